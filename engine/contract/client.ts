@@ -1,0 +1,118 @@
+import { MinatoError } from './errors';
+import type { Method, MethodInput, MethodOutput, Topic, TopicEvent, TopicInput } from './procedures';
+import type { ClientTransport, ServerMessage } from './wire';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface SubscribeHandlers<T extends Topic> {
+  onEvent(event: TopicEvent<T>): void;
+  onEnd?(error?: MinatoError): void;
+}
+
+export interface MinatoClient {
+  call<M extends Method>(method: M, input: MethodInput<M>, options?: CallOptions): Promise<MethodOutput<M>>;
+  /** Returns a disposer; the subscription is re-established by itself when the carrier reconnects. */
+  subscribe<T extends Topic>(topic: T, input: TopicInput<T>, handlers: SubscribeHandlers<T>): () => void;
+  close(): void;
+}
+
+interface PendingCall {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface ActiveSubscription {
+  topic: Topic;
+  input: unknown;
+  onEvent(event: unknown): void;
+  onEnd?(error?: MinatoError): void;
+}
+
+/** The one client both the renderer and node-side tests use, over any carrier. */
+export function createMinatoClient(transport: ClientTransport): MinatoClient {
+  let nextId = 1;
+  const pending = new Map<number, PendingCall>();
+  const active = new Map<number, ActiveSubscription>();
+
+  const onMessage = (message: ServerMessage) => {
+    switch (message.t) {
+      case 'result':
+        pending.get(message.id)?.resolve(message.value);
+        pending.delete(message.id);
+        return;
+      case 'error':
+        pending.get(message.id)?.reject(MinatoError.fromWire(message.error));
+        pending.delete(message.id);
+        return;
+      case 'event':
+        active.get(message.id)?.onEvent(message.data);
+        return;
+      case 'end': {
+        const sub = active.get(message.id);
+        active.delete(message.id);
+        sub?.onEnd?.(message.error ? MinatoError.fromWire(message.error) : undefined);
+        return;
+      }
+    }
+  };
+
+  const onConnection = (connected: boolean) => {
+    if (connected) {
+      for (const [id, sub] of active) transport.send({ t: 'sub', id, topic: sub.topic, input: sub.input });
+      return;
+    }
+    const lost = new MinatoError('engine-unavailable', 'The connection to the Minato engine was lost.');
+    for (const call of pending.values()) call.reject(lost);
+    pending.clear();
+  };
+
+  const stopMessages = transport.onMessage(onMessage);
+  const stopConnection = transport.onConnection?.(onConnection);
+
+  return {
+    call(method, input, options) {
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        const signal = options?.signal;
+        if (signal?.aborted) {
+          reject(new MinatoError('cancelled', 'The request was cancelled.'));
+          return;
+        }
+        const onAbort = () => {
+          pending.delete(id);
+          reject(new MinatoError('cancelled', 'The request was cancelled.'));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        pending.set(id, {
+          resolve: (value) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(value as never);
+          },
+          reject: (error) => {
+            signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        });
+        transport.send({ t: 'call', id, method, input });
+      });
+    },
+    subscribe(topic, input, handlers) {
+      const id = nextId++;
+      active.set(id, { topic, input, onEvent: handlers.onEvent as (event: unknown) => void, onEnd: handlers.onEnd });
+      transport.send({ t: 'sub', id, topic, input });
+      return () => {
+        if (!active.delete(id)) return;
+        transport.send({ t: 'unsub', id });
+      };
+    },
+    close() {
+      stopMessages();
+      stopConnection?.();
+      for (const id of active.keys()) transport.send({ t: 'unsub', id });
+      active.clear();
+      onConnection(false);
+    },
+  };
+}

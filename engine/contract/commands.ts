@@ -1,0 +1,49 @@
+import type { ActionOptions, ContainerAction } from './containers';
+
+const SAFE_WORD = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
+
+/** Quotes one word for a POSIX shell so the shown command is safe to paste. */
+export function shellQuote(word: string): string {
+  if (word.length > 0 && SAFE_WORD.test(word)) return word;
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+export function shellJoin(words: readonly string[]): string {
+  return words.map(shellQuote).join(' ');
+}
+
+const ACTION_VERB: Record<ContainerAction, string> = {
+  start: 'start',
+  stop: 'stop',
+  restart: 'restart',
+  kill: 'kill',
+  pause: 'pause',
+  unpause: 'unpause',
+  remove: 'rm',
+};
+
+/** The docker CLI command equivalent to a container action, for teaching and copying. */
+export function containerActionCommand(
+  action: ContainerAction,
+  targets: readonly string[],
+  options: ActionOptions = {},
+): string {
+  const words = ['docker', ACTION_VERB[action]];
+  if (action === 'remove') {
+    if (options.force) words.push('-f');
+    if (options.removeVolumes) words.push('-v');
+  }
+  if ((action === 'stop' || action === 'restart') && options.timeoutSeconds !== undefined) {
+    words.push('-t', String(options.timeoutSeconds));
+  }
+  words.push(...targets);
+  return shellJoin(words);
+}
+
+export function containerListCommand(all: boolean): string {
+  return all ? 'docker ps -a' : 'docker ps';
+}
+
+export function containerInspectCommand(target: string): string {
+  return shellJoin(['docker', 'inspect', target]);
+}

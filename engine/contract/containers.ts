@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { EngineId } from './engines';
+
+export const ContainerStatus = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
+export type ContainerStatus = z.infer<typeof ContainerStatus>;
+
+export const PortProtocol = z.enum(['tcp', 'udp', 'sctp']);
+
+export const PublishedPort = z.object({
+  /** Host address the port is bound to; absent when the port is exposed but not published. */
+  hostIp: z.string().optional(),
+  hostPort: z.number().int().optional(),
+  containerPort: z.number().int(),
+  protocol: PortProtocol,
+});
+export type PublishedPort = z.infer<typeof PublishedPort>;
+
+export const ContainerSummary = z.object({
+  engineId: EngineId,
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  imageId: z.string(),
+  command: z.string(),
+  state: ContainerStatus,
+  /** The engine's human status, e.g. "Up 3 minutes (healthy)". */
+  status: z.string(),
+  ports: z.array(PublishedPort),
+  /** Epoch seconds. */
+  created: z.number(),
+  labels: z.record(z.string(), z.string()),
+  composeProject: z.string().optional(),
+  composeService: z.string().optional(),
+});
+export type ContainerSummary = z.infer<typeof ContainerSummary>;
+
+export const ContainerMount = z.object({
+  type: z.string(),
+  name: z.string().optional(),
+  source: z.string(),
+  destination: z.string(),
+  mode: z.string(),
+  readWrite: z.boolean(),
+});
+export type ContainerMount = z.infer<typeof ContainerMount>;
+
+export const ContainerNetwork = z.object({
+  name: z.string(),
+  ipAddress: z.string(),
+  gateway: z.string(),
+  macAddress: z.string(),
+  aliases: z.array(z.string()),
+});
+export type ContainerNetwork = z.infer<typeof ContainerNetwork>;
+
+export const ContainerDetail = z.object({
+  engineId: EngineId,
+  id: z.string(),
+  name: z.string(),
+  image: z.string(),
+  imageId: z.string(),
+  /** Entrypoint and command as the engine will run them. */
+  entrypoint: z.array(z.string()),
+  command: z.array(z.string()),
+  state: z.object({
+    status: ContainerStatus,
+    exitCode: z.number().int(),
+    error: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    health: z.string().optional(),
+  }),
+  created: z.string(),
+  restartPolicy: z.string(),
+  ports: z.array(PublishedPort),
+  mounts: z.array(ContainerMount),
+  networks: z.array(ContainerNetwork),
+  labels: z.record(z.string(), z.string()),
+  tty: z.boolean(),
+});
+export type ContainerDetail = z.infer<typeof ContainerDetail>;
+
+export const ContainerAction = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
+export type ContainerAction = z.infer<typeof ContainerAction>;
+
+/** Actions that lose state or data and so are confirmed first. */
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<ContainerAction> = new Set<ContainerAction>(['kill', 'remove']);
+
+export const ActionOptions = z.object({
+  /** remove: also when running (docker rm -f). */
+  force: z.boolean().optional(),
+  /** remove: anonymous volumes too (docker rm -v). */
+  removeVolumes: z.boolean().optional(),
+  /** stop / restart: seconds before SIGKILL (docker stop -t). */
+  timeoutSeconds: z.number().int().min(0).max(3600).optional(),
+});
+export type ActionOptions = z.infer<typeof ActionOptions>;
+
+export const ActionInput = z.object({
+  engineId: EngineId,
+  ids: z.array(z.string().min(1).max(256)).min(1).max(10_000),
+  action: ContainerAction,
+  options: ActionOptions.default({}),
+});
+export type ActionInput = z.input<typeof ActionInput>;

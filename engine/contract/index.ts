@@ -1,0 +1,8 @@
+// The contract: the only part of the engine the renderer may import. Plain TypeScript + zod, no node:*.
+export * from './errors';
+export * from './engines';
+export * from './containers';
+export * from './procedures';
+export * from './wire';
+export * from './commands';
+export * from './client';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ActionInput, ContainerDetail, ContainerSummary } from './containers';
+import { EngineId, EngineInfo, ResourceRef } from './engines';
+import { WireError } from './errors';
+
+export const ActionResult = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  error: WireError.optional(),
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+const EngineScoped = z.object({ engineId: EngineId });
+
+/**
+ * Request/response procedures. Channel names are `domain:verb`. Inputs are validated with these schemas at the
+ * boundary (engine side); outputs are produced by typed handlers.
+ */
+export const procedures = {
+  'engines:list': { input: z.object({}), output: z.array(EngineInfo) },
+  'engines:retry': { input: EngineScoped, output: EngineInfo },
+  'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
+  'containers:inspect': { input: ResourceRef, output: ContainerDetail },
+  'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
+} as const;
+
+export const ResourceKind = z.enum(['container', 'image', 'volume', 'network']);
+export type ResourceKind = z.infer<typeof ResourceKind>;
+
+/** A coalesced batch of engine events: enough for the UI to know which queries went stale. */
+export const ChangeBatch = z.object({
+  engineId: EngineId,
+  kinds: z.array(ResourceKind),
+  /** Ids of resources that changed; empty on a resync. */
+  ids: z.array(z.string()),
+  /** True after a reconnect: anything may have changed, refetch all. */
+  resync: z.boolean(),
+});
+export type ChangeBatch = z.infer<typeof ChangeBatch>;
+
+/** Push subscriptions: each event is one message; a subscription ends when either side disposes it. */
+export const subscriptions = {
+  'engines:status': { input: z.object({}), event: EngineInfo },
+  'engines:changes': { input: EngineScoped, event: ChangeBatch },
+} as const;
+
+export type Procedures = typeof procedures;
+export type Method = keyof Procedures;
+export type MethodInput<M extends Method> = z.input<Procedures[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Procedures[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Procedures[M]['output']>;
+
+export type Subscriptions = typeof subscriptions;
+export type Topic = keyof Subscriptions;
+export type TopicInput<T extends Topic> = z.input<Subscriptions[T]['input']>;
+export type ParsedTopicInput<T extends Topic> = z.output<Subscriptions[T]['input']>;
+export type TopicEvent<T extends Topic> = z.output<Subscriptions[T]['event']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(procedures, name);
+}
+
+export function isTopic(name: string): name is Topic {
+  return Object.hasOwn(subscriptions, name);
+}

@@ -1,0 +1,20 @@
+import type { EngineHandlers } from './rpc/handlers';
+import { createSession, type Session } from './rpc/session';
+import type { ServerMessage } from '../contract';
+
+export interface MinatoEngineOptions {
+  env?: NodeJS.ProcessEnv;
+  homeDir?: string;
+  platform?: NodeJS.Platform;
+}
+
+/** The engine as the carriers see it: open one session per connected client, close everything at exit. */
+export interface MinatoEngine {
+  handlers: EngineHandlers;
+  openSession(send: (message: ServerMessage) => void): Session;
+  close(): Promise<void>;
+}
+
+export function sessionFactory(handlers: EngineHandlers) {
+  return (send: (message: ServerMessage) => void): Session => createSession(handlers, send);
+}
