@@ -1,0 +1,34 @@
+import type { EngineRegistry } from '../engines/engine-registry';
+import { toMinatoError } from '../docker/engine-errors';
+import type { ProcedureHandlers } from '../rpc/handlers';
+import { runContainerAction } from './container-actions';
+import { toContainerDetail, toContainerSummary } from './map-container';
+
+type ContainerProcedures = Pick<ProcedureHandlers, 'containers:list' | 'containers:inspect' | 'containers:act'>;
+
+export function containerProcedures(registry: EngineRegistry): ContainerProcedures {
+  return {
+    // One /containers/json?all=1 call: no size, no per-container inspect.
+    'containers:list': async ({ engineId }) => {
+      const docker = registry.get(engineId).docker();
+      try {
+        const raw = await docker.listContainers({ all: true });
+        return raw.map((container) => toContainerSummary(engineId, container));
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
+    'containers:inspect': async ({ engineId, id }) => {
+      const docker = registry.get(engineId).docker();
+      try {
+        return toContainerDetail(engineId, await docker.getContainer(id).inspect());
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
+    'containers:act': async ({ engineId, ids, action, options }) => {
+      const docker = registry.get(engineId).docker();
+      return { results: await runContainerAction(docker, ids, action, options) };
+    },
+  };
+}

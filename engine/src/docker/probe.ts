@@ -1,0 +1,73 @@
+import { stat } from 'node:fs/promises';
+import { MIN_API_VERSION, type EngineDiagnosis, type EngineVersion } from '../../contract';
+import { createDockerClient } from './client';
+import { parseEndpoint } from './endpoint';
+
+export type ProbeResult =
+  | { ok: true; version: EngineVersion }
+  | { ok: false; diagnosis: Omit<EngineDiagnosis, 'tried'> };
+
+const PROBE_TIMEOUT_MS = 3000;
+
+export function compareApiVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** Asks an endpoint for its version and, when that fails, says why in terms onboarding can explain. */
+export async function probeEndpoint(address: string): Promise<ProbeResult> {
+  const endpoint = parseEndpoint(address);
+  if (endpoint.kind === 'unsupported') {
+    return {
+      ok: false,
+      diagnosis: { reason: 'unsupported-host', detail: `"${endpoint.scheme}://" engines are not supported yet.` },
+    };
+  }
+  if (endpoint.kind === 'unix') {
+    try {
+      await stat(endpoint.socketPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        return { ok: false, diagnosis: { reason: 'socket-missing', detail: `${endpoint.socketPath} does not exist.` } };
+      }
+      if (code === 'EACCES') {
+        return { ok: false, diagnosis: { reason: 'permission-denied', detail: `${endpoint.socketPath}: permission denied.` } };
+      }
+    }
+  }
+  const docker = createDockerClient(endpoint, { timeoutMs: PROBE_TIMEOUT_MS });
+  if (!docker) return { ok: false, diagnosis: { reason: 'unsupported-host', detail: address } };
+  try {
+    const version = await docker.version();
+    if (compareApiVersions(version.ApiVersion, MIN_API_VERSION) < 0) {
+      return {
+        ok: false,
+        diagnosis: {
+          reason: 'api-too-old',
+          detail: `The engine speaks API ${version.ApiVersion}; Minato needs ${MIN_API_VERSION} or newer.`,
+        },
+      };
+    }
+    return {
+      ok: true,
+      version: {
+        engine: version.Version,
+        api: version.ApiVersion,
+        os: version.Os,
+        arch: version.Arch,
+        ...(version.KernelVersion ? { kernel: version.KernelVersion } : {}),
+      },
+    };
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException & { statusCode?: number };
+    const detail = e.message || String(error);
+    if (e.code === 'EACCES' || e.code === 'EPERM') return { ok: false, diagnosis: { reason: 'permission-denied', detail } };
+    if (e.code === 'ENOENT') return { ok: false, diagnosis: { reason: 'socket-missing', detail } };
+    if (e.code === 'ECONNREFUSED' || e.code === 'ETIMEDOUT' || /timeout/i.test(detail)) {
+      return { ok: false, diagnosis: { reason: 'not-responding', detail } };
+    }
+    return { ok: false, diagnosis: { reason: 'unknown', detail } };
+  }
+}

@@ -1,0 +1,233 @@
+import type Docker from 'dockerode';
+import { MinatoError, type ChangeBatch, type EngineDiagnosis, type EngineInfo } from '../../contract';
+import { createDockerClient } from '../docker/client';
+import type { EngineCandidate } from '../docker/discovery';
+import { parseEndpoint } from '../docker/endpoint';
+import { probeEndpoint } from '../docker/probe';
+import { createChangeCoalescer, type CoalescerTiming } from './change-coalescer';
+import { openEventStream, type EventStream } from './event-stream';
+
+export interface EngineConnectionOptions {
+  id: string;
+  name: string;
+  /** Where to look for the engine; asked again on every (re)connect so a changed context is followed. */
+  discover: () => Promise<EngineCandidate[]>;
+  /** Backoff after a lost connection, capped at its last value. */
+  reconnectDelaysMs?: number[];
+  /** How often to look again while no engine answers at all. */
+  unavailableRetryMs?: number;
+  /** How often a connected engine is pinged, to notice a hung daemon whose socket stays open. */
+  heartbeatMs?: number;
+  coalescer?: Partial<CoalescerTiming>;
+}
+
+export interface EngineConnection {
+  info(): EngineInfo;
+  /** The client for calls; throws `engine-unavailable` while not connected. */
+  docker(): Docker;
+  onStatus(listener: (info: EngineInfo) => void): () => void;
+  onChanges(listener: (batch: ChangeBatch) => void): () => void;
+  /** Resolves once the first attempt to connect has finished (either way). */
+  ready(): Promise<void>;
+  /** Look again now instead of waiting for the next scheduled attempt. */
+  retry(): Promise<EngineInfo>;
+  close(): void;
+}
+
+const DEFAULT_RECONNECT_DELAYS = [250, 500, 1000, 2000, 4000, 5000];
+
+/**
+ * One Docker engine: finds it, keeps `/events` open, reports its state, and coalesces its events into batches.
+ * Order on every (re)connect: events stream first, then "connected" + a resync batch, so a list fetched in
+ * response cannot miss a change.
+ */
+export function createEngineConnection(options: EngineConnectionOptions): EngineConnection {
+  const reconnectDelays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS;
+  const unavailableRetryMs = options.unavailableRetryMs ?? 3000;
+  const heartbeatMs = options.heartbeatMs ?? 5000;
+  const statusListeners = new Set<(info: EngineInfo) => void>();
+  const changeListeners = new Set<(batch: ChangeBatch) => void>();
+
+  let info: EngineInfo = {
+    id: options.id,
+    name: options.name,
+    endpoint: '',
+    source: 'default',
+    state: 'connecting',
+    since: Date.now(),
+  };
+  let client: Docker | undefined;
+  let events: EventStream | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let failures = 0;
+  let closed = false;
+  /** Bumped on every attempt so a stale attempt's late result is ignored. */
+  let generation = 0;
+  let attempt: Promise<void> | undefined;
+
+  const emitChanges = (batch: ChangeBatch) => {
+    for (const listener of changeListeners) listener(batch);
+  };
+  const coalescer = createChangeCoalescer(
+    ({ kinds, ids }) => emitChanges({ engineId: options.id, kinds, ids, resync: false }),
+    options.coalescer,
+  );
+
+  const setInfo = (next: Partial<EngineInfo>) => {
+    const stateChanged = next.state !== undefined && next.state !== info.state;
+    info = { ...info, ...next, since: stateChanged ? Date.now() : info.since };
+    if (next.state === 'connected') delete info.diagnosis;
+    for (const listener of statusListeners) listener(info);
+  };
+
+  const stopStreams = () => {
+    if (heartbeat) clearInterval(heartbeat);
+    heartbeat = undefined;
+    const current = events;
+    events = undefined;
+    current?.close();
+  };
+
+  const schedule = (delayMs: number) => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void connect();
+    }, delayMs);
+  };
+
+  const lost = (detail: string) => {
+    if (closed) return;
+    generation++;
+    stopStreams();
+    client = undefined;
+    setInfo({ state: 'disconnected', diagnosis: { reason: 'not-responding', detail, tried: [info.endpoint] } });
+    failures = 0;
+    schedule(reconnectDelays[0] ?? 250);
+  };
+
+  const fail = (diagnosis: EngineDiagnosis, candidate: EngineCandidate | undefined) => {
+    const wasConnected = info.state === 'disconnected';
+    const endpoint = candidate ? { endpoint: candidate.endpoint, source: candidate.source, contextName: candidate.contextName } : {};
+    setInfo({ ...endpoint, state: wasConnected ? 'disconnected' : 'unavailable', diagnosis });
+    failures++;
+    const delay = wasConnected
+      ? (reconnectDelays[Math.min(failures, reconnectDelays.length - 1)] ?? 5000)
+      : unavailableRetryMs;
+    schedule(delay);
+  };
+
+  const tryConnect = async (myGeneration: number) => {
+    const candidates = await options.discover();
+    const tried: string[] = [];
+    let firstFailure: { diagnosis: Omit<EngineDiagnosis, 'tried'>; candidate: EngineCandidate } | undefined;
+    for (const candidate of candidates) {
+      tried.push(candidate.endpoint);
+      const probe = await probeEndpoint(candidate.endpoint);
+      if (myGeneration !== generation || closed) return;
+      if (!probe.ok) {
+        // A socket that exists but refuses says more than one that is simply absent.
+        if (!firstFailure || (firstFailure.diagnosis.reason === 'socket-missing' && probe.diagnosis.reason !== 'socket-missing')) {
+          firstFailure = { diagnosis: probe.diagnosis, candidate };
+        }
+        continue;
+      }
+      const docker = createDockerClient(parseEndpoint(candidate.endpoint));
+      if (!docker) continue;
+      try {
+        const stream = await openEventStream(
+          docker,
+          (event) => coalescer.push(event.kind, event.id),
+          (error) => {
+            if (myGeneration === generation) lost(error?.message ?? 'The engine closed its event stream.');
+          },
+        );
+        if (myGeneration !== generation || closed) {
+          stream.close();
+          return;
+        }
+        events = stream;
+      } catch (error) {
+        firstFailure ??= { diagnosis: { reason: 'not-responding', detail: String((error as Error).message ?? error) }, candidate };
+        continue;
+      }
+      client = docker;
+      failures = 0;
+      const wasDisconnected = info.state === 'disconnected';
+      setInfo({
+        endpoint: candidate.endpoint,
+        source: candidate.source,
+        contextName: candidate.contextName,
+        state: 'connected',
+        version: probe.version,
+      });
+      startHeartbeat(docker, myGeneration);
+      if (wasDisconnected) emitChanges({ engineId: options.id, kinds: ['container', 'image', 'volume', 'network'], ids: [], resync: true });
+      return;
+    }
+    const diagnosis: EngineDiagnosis = firstFailure
+      ? { ...firstFailure.diagnosis, tried }
+      : { reason: 'socket-missing', detail: 'No Docker engine was found.', tried };
+    fail(diagnosis, firstFailure?.candidate ?? (candidates[0] as EngineCandidate | undefined));
+  };
+
+  const startHeartbeat = (docker: Docker, myGeneration: number) => {
+    heartbeat = setInterval(() => {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The engine stopped answering.')), 2000));
+      Promise.race([docker.ping(), timeout]).catch((error: Error) => {
+        if (myGeneration === generation) lost(error.message);
+      });
+    }, heartbeatMs);
+    heartbeat.unref?.();
+  };
+
+  const connect = (): Promise<void> => {
+    if (closed) return Promise.resolve();
+    if (attempt) return attempt;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    const myGeneration = ++generation;
+    attempt = tryConnect(myGeneration)
+      .catch((error: Error) => fail({ reason: 'unknown', detail: error.message, tried: [] }, undefined))
+      .finally(() => {
+        attempt = undefined;
+      });
+    return attempt;
+  };
+
+  const first = connect();
+
+  return {
+    info: () => info,
+    docker() {
+      if (!client || info.state !== 'connected') {
+        throw new MinatoError('engine-unavailable', 'The Docker engine is not connected.', { state: info.state });
+      }
+      return client;
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onChanges(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    ready: () => first,
+    async retry() {
+      if (info.state !== 'connected') await connect();
+      return info;
+    },
+    close() {
+      closed = true;
+      generation++;
+      if (timer) clearTimeout(timer);
+      coalescer.dispose();
+      stopStreams();
+      statusListeners.clear();
+      changeListeners.clear();
+    },
+  };
+}

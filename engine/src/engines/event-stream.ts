@@ -1,0 +1,82 @@
+import type Docker from 'dockerode';
+import { StringDecoder } from 'node:string_decoder';
+import { ResourceKind } from '../../contract';
+
+export interface EngineEvent {
+  kind: ResourceKind;
+  id: string;
+  action: string;
+}
+
+export interface EventStream {
+  close(): void;
+}
+
+/** Actions that change nothing a list shows; skipping them keeps `docker exec` storms from causing refetches. */
+function isNoise(action: string): boolean {
+  return action.startsWith('exec_') || action === 'top' || action === 'export' || action === 'attach' || action === 'resize';
+}
+
+/** Parses newline-delimited JSON across chunk borders (a chunk may end mid-line or mid-character). */
+export function createLineParser(onLine: (line: string) => void) {
+  const decoder = new StringDecoder('utf8');
+  let buffered = '';
+  return (chunk: Buffer) => {
+    buffered += decoder.write(chunk);
+    let newline = buffered.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) onLine(line);
+      newline = buffered.indexOf('\n');
+    }
+  };
+}
+
+export function parseEngineEvent(line: string): EngineEvent | undefined {
+  let raw: { Type?: unknown; Action?: unknown; Actor?: { ID?: unknown } };
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const kind = ResourceKind.safeParse(raw.Type);
+  const action = typeof raw.Action === 'string' ? raw.Action : '';
+  const id = typeof raw.Actor?.ID === 'string' ? raw.Actor.ID : '';
+  if (!kind.success || isNoise(action)) return undefined;
+  return { kind: kind.data, id, action };
+}
+
+/**
+ * Opens `/events` and resolves once the engine has accepted it, so a list fetched afterwards misses nothing.
+ * `onClosed` fires once, whatever ends the stream (engine gone, socket error, or `close()`).
+ */
+export async function openEventStream(
+  docker: Docker,
+  onEvent: (event: EngineEvent) => void,
+  onClosed: (error?: Error) => void,
+): Promise<EventStream> {
+  const stream = (await docker.getEvents({
+    filters: { type: ['container', 'image', 'volume', 'network'] },
+  })) as NodeJS.ReadableStream & { destroy(error?: Error): void };
+  let closed = false;
+  const finish = (error?: Error) => {
+    if (closed) return;
+    closed = true;
+    onClosed(error);
+  };
+  const parse = createLineParser((line) => {
+    const event = parseEngineEvent(line);
+    if (event) onEvent(event);
+  });
+  stream.on('data', (chunk: Buffer) => parse(chunk));
+  stream.on('end', () => finish());
+  stream.on('close', () => finish());
+  stream.on('error', (error: Error) => finish(error));
+  return {
+    close() {
+      finish();
+      stream.destroy();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import os from 'node:os';
+import { containerProcedures } from './containers/container-handlers';
+import { discoverCandidates } from './docker/discovery';
+import { createEngineConnection } from './engines/engine-connection';
+import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
+import { createEngineRegistry } from './engines/engine-registry';
+import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
+import type { EngineHandlers } from './rpc/handlers';
+
+export const LOCAL_ENGINE_ID = 'local';
+
+/** Builds the engine with its dependencies passed in; waits for the first connection attempt (either outcome). */
+export async function startMinatoEngine(options: MinatoEngineOptions = {}): Promise<MinatoEngine> {
+  const environment = {
+    env: options.env ?? process.env,
+    homeDir: options.homeDir ?? os.homedir(),
+    platform: options.platform ?? process.platform,
+  };
+  const local = createEngineConnection({
+    id: LOCAL_ENGINE_ID,
+    name: 'Local',
+    discover: () => discoverCandidates(environment),
+  });
+  const registry = createEngineRegistry([local]);
+  const handlers: EngineHandlers = {
+    procedures: { ...engineProcedures(registry), ...containerProcedures(registry) },
+    subscriptions: engineSubscriptions(registry),
+  };
+  await local.ready();
+  return {
+    handlers,
+    openSession: sessionFactory(handlers),
+    close: async () => registry.close(),
+  };
+}
