@@ -65,8 +65,9 @@ export async function probeEndpoint(address: string): Promise<ProbeResult> {
     const detail = e.message || String(error);
     if (e.code === 'EACCES' || e.code === 'EPERM') return { ok: false, diagnosis: { reason: 'permission-denied', detail } };
     if (e.code === 'ENOENT') return { ok: false, diagnosis: { reason: 'socket-missing', detail } };
-    if (e.code === 'ECONNREFUSED' || e.code === 'ETIMEDOUT' || /timeout/i.test(detail)) {
-      return { ok: false, diagnosis: { reason: 'not-responding', detail } };
+    // docker-modem's timeout destroys the request, which surfaces as a reset ("socket hang up").
+    if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code ?? '') || /timeout|hang up/i.test(detail)) {
+      return { ok: false, diagnosis: { reason: 'not-responding', detail: `No answer from the engine: ${detail}` } };
     }
     return { ok: false, diagnosis: { reason: 'unknown', detail } };
   }

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeBatch } from '../../contract';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import {
+  TEST_IMAGE,
+  dockerCli,
+  newRunId,
+  removeRunContainers,
+  testDockerHost,
+  testLabels,
+  testName,
+} from '../../../scripts/test-support/fixtures';
+
+const runId = newRunId();
+let connected: ConnectedEngine;
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+});
+
+async function runDetached(name: string, ...args: string[]): Promise<string> {
+  return dockerCli(['run', '-d', '--name', testName(runId, name), ...testLabels(runId), ...args]);
+}
+
+describe('containers against a real engine', () => {
+  it('lists a container the CLI started, with its published port and compose labels', async () => {
+    const id = await runDetached(
+      'web',
+      '-p', '127.0.0.1::80',
+      '--label', 'com.docker.compose.project=minato-test-proj',
+      '--label', 'com.docker.compose.service=web',
+      TEST_IMAGE, 'httpd', '-f', '-p', '80', '-h', '/var/www',
+    );
+    const list = await connected.client.call('containers:list', { engineId: 'local' });
+    const row = list.find((container) => container.id === id);
+    expect(row).toBeDefined();
+    expect(row?.name).toBe(testName(runId, 'web'));
+    expect(row?.state).toBe('running');
+    expect(row?.image).toBe(TEST_IMAGE);
+    expect(row?.composeProject).toBe('minato-test-proj');
+    expect(row?.composeService).toBe('web');
+    const hostPort = Number((await dockerCli(['port', id, '80/tcp'])).split(':').pop());
+    expect(row?.ports).toEqual([{ hostIp: '127.0.0.1', hostPort, containerPort: 80, protocol: 'tcp' }]);
+  });
+
+  it('inspects a container into the detail shape', async () => {
+    const id = await runDetached('detail', '--restart', 'on-failure:3', '-v', '/data', TEST_IMAGE, 'sleep', '300');
+    const detail = await connected.client.call('containers:inspect', { engineId: 'local', id });
+    expect(detail.name).toBe(testName(runId, 'detail'));
+    expect(detail.command).toEqual(['sleep', '300']);
+    expect(detail.restartPolicy).toBe('on-failure:3');
+    expect(detail.state.status).toBe('running');
+    expect(detail.mounts).toHaveLength(1);
+    expect(detail.mounts[0]).toMatchObject({ type: 'volume', destination: '/data', readWrite: true });
+    expect(detail.networks.map((network) => network.name)).toEqual(['bridge']);
+    expect(detail.labels['minato.test.run']).toBe(runId);
+  });
+
+  it('runs every lifecycle action and the engine agrees', async () => {
+    const id = await runDetached('life', TEST_IMAGE, 'sleep', '300');
+    const act = (action: 'stop' | 'start' | 'restart' | 'pause' | 'unpause' | 'kill') =>
+      connected.client.call('containers:act', { engineId: 'local', ids: [id], action, options: { timeoutSeconds: 1 } });
+    const state = () => dockerCli(['inspect', '-f', '{{.State.Status}}', id]);
+
+    expect((await act('pause')).results).toEqual([{ id, ok: true }]);
+    expect(await state()).toBe('paused');
+    await act('unpause');
+    expect(await state()).toBe('running');
+    await act('stop');
+    expect(await state()).toBe('exited');
+    // Stopping a stopped container is what the person wanted: success, not an error.
+    expect((await act('stop')).results).toEqual([{ id, ok: true }]);
+    await act('start');
+    expect(await state()).toBe('running');
+    await act('restart');
+    expect(await state()).toBe('running');
+    await act('kill');
+    expect(await state()).toBe('exited');
+  });
+
+  it('reports per-container results in a bulk remove and maps engine errors to actionable codes', async () => {
+    const running = await runDetached('bulk-running', TEST_IMAGE, 'sleep', '300');
+    const created = await dockerCli(['create', '--name', testName(runId, 'bulk-created'), ...testLabels(runId), TEST_IMAGE, 'true']);
+    const { results } = await connected.client.call('containers:act', {
+      engineId: 'local',
+      ids: [running, created, 'minato-test-does-not-exist'],
+      action: 'remove',
+      options: {},
+    });
+    expect(results[0]).toMatchObject({ id: running, ok: false, error: { code: 'conflict' } });
+    expect(results[0]?.error?.message).toMatch(/running container/i);
+    expect(results[1]).toEqual({ id: created, ok: true });
+    expect(results[2]).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const forced = await connected.client.call('containers:act', {
+      engineId: 'local',
+      ids: [running],
+      action: 'remove',
+      options: { force: true, removeVolumes: true },
+    });
+    expect(forced.results).toEqual([{ id: running, ok: true }]);
+    expect(await dockerCli(['ps', '-aq', '--filter', `id=${running}`])).toBe('');
+  });
+
+  it('rejects bad input at the boundary with a readable message', async () => {
+    await expect(
+      connected.client.call('containers:act', { engineId: 'local', ids: [], action: 'start', options: {} }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(
+      connected.client.call('containers:act', { engineId: 'local', ids: ['x'], action: 'explode' as 'start', options: {} }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(connected.client.call('containers:list', { engineId: 'nowhere' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('pushes a change batch when a container starts, and coalesces a burst', async () => {
+    const batches: ChangeBatch[] = [];
+    const dispose = connected.client.subscribe('engines:changes', { engineId: 'local' }, { onEvent: (batch) => batches.push(batch) });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const id = await runDetached('event', TEST_IMAGE, 'sleep', '300');
+    await waitFor(() => batches.some((batch) => batch.ids.includes(id)), 2000, 'a batch naming the new container');
+
+    // 20 containers created at once produce well over 20 engine events (create, network connect, ...).
+    batches.length = 0;
+    const names = Array.from({ length: 20 }, (_, index) => testName(runId, `burst-${index}`));
+    await Promise.all(names.map((name) => dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true'])));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const seen = new Set(batches.flatMap((batch) => batch.ids));
+    expect(seen.size).toBeGreaterThanOrEqual(20);
+    expect(batches.length).toBeLessThan(20);
+    dispose();
+    await waitFor(() => connected.openCount() === 0, 1000, 'the subscription to be released');
+  });
+});

@@ -1,0 +1,35 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+interface Requirement {
+  /** A file or a command that proves the package is there. */
+  check: () => boolean;
+  debianPackage: string;
+}
+
+const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+
+const REQUIREMENTS: Requirement[] = [
+  { check: () => onPath('dockerd') && onPath('docker'), debianPackage: 'docker.io' },
+  { check: () => existsSync('/bin/busybox') || existsSync('/usr/bin/busybox'), debianPackage: 'busybox-static' },
+  { check: () => existsSync('/usr/bin/chromium'), debianPackage: 'chromium' },
+  { check: () => onPath('curl'), debianPackage: 'curl' },
+];
+
+/** Installs what the tests need on a fresh Debian/Ubuntu machine as root; elsewhere says exactly what is missing. */
+export function ensureSystemPackages(): void {
+  const missing = REQUIREMENTS.filter((requirement) => !requirement.check()).map((requirement) => requirement.debianPackage);
+  if (missing.length === 0) return;
+  const canInstall = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version');
+  if (!canInstall) {
+    throw new Error(
+      `Missing system packages: ${missing.join(', ')}. On Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}. ` +
+        'Elsewhere install Docker Engine, a static busybox, Chromium (at /usr/bin/chromium) and curl, ' +
+        'or point MINATO_TEST_DOCKER_HOST at an engine.',
+    );
+  }
+  console.log(`Installing system packages: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
+}
