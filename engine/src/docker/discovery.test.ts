@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { discoverCandidates } from './discovery';
+import { parseEndpoint } from './endpoint';
+
+function homeWithContext(current: string | undefined, contexts: Record<string, string>): string {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'minato-home-'));
+  const dockerDir = path.join(home, '.docker');
+  mkdirSync(dockerDir, { recursive: true });
+  if (current) writeFileSync(path.join(dockerDir, 'config.json'), JSON.stringify({ currentContext: current }));
+  for (const [name, host] of Object.entries(contexts)) {
+    const metaDir = path.join(dockerDir, 'contexts', 'meta', createHash('sha256').update(name).digest('hex'));
+    mkdirSync(metaDir, { recursive: true });
+    writeFileSync(path.join(metaDir, 'meta.json'), JSON.stringify({ Name: name, Endpoints: { docker: { Host: host } } }));
+  }
+  return home;
+}
+
+describe('discoverCandidates', () => {
+  it('uses DOCKER_HOST alone when it is set', async () => {
+    const homeDir = homeWithContext('remote', { remote: 'tcp://10.0.0.1:2375' });
+    const candidates = await discoverCandidates({ env: { DOCKER_HOST: 'unix:///tmp/x.sock' }, homeDir, platform: 'linux' });
+    expect(candidates).toEqual([{ endpoint: 'unix:///tmp/x.sock', source: 'DOCKER_HOST' }]);
+  });
+
+  it('follows the current context from config.json', async () => {
+    const homeDir = homeWithContext('colima', { colima: 'unix:///home/me/.colima/default/docker.sock' });
+    const candidates = await discoverCandidates({ env: {}, homeDir, platform: 'darwin' });
+    expect(candidates).toEqual([
+      { endpoint: 'unix:///home/me/.colima/default/docker.sock', source: 'context', contextName: 'colima' },
+    ]);
+  });
+
+  it('lets DOCKER_CONTEXT override config.json', async () => {
+    const homeDir = homeWithContext('colima', { colima: 'unix:///a.sock', other: 'unix:///b.sock' });
+    const candidates = await discoverCandidates({ env: { DOCKER_CONTEXT: 'other' }, homeDir, platform: 'linux' });
+    expect(candidates[0]).toMatchObject({ endpoint: 'unix:///b.sock', contextName: 'other' });
+  });
+
+  it('falls back to Docker and Podman sockets in the CLI order on Linux', async () => {
+    const homeDir = homeWithContext('default', {});
+    const candidates = await discoverCandidates({ env: { XDG_RUNTIME_DIR: '/run/user/1000' }, homeDir, platform: 'linux' });
+    expect(candidates.map((candidate) => candidate.endpoint)).toEqual([
+      'unix:///var/run/docker.sock',
+      'unix:///run/user/1000/docker.sock',
+      `unix://${homeDir}/.docker/run/docker.sock`,
+      'unix:///run/user/1000/podman/podman.sock',
+      'unix:///run/podman/podman.sock',
+    ]);
+    expect(candidates.every((candidate) => candidate.source === 'default')).toBe(true);
+  });
+
+  it('uses the named pipe on Windows', async () => {
+    const homeDir = homeWithContext(undefined, {});
+    const candidates = await discoverCandidates({ env: {}, homeDir, platform: 'win32' });
+    expect(candidates[0]?.endpoint).toBe('npipe:////./pipe/docker_engine');
+  });
+
+  it('ignores a context whose metadata is missing', async () => {
+    const homeDir = homeWithContext('ghost', {});
+    const candidates = await discoverCandidates({ env: {}, homeDir, platform: 'linux' });
+    expect(candidates[0]?.source).toBe('default');
+  });
+});
+
+describe('parseEndpoint', () => {
+  it('parses the docker address forms', () => {
+    expect(parseEndpoint('unix:///var/run/docker.sock')).toEqual({ kind: 'unix', socketPath: '/var/run/docker.sock' });
+    expect(parseEndpoint('npipe:////./pipe/docker_engine')).toEqual({ kind: 'npipe', pipePath: '\\\\.\\pipe\\docker_engine' });
+    expect(parseEndpoint('tcp://127.0.0.1:2375')).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 2375 });
+    expect(parseEndpoint('tcp://[::1]:2376')).toEqual({ kind: 'tcp', host: '::1', port: 2376 });
+    expect(parseEndpoint('ssh://me@host')).toEqual({ kind: 'unsupported', scheme: 'ssh' });
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { createLineParser, parseEngineEvent } from './event-stream';
+
+describe('createLineParser', () => {
+  it('joins lines and multi-byte characters split across chunks', () => {
+    const lines: string[] = [];
+    const parse = createLineParser((line) => lines.push(line));
+    const text = Buffer.from('{"a":"港"}\n{"b":2}\n{"c"');
+    parse(text.subarray(0, 8)); // ends inside the three-byte 港
+    parse(text.subarray(8));
+    parse(Buffer.from(':3}\n'));
+    expect(lines).toEqual(['{"a":"港"}', '{"b":2}', '{"c":3}']);
+  });
+});
+
+describe('parseEngineEvent', () => {
+  it('keeps container, image, volume and network events', () => {
+    expect(parseEngineEvent('{"Type":"container","Action":"start","Actor":{"ID":"abc"}}')).toEqual({ kind: 'container', id: 'abc', action: 'start' });
+    expect(parseEngineEvent('{"Type":"volume","Action":"create","Actor":{"ID":"data"}}')?.kind).toBe('volume');
+  });
+
+  it('skips noise and garbage', () => {
+    expect(parseEngineEvent('{"Type":"container","Action":"exec_start: sh","Actor":{"ID":"abc"}}')).toBeUndefined();
+    expect(parseEngineEvent('{"Type":"daemon","Action":"reload","Actor":{"ID":"x"}}')).toBeUndefined();
+    expect(parseEngineEvent('not json')).toBeUndefined();
+  });
+});
