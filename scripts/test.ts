@@ -3,9 +3,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dockerHostOf, privateDaemonPaths, startPrivateDaemon, stopPrivateDaemon } from './test-support/private-daemon';
 import { ensureSystemPackages } from './test-support/system-packages';
-import { ensureTestImage } from './test-support/test-image';
+import { startTestEngine } from './test-support/test-engine';
 
 interface StepResult {
   name: string;
@@ -65,33 +64,6 @@ async function plainStep(name: string, command: string, args: string[]): Promise
   const ok = await runStep(name, command, args);
   results.push({ name, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0 });
   return ok;
-}
-
-/** The engine the tests use: the person's choice, or a private dockerd we start (Linux, root). */
-async function startTestEngine(): Promise<{ env: NodeJS.ProcessEnv; stop: () => Promise<void> }> {
-  const chosen = process.env.MINATO_TEST_DOCKER_HOST;
-  if (chosen) {
-    console.log(`Using the test engine at ${chosen} (MINATO_TEST_DOCKER_HOST).`);
-    ensureTestImage(chosen);
-    return { env: { MINATO_TEST_DOCKER_HOST: chosen }, stop: async () => {} };
-  }
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) {
-    throw new Error(
-      'No test engine. Either run as root on Linux (the tests then start a private dockerd of their own), or set ' +
-        'MINATO_TEST_DOCKER_HOST=unix:///path/to/docker.sock to a Docker engine the tests may use ' +
-        '(they only touch containers labelled minato.test).',
-    );
-  }
-  const paths = privateDaemonPaths();
-  await stopPrivateDaemon(paths); // a daemon of ours left behind by an interrupted run
-  await startPrivateDaemon(paths);
-  const dockerHost = dockerHostOf(paths);
-  console.log(`Started a private test engine at ${dockerHost}.`);
-  ensureTestImage(dockerHost);
-  return {
-    env: { MINATO_TEST_DOCKER_HOST: dockerHost, MINATO_TEST_PRIVATE_DAEMON: paths.root },
-    stop: () => stopPrivateDaemon(paths),
-  };
 }
 
 async function main(): Promise<number> {

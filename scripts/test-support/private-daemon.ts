@@ -40,6 +40,16 @@ function readPid(paths: PrivateDaemonPaths): number | undefined {
   }
 }
 
+/** Only a dockerd serving our own socket counts: a recycled pid in a stale pidfile must never be signalled. */
+function isOurDaemon(pid: number, paths: PrivateDaemonPaths): boolean {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return commandLine.some((arg) => arg.endsWith('dockerd')) && commandLine.includes(dockerHostOf(paths));
+  } catch {
+    return false;
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -67,7 +77,7 @@ export async function waitForEngine(dockerHost: string, timeoutMs: number): Prom
 
 export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<number> {
   const running = readPid(paths);
-  if (running && isAlive(running)) throw new Error(`A test dockerd (pid ${running}) is already running at ${paths.root}.`);
+  if (running && isAlive(running) && isOurDaemon(running, paths)) throw new Error(`A test dockerd (pid ${running}) is already running at ${paths.root}.`);
   mkdirSync(paths.root, { recursive: true });
   mkdirSync(paths.dataRoot, { recursive: true });
   rmSync(paths.socket, { force: true });
@@ -91,7 +101,7 @@ export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<num
 /** Stops the test daemon. `signal: 'SIGKILL'` simulates an engine that dies; the tests use it on their own daemon only. */
 export async function stopPrivateDaemon(paths: PrivateDaemonPaths, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   const pid = readPid(paths);
-  if (!pid || !isAlive(pid)) return;
+  if (!pid || !isAlive(pid) || !isOurDaemon(pid, paths)) return;
   process.kill(pid, signal);
   const deadline = Date.now() + 20_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,0 +1,60 @@
+import net from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_IMAGE, dockerCli, testDockerHost, testLabels, testName } from '../scripts/test-support/fixtures';
+import { privateDaemonPaths, startPrivateDaemon, stopPrivateDaemon } from '../scripts/test-support/private-daemon';
+import { ContainersPage } from './pages/containers-page';
+import { startHeadless } from './support/headless';
+import { expect, test } from './support/fixtures';
+
+test('engine killed → "disconnected" within 2 s → engine back → the list is right again, without a reload', async ({ containers, runId }) => {
+  const daemonRoot = process.env.MINATO_TEST_PRIVATE_DAEMON;
+  test.skip(!daemonRoot, 'Needs the private test engine that `npm test` starts: it is stopped and started again here.');
+  const paths = privateDaemonPaths(daemonRoot);
+  const name = testName(runId, 'survivor');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+  await expect(containers.row(name)).toContainText('running');
+  await containers.showAll();
+
+  const killedAt = Date.now();
+  await stopPrivateDaemon(paths);
+  await expect(containers.connection).toHaveText(/Disconnected/, { timeout: 2000 });
+  expect(Date.now() - killedAt).toBeLessThan(2000 + 1500); // stopping dockerd itself takes about a second
+
+  await startPrivateDaemon(paths);
+  await expect(containers.connection).toHaveText(/Connected/, { timeout: 10_000 });
+  // The daemon's shutdown stopped the container while Minato could not see it: the resync must show that.
+  await expect(containers.row(name)).toContainText('exited');
+  const expected = (await dockerCli(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=minato.test.run=${runId}`])).split('\n');
+  await containers.search(runId);
+  await expect(containers.grid.getByRole('row', { name: new RegExp(runId) })).toHaveCount(expected.length);
+});
+
+test('no engine: onboarding says why and how to fix it, and Try again connects without a restart', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'minato-onboarding-'));
+  const socket = path.join(dir, 'docker.sock');
+  const server = await startHeadless(`unix://${socket}`);
+  let relay: net.Server | undefined;
+  try {
+    await page.goto(server.url);
+    await expect(page.getByText(/not installed or not running/i).first()).toBeVisible();
+    await expect(page.getByText(/systemctl start docker/).first()).toBeVisible();
+
+    // Docker "starts": a relay to the test engine appears at the socket the person's DOCKER_HOST names.
+    const target = testDockerHost().replace(/^unix:\/\//, '');
+    relay = net.createServer((client) => {
+      const upstream = net.connect(target);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => relay!.listen(socket, resolve));
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await expect(new ContainersPage(page).grid).toBeVisible({ timeout: 5000 });
+  } finally {
+    await server.stop();
+    relay?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
