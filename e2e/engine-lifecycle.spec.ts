@@ -5,7 +5,7 @@ import path from 'node:path';
 import { TEST_IMAGE, dockerCli, testDockerHost, testLabels, testName } from '../scripts/test-support/fixtures';
 import { privateDaemonPaths, startPrivateDaemon, stopPrivateDaemon } from '../scripts/test-support/private-daemon';
 import { ContainersPage } from './pages/containers-page';
-import { startHeadless } from './support/headless';
+import { startHeadless } from '../scripts/test-support/headless';
 import { expect, test } from './support/fixtures';
 
 test('engine killed → "disconnected" within 2 s → engine back → the list is right again, without a reload', async ({ containers, runId }) => {

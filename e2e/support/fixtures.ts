@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
 import { newRunId, removeRunContainers, testDockerHost } from '../../scripts/test-support/fixtures';
 import { ContainersPage } from '../pages/containers-page';
-import { startHeadless, type HeadlessServer } from './headless';
+import { startHeadless, type HeadlessServer } from '../../scripts/test-support/headless';
 
 interface WorkerFixtures {
   server: HeadlessServer;
