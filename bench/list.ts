@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const openedAt = Date.now();
     await page.goto(server.url);
     await page.getByRole('radio', { name: 'All' }).check();
-    await page.waitForFunction((count) => document.querySelector(`[data-count="${count}"]`) !== null, total, { timeout: 30_000 });
+    await page.locator(`[data-count="${total}"]`).first().waitFor({ timeout: 30_000 });
     const toCount = Date.now() - openedAt;
     const marks = await page.evaluate(() => {
       const data = performance.getEntriesByName('minato:list-data').at(-1)?.startTime;
