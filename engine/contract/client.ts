@@ -1,5 +1,5 @@
 import { MinatoError } from './errors';
-import type { Method, MethodInput, MethodOutput, Topic, TopicEvent, TopicInput } from './procedures';
+import { creditWindow, type Method, type MethodInput, type MethodOutput, type Topic, type TopicEvent, type TopicInput } from './procedures';
 import type { ClientTransport, ServerMessage } from './wire';
 
 export interface CallOptions {
@@ -7,8 +7,11 @@ export interface CallOptions {
 }
 
 export interface SubscribeHandlers<T extends Topic> {
-  onEvent(event: TopicEvent<T>): void;
+  /** `ack` acknowledges this event on a flow-controlled topic; call it once the event is really consumed. */
+  onEvent(event: TopicEvent<T>, ack: () => void): void;
   onEnd?(error?: MinatoError): void;
+  /** Flow-controlled topics are acknowledged on arrival unless this is set (e.g. a terminal acks from its write callback). */
+  manualAck?: boolean;
 }
 
 export interface MinatoClient {
@@ -26,8 +29,10 @@ interface PendingCall {
 interface ActiveSubscription {
   topic: Topic;
   input: unknown;
-  onEvent(event: unknown): void;
+  onEvent(event: unknown, ack: () => void): void;
   onEnd?(error?: MinatoError): void;
+  /** Undefined for plain push topics; else whether acks come from the consumer. */
+  manualAck?: boolean;
 }
 
 /** The one client both the renderer and node-side tests use, over any carrier. */
@@ -35,6 +40,17 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
   let nextId = 1;
   const pending = new Map<number, PendingCall>();
   const active = new Map<number, ActiveSubscription>();
+  /** Acks gathered in one task go out as one message per subscription. */
+  const unsentAcks = new Map<number, number>();
+
+  const flushAcks = () => {
+    for (const [id, n] of unsentAcks) if (active.has(id)) transport.send({ t: 'ack', id, n });
+    unsentAcks.clear();
+  };
+  const ack = (id: number) => {
+    if (unsentAcks.size === 0) queueMicrotask(flushAcks);
+    unsentAcks.set(id, (unsentAcks.get(id) ?? 0) + 1);
+  };
 
   const onMessage = (message: ServerMessage) => {
     switch (message.t) {
@@ -46,9 +62,19 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
         pending.get(message.id)?.reject(MinatoError.fromWire(message.error));
         pending.delete(message.id);
         return;
-      case 'event':
-        active.get(message.id)?.onEvent(message.data);
+      case 'event': {
+        const sub = active.get(message.id);
+        if (!sub) return;
+        let acked = false;
+        const ackThis = () => {
+          if (acked || sub.manualAck === undefined) return;
+          acked = true;
+          ack(message.id);
+        };
+        sub.onEvent(message.data, ackThis);
+        if (sub.manualAck === false) ackThis();
         return;
+      }
       case 'end': {
         const sub = active.get(message.id);
         active.delete(message.id);
@@ -100,7 +126,13 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
     },
     subscribe(topic, input, handlers) {
       const id = nextId++;
-      active.set(id, { topic, input, onEvent: handlers.onEvent as (event: unknown) => void, onEnd: handlers.onEnd });
+      active.set(id, {
+        topic,
+        input,
+        onEvent: handlers.onEvent as (event: unknown, ack: () => void) => void,
+        onEnd: handlers.onEnd,
+        manualAck: creditWindow(topic) === undefined ? undefined : (handlers.manualAck ?? false),
+      });
       transport.send({ t: 'sub', id, topic, input });
       return () => {
         if (!active.delete(id)) return;

@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './engines';
 export * from './containers';
+export * from './logs';
 export * from './procedures';
 export * from './wire';
 export * from './commands';

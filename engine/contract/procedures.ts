@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActionInput, ContainerDetail, ContainerSummary } from './containers';
 import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
+import { LogBatch, LogsInput } from './logs';
 
 export const ActionResult = z.object({
   id: z.string(),
@@ -38,11 +39,16 @@ export const ChangeBatch = z.object({
 });
 export type ChangeBatch = z.infer<typeof ChangeBatch>;
 
-/** Push subscriptions: each event is one message; a subscription ends when either side disposes it. */
+/**
+ * Push subscriptions: each event is one message; a subscription ends when either side disposes it.
+ * A `creditWindow` makes it a flow-controlled stream: the client acknowledges events as it consumes them, and the
+ * engine stops reading its source while that many are unacknowledged.
+ */
 export const subscriptions = {
   'engines:status': { input: z.object({}), event: EngineInfo },
   'engines:changes': { input: EngineScoped, event: ChangeBatch },
-} as const;
+  'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
+} satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;
 export type Method = keyof Procedures;
@@ -62,4 +68,10 @@ export function isMethod(name: string): name is Method {
 
 export function isTopic(name: string): name is Topic {
   return Object.hasOwn(subscriptions, name);
+}
+
+/** The credit window of a flow-controlled topic, or undefined for plain push topics. */
+export function creditWindow(topic: Topic): number | undefined {
+  const entry = subscriptions[topic];
+  return 'creditWindow' in entry && typeof entry.creditWindow === 'number' ? entry.creditWindow : undefined;
 }

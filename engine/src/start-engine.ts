@@ -4,6 +4,7 @@ import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
 import { createEngineRegistry } from './engines/engine-registry';
+import { logsSubscription } from './logs/logs-subscription';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
@@ -24,7 +25,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const registry = createEngineRegistry([local]);
   const handlers: EngineHandlers = {
     procedures: { ...engineProcedures(registry), ...containerProcedures(registry) },
-    subscriptions: engineSubscriptions(registry),
+    subscriptions: { ...engineSubscriptions(registry), ...logsSubscription(registry) },
   };
   await local.ready();
   return {

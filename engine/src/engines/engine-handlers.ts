@@ -8,7 +8,7 @@ export function engineProcedures(registry: EngineRegistry): Pick<ProcedureHandle
   };
 }
 
-export function engineSubscriptions(registry: EngineRegistry): SubscriptionHandlers {
+export function engineSubscriptions(registry: EngineRegistry): Pick<SubscriptionHandlers, 'engines:status' | 'engines:changes'> {
   return {
     'engines:status': (_input, emit) => {
       const disposers = registry.all().map((connection) => {

@@ -30,6 +30,19 @@ function handlers(onDispose: () => void = () => {}): EngineHandlers {
         end(new MinatoError('not-found', 'No engine.'));
         return onDispose;
       },
+      // A source that produces as fast as the flow allows, like a chatty container.
+      'containers:logs': (_input, emit, _end, flow) => {
+        let produced = 0;
+        const pump = () => {
+          while (!flow.paused && produced < 100) emit({ lines: [{ stream: 'stdout', ts: '', text: `line ${produced++}` }], tty: false });
+        };
+        const stop = flow.onResume(pump);
+        pump();
+        return () => {
+          stop();
+          onDispose();
+        };
+      },
     },
   };
 }
@@ -100,5 +113,21 @@ describe('createSession', () => {
     expect(sent).toEqual([{ t: 'end', id: 7, error: { code: 'not-found', message: 'No engine.' } }]);
     expect(disposed).toBe(1);
     expect(session.openCount()).toBe(0);
+  });
+});
+
+describe('stream credit', () => {
+  it('pauses a source at the credit window and resumes it when the client acknowledges', () => {
+    const sent: ServerMessage[] = [];
+    const session = createSession(handlers(), (message) => sent.push(message));
+    session.receive({ t: 'sub', id: 9, topic: 'containers:logs', input: { engineId: 'local', id: 'c' } });
+    expect(sent).toHaveLength(8);
+    session.receive({ t: 'ack', id: 9, n: 2 });
+    expect(sent).toHaveLength(8); // still above half the window: no flapping
+    session.receive({ t: 'ack', id: 9, n: 2 });
+    expect(sent).toHaveLength(12);
+    session.receive({ t: 'ack', id: 9, n: 1000 });
+    expect(sent).toHaveLength(20);
+    session.close();
   });
 });

@@ -2,12 +2,13 @@ import {
   ClientMessage,
   MinatoError,
   isMethod,
+  creditWindow,
   isTopic,
   procedures,
   subscriptions,
   type ServerMessage,
 } from '../../contract';
-import type { EngineHandlers } from './handlers';
+import type { EngineHandlers, StreamFlow } from './handlers';
 import { toWireError } from './to-wire-error';
 
 export interface Session {
@@ -26,6 +27,7 @@ export interface Session {
 export function createSession(handlers: EngineHandlers, send: (message: ServerMessage) => void): Session {
   const calls = new Map<number, AbortController>();
   const subs = new Map<number, () => void>();
+  const flows = new Map<number, { ack(n: number): void }>();
   let closed = false;
 
   const safeSend = (message: ServerMessage) => {
@@ -63,20 +65,27 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
         input: unknown,
         emit: (event: unknown) => void,
         end: (error?: unknown) => void,
+        flow: StreamFlow,
       ) => () => void;
       let ended = false;
+      const flow = createFlow(creditWindow(topic));
+      flows.set(id, flow);
       const dispose = start(
         parsed,
         (data) => {
-          if (!ended) safeSend({ t: 'event', id, data });
+          if (ended) return;
+          flow.sent();
+          safeSend({ t: 'event', id, data });
         },
         (error) => {
           if (ended) return;
           ended = true;
           subs.get(id)?.();
           subs.delete(id);
+          flows.delete(id);
           safeSend(error === undefined ? { t: 'end', id } : { t: 'end', id, error: toWireError(error) });
         },
+        flow,
       );
       if (ended) dispose();
       else
@@ -109,9 +118,10 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
         case 'unsub':
           subs.get(message.id)?.();
           subs.delete(message.id);
+          flows.delete(message.id);
           return;
         case 'ack':
-          // Credit-carrying streams (logs, exec) arrive with later features; list subscriptions need none.
+          flows.get(message.id)?.ack(message.n);
           return;
       }
     },
@@ -122,9 +132,41 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
       calls.clear();
       for (const dispose of subs.values()) dispose();
       subs.clear();
+      flows.clear();
     },
     openCount() {
       return calls.size + subs.size;
+    },
+  };
+}
+
+/** Counts unacknowledged events of one subscription; without a window it never pauses. */
+function createFlow(window: number | undefined): StreamFlow & { sent(): void; ack(n: number): void } {
+  let unacked = 0;
+  /** Set when the window filled up; cleared (and listeners told) once the client has caught up halfway. */
+  let stalled = false;
+  const listeners = new Set<() => void>();
+  return {
+    get paused() {
+      return window !== undefined && unacked >= window;
+    },
+    onResume(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    sent() {
+      if (window === undefined) return;
+      unacked++;
+      if (unacked >= window) stalled = true;
+    },
+    ack(n) {
+      if (window === undefined) return;
+      unacked = Math.max(0, unacked - n);
+      // Resume at half the window so a stream does not flap between paused and running on every ack.
+      if (stalled && unacked <= window / 2) {
+        stalled = false;
+        for (const listener of [...listeners]) listener();
+      }
     },
   };
 }
