@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LogBatch, LogLine } from '../../contract';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+
+const runId = newRunId();
+let connected: ConnectedEngine;
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+});
+
+function collect(input: { id: string; tail?: number | 'all'; follow?: boolean }, manualAck = false) {
+  const lines: LogLine[] = [];
+  const batches: LogBatch[] = [];
+  const acks: Array<() => void> = [];
+  let ended = false;
+  const dispose = connected.client.subscribe(
+    'containers:logs',
+    { engineId: 'local', ...input },
+    {
+      onEvent: (batch, ack) => {
+        batches.push(batch);
+        lines.push(...batch.lines);
+        if (manualAck) acks.push(ack);
+      },
+      onEnd: () => {
+        ended = true;
+      },
+      manualAck,
+    },
+  );
+  return { lines, batches, acks, dispose, ended: () => ended };
+}
+
+describe('container logs', () => {
+  it('tells stdout from stderr and matches the engine\'s own log', async () => {
+    const id = await dockerCli([
+      'run', '-d', '--name', testName(runId, 'mixed'), ...testLabels(runId), TEST_IMAGE,
+      'sh', '-c', 'for i in 1 2 3; do echo out-$i; echo err-$i >&2; done; sleep 300',
+    ]);
+    const logs = collect({ id, follow: false, tail: 'all' });
+    await waitFor(() => logs.ended(), 5000, 'the log to end');
+    expect(logs.lines.filter((line) => line.stream === 'stdout').map((line) => line.text)).toEqual(['out-1', 'out-2', 'out-3']);
+    expect(logs.lines.filter((line) => line.stream === 'stderr').map((line) => line.text)).toEqual(['err-1', 'err-2', 'err-3']);
+    expect(logs.lines.every((line) => /^\d{4}-\d\d-\d\dT/.test(line.ts))).toBe(true);
+    expect(logs.batches.every((batch) => batch.tty === false)).toBe(true);
+  });
+
+  it('follows a talking container, starting from the tail', async () => {
+    const id = await dockerCli([
+      'run', '-d', '--name', testName(runId, 'talker'), ...testLabels(runId), TEST_IMAGE,
+      'sh', '-c', 'i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.05; done',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const logs = collect({ id, tail: 3 });
+    await waitFor(() => logs.lines.length >= 10, 5000, 'followed lines');
+    const numbers = logs.lines.map((line) => Number(line.text.replace('tick-', '')));
+    expect(numbers.slice(0, 3).length).toBe(3);
+    expect(numbers[0]).toBeGreaterThan(1); // started from the tail, not the beginning
+    for (let index = 1; index < numbers.length; index++) expect(numbers[index]).toBe((numbers[index - 1] as number) + 1);
+    logs.dispose();
+    await waitFor(() => connected.openCount() === 0, 2000, 'the stream to be released');
+  });
+
+  it('reads a TTY container\'s raw stream', async () => {
+    const id = await dockerCli(['run', '-d', '-t', '--name', testName(runId, 'tty'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'echo hello-tty; sleep 300']);
+    const logs = collect({ id, follow: false, tail: 'all' });
+    await waitFor(() => logs.ended(), 5000, 'the log to end');
+    expect(logs.batches[0]?.tty).toBe(true);
+    expect(logs.lines.map((line) => line.text)).toContain('hello-tty');
+  });
+
+  it('stops reading when the client stops acknowledging, and goes on when it does', async () => {
+    const id = await dockerCli(['run', '-d', '--name', testName(runId, 'flood'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'yes flood-line-with-some-length']);
+    const logs = collect({ id, tail: 0 }, true);
+    await waitFor(() => logs.batches.length >= 8, 5000, 'the credit window to fill');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(logs.batches.length).toBe(8); // the engine stopped reading at the window
+    for (const ack of logs.acks.splice(0)) ack();
+    await waitFor(() => logs.batches.length > 8, 5000, 'the stream to resume');
+    logs.dispose();
+    await dockerCli(['rm', '-f', id]);
+  });
+});
