@@ -3,6 +3,7 @@ export * from './errors';
 export * from './engines';
 export * from './containers';
 export * from './logs';
+export * from './exec';
 export * from './procedures';
 export * from './wire';
 export * from './commands';

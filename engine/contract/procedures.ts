@@ -3,6 +3,7 @@ import { ActionInput, ContainerDetail, ContainerSummary } from './containers';
 import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
+import { ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
 
 export const ActionResult = z.object({
   id: z.string(),
@@ -23,6 +24,8 @@ export const procedures = {
   'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
+  'exec:input': { input: ExecInputData, output: z.object({}) },
+  'exec:resize': { input: ExecResize, output: z.object({}) },
 } as const;
 
 export const ResourceKind = z.enum(['container', 'image', 'volume', 'network']);
@@ -48,6 +51,7 @@ export const subscriptions = {
   'engines:status': { input: z.object({}), event: EngineInfo },
   'engines:changes': { input: EngineScoped, event: ChangeBatch },
   'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
+  'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 16 },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

@@ -5,6 +5,8 @@ import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
 import { createEngineRegistry } from './engines/engine-registry';
 import { logsSubscription } from './logs/logs-subscription';
+import { execProcedures, execSubscription } from './exec/exec-handlers';
+import { createExecSessions } from './exec/exec-sessions';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
@@ -23,9 +25,14 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     discover: () => discoverCandidates(environment),
   });
   const registry = createEngineRegistry([local]);
+  const execSessions = createExecSessions();
   const handlers: EngineHandlers = {
-    procedures: { ...engineProcedures(registry), ...containerProcedures(registry) },
-    subscriptions: { ...engineSubscriptions(registry), ...logsSubscription(registry) },
+    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions) },
+    subscriptions: {
+      ...engineSubscriptions(registry),
+      ...logsSubscription(registry),
+      ...execSubscription(registry, execSessions),
+    },
   };
   await local.ready();
   return {

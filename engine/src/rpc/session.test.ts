@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../contract';
 import { MinatoError } from '../../contract';
-import type { EngineHandlers } from './handlers';
+import type { EngineHandlers, ProcedureHandlers, SubscriptionHandlers } from './handlers';
 import { createSession } from './session';
 
 const info = { id: 'local', name: 'Local', endpoint: 'unix:///x', source: 'default', state: 'connected', since: 0 } as const;
 
+/** Only the handlers these tests use; the session answers any other name as unknown. */
 function handlers(onDispose: () => void = () => {}): EngineHandlers {
-  return {
+  const partial: { procedures: Partial<ProcedureHandlers>; subscriptions: Partial<SubscriptionHandlers> } = {
     procedures: {
       'engines:list': async () => [info],
       'engines:retry': async () => info,
@@ -45,6 +46,7 @@ function handlers(onDispose: () => void = () => {}): EngineHandlers {
       },
     },
   };
+  return partial as EngineHandlers;
 }
 
 async function exchange(session: ReturnType<typeof createSession>, messages: unknown[], sent: ServerMessage[], count: number) {

@@ -35,7 +35,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
   };
 
   const runCall = async (id: number, method: string, input: unknown) => {
-    if (!isMethod(method)) {
+    if (!isMethod(method) || !handlers.procedures[method]) {
       safeSend({ t: 'error', id, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
       return;
     }
@@ -55,7 +55,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
 
   const startSub = (id: number, topic: string, input: unknown) => {
     if (subs.has(id)) subs.get(id)?.();
-    if (!isTopic(topic)) {
+    if (!isTopic(topic) || !handlers.subscriptions[topic]) {
       safeSend({ t: 'end', id, error: { code: 'unknown-method', message: `Unknown subscription "${topic}".` } });
       return;
     }

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExecEvent } from '../../contract';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+
+const runId = newRunId();
+let connected: ConnectedEngine;
+let containerId: string;
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+  containerId = await dockerCli(['run', '-d', '--name', testName(runId, 'shell'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+});
+
+function openTerminal(options: { cols?: number; rows?: number; manualAck?: boolean; command?: string[] } = {}) {
+  let output = '';
+  let execId = '';
+  let command: string[] = [];
+  let exitCode: number | null | undefined;
+  const acks: Array<() => void> = [];
+  let outputEvents = 0;
+  const dispose = connected.client.subscribe(
+    'containers:exec',
+    { engineId: 'local', id: containerId, cols: options.cols ?? 80, rows: options.rows ?? 24, ...(options.command ? { command: options.command } : {}) },
+    {
+      manualAck: options.manualAck ?? false,
+      onEvent: (event: ExecEvent, ack) => {
+        if (event.type === 'started') {
+          execId = event.execId;
+          command = event.command;
+        }
+        if (event.type === 'output') {
+          output += event.data;
+          outputEvents++;
+        }
+        if (event.type === 'exit') exitCode = event.exitCode;
+        if (options.manualAck) acks.push(ack);
+        else ack();
+      },
+    },
+  );
+  const type = (data: string) => connected.client.call('exec:input', { engineId: 'local', execId, data });
+  return {
+    dispose,
+    type,
+    acks,
+    output: () => output,
+    outputEvents: () => outputEvents,
+    execId: () => execId,
+    command: () => command,
+    exitCode: () => exitCode,
+    resetOutput: () => {
+      output = '';
+    },
+  };
+}
+
+describe('exec terminal', () => {
+  it('finds the best shell, echoes typing and reports the exit code', async () => {
+    const terminal = openTerminal();
+    await waitFor(() => terminal.execId(), 5000, 'the exec to start');
+    expect(terminal.command()).toEqual(['/bin/sh']); // busybox has no bash or ash path
+    await terminal.type('echo "minato-$((6*7))"\r');
+    await waitFor(() => terminal.output().includes('minato-42'), 5000, 'the echoed result');
+    await terminal.type('exit 3\r');
+    await waitFor(() => terminal.exitCode() !== undefined, 5000, 'the exit');
+    expect(terminal.exitCode()).toBe(3);
+  });
+
+  it('propagates the size: stty size inside matches, before and after a resize', async () => {
+    const terminal = openTerminal({ cols: 100, rows: 30 });
+    await waitFor(() => terminal.execId(), 5000, 'the exec to start');
+    await terminal.type('stty size\r');
+    await waitFor(() => terminal.output().includes('30 100'), 5000, `the first size in ${JSON.stringify(terminal.output())}`);
+    await connected.client.call('exec:resize', { engineId: 'local', execId: terminal.execId(), cols: 132, rows: 43 });
+    await terminal.type('stty size\r');
+    await waitFor(() => terminal.output().includes('43 132'), 5000, 'the new size');
+    terminal.dispose();
+  });
+
+  it('stops a flood at the credit window, and Ctrl-C ends it once the client reads on', async () => {
+    const terminal = openTerminal({ manualAck: true });
+    await waitFor(() => terminal.execId(), 5000, 'the exec to start');
+    for (const ack of terminal.acks.splice(0)) ack();
+    await terminal.type('yes\r');
+    await waitFor(() => terminal.outputEvents() >= 15, 5000, 'the window to fill');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = terminal.outputEvents();
+    expect(held).toBeLessThanOrEqual(16);
+    await terminal.type('\x03');
+    for (let round = 0; round < 200 && !/\n[^\n]*# $/.test(terminal.output().slice(-200)); round++) {
+      for (const ack of terminal.acks.splice(0)) ack();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    terminal.resetOutput();
+    for (const ack of terminal.acks.splice(0)) ack();
+    await terminal.type('echo after-$((1+1))\r');
+    for (let round = 0; round < 300 && !terminal.output().includes('after-2'); round++) {
+      for (const ack of terminal.acks.splice(0)) ack();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(terminal.output()).toContain('after-2');
+    terminal.dispose();
+  });
+
+  it('refuses input for a terminal it did not open', async () => {
+    await expect(connected.client.call('exec:input', { engineId: 'local', execId: 'f'.repeat(64), data: 'x' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
