@@ -22,14 +22,20 @@ export function execSubscription(registry: EngineRegistry, sessions: ExecSession
       const flush = () => {
         if (timer) clearTimeout(timer);
         timer = undefined;
-        if (!pending) return;
+        // While the client is behind, hold what was read (at most one chunk: the stream is paused).
+        if (!pending || flow.paused) return;
         const event: ExecEvent = { type: 'output', data: pending };
         pending = '';
         emit(event);
         // Too much unacknowledged output (think `yes`): stop reading; the process blocks on its full pipe.
         if (flow.paused) stream?.pause();
       };
-      const stopResume = flow.onResume(() => stream?.resume());
+      let finishing: (() => void) | undefined;
+      const stopResume = flow.onResume(() => {
+        flush();
+        if (finishing && !pending) finishing();
+        else stream?.resume();
+      });
 
       const start = async () => {
         const docker = registry.get(input.engineId).docker();
@@ -62,16 +68,23 @@ export function execSubscription(registry: EngineRegistry, sessions: ExecSession
           if (pending.length >= FLUSH_CHARS) flush();
           else timer ??= setTimeout(flush, FLUSH_MS);
         });
-        duplex.on('end', async () => {
+        duplex.on('end', () => {
           pending += decoder.end();
           flush();
           sessions.remove(exec.id);
-          const exitCode = await exec
-            .inspect()
-            .then((info) => info.ExitCode)
-            .catch(() => null);
-          if (!disposed) emit({ type: 'exit', exitCode });
-          end();
+          finishing = () => {
+            finishing = undefined;
+            void exec
+              .inspect()
+              .then((info) => info.ExitCode)
+              .catch(() => null)
+              .then((exitCode) => {
+                if (!disposed) emit({ type: 'exit', exitCode });
+                end();
+              });
+          };
+          // Output held back for a slow client goes out on its next ack, before the exit.
+          if (!pending) finishing();
         });
         duplex.on('error', (error: Error) => {
           if (!disposed) end(toMinatoError(error));

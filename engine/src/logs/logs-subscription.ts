@@ -34,7 +34,8 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
       const flush = () => {
         if (timer) clearTimeout(timer);
         timer = undefined;
-        if (batch.length === 0) return;
+        // While the client is behind, hold what was read (bounded: the stream is paused).
+        if (batch.length === 0 || flow.paused) return;
         const event: LogBatch = { lines: batch, tty };
         batch = [];
         batchChars = 0;
@@ -49,7 +50,12 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
         if (batch.length >= FLUSH_LINES || batchChars >= FLUSH_CHARS) flush();
         else timer ??= setTimeout(flush, FLUSH_MS);
       };
-      const stopResume = flow.onResume(() => stream?.resume());
+      let ending = false;
+      const stopResume = flow.onResume(() => {
+        flush();
+        if (ending && batch.length === 0) end();
+        else stream?.resume();
+      });
 
       const start = async () => {
         const container = registry.get(input.engineId).docker().getContainer(input.id);
@@ -72,7 +78,9 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
           stdout.end();
           stderr.end();
           flush();
-          end();
+          // Lines held back for a slow client go out on its next ack; only then is the stream over.
+          ending = true;
+          if (batch.length === 0) end();
         };
         // dockerode answers a follow request with a stream and any other with the whole log in one Buffer.
         const result = (await container.logs(options as never)) as unknown as Readable | Buffer;
