@@ -4,6 +4,7 @@ export * from './engines';
 export * from './containers';
 export * from './logs';
 export * from './exec';
+export * from './stats';
 export * from './procedures';
 export * from './wire';
 export * from './commands';

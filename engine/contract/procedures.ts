@@ -4,6 +4,7 @@ import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
 import { ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
+import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
   id: z.string(),
@@ -24,6 +25,7 @@ export const procedures = {
   'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
+  'containers:statsSnapshot': { input: StatsSnapshotInput, output: z.array(StatsSnapshot) },
   'exec:input': { input: ExecInputData, output: z.object({}) },
   'exec:resize': { input: ExecResize, output: z.object({}) },
 } as const;
@@ -52,6 +54,7 @@ export const subscriptions = {
   'engines:changes': { input: EngineScoped, event: ChangeBatch },
   'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
   'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 16 },
+  'containers:stats': { input: StatsInput, event: StatsSample },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

@@ -7,6 +7,7 @@ import { createEngineRegistry } from './engines/engine-registry';
 import { logsSubscription } from './logs/logs-subscription';
 import { execProcedures, execSubscription } from './exec/exec-handlers';
 import { createExecSessions } from './exec/exec-sessions';
+import { statsProcedures, statsSubscription } from './stats/stats-handlers';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
@@ -27,11 +28,12 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const registry = createEngineRegistry([local]);
   const execSessions = createExecSessions();
   const handlers: EngineHandlers = {
-    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions) },
+    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions), ...statsProcedures(registry) },
     subscriptions: {
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),
       ...execSubscription(registry, execSessions),
+      ...statsSubscription(registry),
     },
   };
   await local.ready();

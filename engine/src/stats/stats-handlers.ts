@@ -1,0 +1,79 @@
+import type { StatsSnapshot } from '../../contract/stats';
+import { toMinatoError } from '../docker/engine-errors';
+import { createLineParser } from '../engines/event-stream';
+import type { EngineRegistry } from '../engines/engine-registry';
+import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import { toStatsSample, type RawStats } from './compute-stats';
+
+/** One-shot reads for the list are few at a time, so the cost follows what is on screen. */
+const SNAPSHOT_CONCURRENCY = 4;
+
+interface Readable extends NodeJS.ReadableStream {
+  destroy(error?: Error): void;
+}
+
+export function statsSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'containers:stats'> {
+  return {
+    'containers:stats': ({ engineId, id }, emit, end) => {
+      let stream: Readable | undefined;
+      let disposed = false;
+      const start = async () => {
+        const result = (await registry.get(engineId).docker().getContainer(id).stats({ stream: true })) as unknown as Readable;
+        if (disposed) return result.destroy();
+        stream = result;
+        const parse = createLineParser((line) => {
+          try {
+            emit(toStatsSample(JSON.parse(line) as RawStats));
+          } catch {
+            // A torn or foreign line: the next sample comes within a second.
+          }
+        });
+        result.on('data', parse);
+        result.on('end', () => end());
+        result.on('error', (error: Error) => {
+          if (!disposed) end(toMinatoError(error));
+        });
+      };
+      start().catch((error: unknown) => end(toMinatoError(error)));
+      return () => {
+        disposed = true;
+        stream?.destroy();
+      };
+    },
+  };
+}
+
+/**
+ * Figures for the visible rows of the list: one-shot reads (no second sample taken by the engine), with the CPU
+ * delta computed against this engine's previous read of the same container.
+ */
+export function statsProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:statsSnapshot'> {
+  const previous = new Map<string, { total: number; system: number }>();
+  return {
+    'containers:statsSnapshot': async ({ engineId, ids }) => {
+      const docker = registry.get(engineId).docker();
+      const results: StatsSnapshot[] = new Array(ids.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < ids.length) {
+          const index = next++;
+          const id = ids[index] as string;
+          try {
+            const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as never)) as unknown as RawStats;
+            const key = `${engineId}/${id}`;
+            const before = previous.get(key);
+            const total = raw.cpu_stats?.cpu_usage?.total_usage;
+            const system = raw.cpu_stats?.system_cpu_usage;
+            if (total !== undefined && system !== undefined) previous.set(key, { total, system });
+            const withPrevious: RawStats = before ? { ...raw, precpu_stats: { cpu_usage: { total_usage: before.total }, system_cpu_usage: before.system } } : raw;
+            results[index] = { id, sample: toStatsSample(withPrevious) };
+          } catch {
+            results[index] = { id };
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(SNAPSHOT_CONCURRENCY, ids.length) }, worker));
+      return results;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatsSample } from '../../contract';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+
+const runId = newRunId();
+let connected: ConnectedEngine;
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+});
+
+const UNITS: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, kB: 1000, MB: 1000 ** 2, GB: 1000 ** 3 };
+function parseSize(text: string): number {
+  const match = /^([\d.]+)\s*([A-Za-z]+)$/.exec(text.trim());
+  if (!match) throw new Error(`Unreadable size "${text}"`);
+  return Number(match[1]) * (UNITS[match[2] as string] ?? Number.NaN);
+}
+
+describe('stats', () => {
+  it('match docker stats --no-stream for a container under known load', async () => {
+    // One busy CPU and ~40 MiB held in a shell variable.
+    const id = await dockerCli([
+      'run', '-d', '--name', testName(runId, 'load'), ...testLabels(runId), TEST_IMAGE,
+      'sh', '-c', 'x=$(head -c 41943040 /dev/zero | tr "\\0" a); while :; do :; done',
+    ]);
+    const samples: StatsSample[] = [];
+    const dispose = connected.client.subscribe('containers:stats', { engineId: 'local', id }, { onEvent: (sample) => samples.push(sample) });
+    await waitFor(() => samples.filter((sample) => sample.cpuPercent !== null).length >= 3, 15_000, 'three stats samples');
+    const [cpuText = '', memText = ''] = (await dockerCli(['stats', '--no-stream', '--format', '{{.CPUPerc}}|{{.MemUsage}}', id])).split('|');
+    await waitFor(() => samples.length >= 5, 10_000, 'more samples');
+    dispose();
+
+    const cliCpu = Number(cpuText.replace('%', ''));
+    const cliMemory = parseSize(memText.split('/')[0] ?? '');
+    const recent = samples.slice(-3);
+    const ourCpu = recent.reduce((sum, sample) => sum + (sample.cpuPercent ?? 0), 0) / recent.length;
+    const ourMemory = recent.at(-1)?.memoryUsed ?? 0;
+    expect(cliCpu).toBeGreaterThan(50); // the load is real
+    expect(Math.abs(ourCpu - cliCpu)).toBeLessThanOrEqual(2 + cliCpu * 0.05);
+    expect(Math.abs(ourMemory - cliMemory) / cliMemory).toBeLessThanOrEqual(0.05);
+    expect(recent.at(-1)?.pids).toBeGreaterThanOrEqual(1);
+    expect(recent.at(-1)?.memoryLimit).toBeGreaterThan(0);
+  });
+
+  it('gives one-shot figures for visible rows, with CPU from the previous read', async () => {
+    const id = await dockerCli(['run', '-d', '--name', testName(runId, 'snap'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'while :; do :; done']);
+    const first = await connected.client.call('containers:statsSnapshot', { engineId: 'local', ids: [id, 'minato-test-missing'] });
+    expect(first[0]?.sample?.memoryUsed).toBeGreaterThan(0);
+    expect(first[1]).toEqual({ id: 'minato-test-missing' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const second = await connected.client.call('containers:statsSnapshot', { engineId: 'local', ids: [id] });
+    expect(second[0]?.sample?.cpuPercent).toBeGreaterThan(50);
+  });
+});
