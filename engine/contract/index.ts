@@ -5,6 +5,7 @@ export * from './containers';
 export * from './logs';
 export * from './exec';
 export * from './stats';
+export * from './inspect';
 export * from './procedures';
 export * from './wire';
 export * from './commands';

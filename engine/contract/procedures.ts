@@ -4,6 +4,7 @@ import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
 import { ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
+import { FilesystemChange, ProcessList, RawInspect } from './inspect';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -25,6 +26,9 @@ export const procedures = {
   'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
+  'containers:inspectRaw': { input: ResourceRef, output: RawInspect },
+  'containers:top': { input: ResourceRef, output: ProcessList },
+  'containers:diff': { input: ResourceRef, output: z.array(FilesystemChange) },
   'containers:statsSnapshot': { input: StatsSnapshotInput, output: z.array(StatsSnapshot) },
   'exec:input': { input: ExecInputData, output: z.object({}) },
   'exec:resize': { input: ExecResize, output: z.object({}) },

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { containerProcedures } from './containers/container-handlers';
+import { insightProcedures } from './containers/container-insight';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
@@ -28,7 +29,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const registry = createEngineRegistry([local]);
   const execSessions = createExecSessions();
   const handlers: EngineHandlers = {
-    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions), ...statsProcedures(registry) },
+    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions), ...statsProcedures(registry), ...insightProcedures(registry) },
     subscriptions: {
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),

@@ -1,0 +1,33 @@
+import type { FilesystemChange } from '../../contract/inspect';
+import { toMinatoError } from '../docker/engine-errors';
+import type { EngineRegistry } from '../engines/engine-registry';
+import type { ProcedureHandlers } from '../rpc/handlers';
+
+const CHANGE_KINDS: Record<number, FilesystemChange['kind']> = { 0: 'changed', 1: 'added', 2: 'deleted' };
+
+type InsightProcedures = Pick<ProcedureHandlers, 'containers:inspectRaw' | 'containers:top' | 'containers:diff'>;
+
+/** `docker inspect`, `docker top` and `docker diff`, for the detail view's tabs. */
+export function insightProcedures(registry: EngineRegistry): InsightProcedures {
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      throw toMinatoError(error);
+    }
+  };
+  return {
+    'containers:inspectRaw': ({ engineId, id }) =>
+      guard(async () => (await registry.get(engineId).docker().getContainer(id).inspect()) as unknown as Record<string, unknown>),
+    'containers:top': ({ engineId, id }) =>
+      guard(async () => {
+        const top = (await registry.get(engineId).docker().getContainer(id).top()) as { Titles?: string[]; Processes?: string[][] };
+        return { titles: top.Titles ?? [], processes: top.Processes ?? [] };
+      }),
+    'containers:diff': ({ engineId, id }) =>
+      guard(async () => {
+        const changes = ((await registry.get(engineId).docker().getContainer(id).changes()) ?? []) as Array<{ Path: string; Kind: number }>;
+        return changes.map((change) => ({ path: change.Path, kind: CHANGE_KINDS[change.Kind] ?? 'changed' }));
+      }),
+  };
+}
