@@ -6,6 +6,7 @@ export * from './logs';
 export * from './exec';
 export * from './stats';
 export * from './inspect';
+export * from './files';
 export * from './procedures';
 export * from './wire';
 export * from './commands';

@@ -4,6 +4,17 @@ import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
 import { ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
+import {
+  DownloadEvent,
+  DownloadInput,
+  FilesListInput,
+  FilesListing,
+  UploadBeginInput,
+  UploadChunkInput,
+  UploadFileInput,
+  UploadRef,
+  UploadResult,
+} from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
@@ -30,6 +41,12 @@ export const procedures = {
   'containers:top': { input: ResourceRef, output: ProcessList },
   'containers:diff': { input: ResourceRef, output: z.array(FilesystemChange) },
   'containers:statsSnapshot': { input: StatsSnapshotInput, output: z.array(StatsSnapshot) },
+  'files:list': { input: FilesListInput, output: FilesListing },
+  'files:uploadBegin': { input: UploadBeginInput, output: z.object({ uploadId: z.string() }) },
+  'files:uploadFile': { input: UploadFileInput, output: z.object({}) },
+  'files:uploadChunk': { input: UploadChunkInput, output: z.object({}) },
+  'files:uploadEnd': { input: UploadRef, output: UploadResult },
+  'files:uploadAbort': { input: UploadRef, output: z.object({}) },
   'exec:input': { input: ExecInputData, output: z.object({}) },
   'exec:resize': { input: ExecResize, output: z.object({}) },
 } as const;
@@ -59,6 +76,7 @@ export const subscriptions = {
   'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
   'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 16 },
   'containers:stats': { input: StatsInput, event: StatsSample },
+  'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

@@ -1,6 +1,8 @@
 import os from 'node:os';
 import { containerProcedures } from './containers/container-handlers';
 import { insightProcedures } from './containers/container-insight';
+import { downloadSubscription, filesProcedures } from './files/files-handlers';
+import { uploadProcedures } from './files/uploads';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
@@ -29,12 +31,21 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const registry = createEngineRegistry([local]);
   const execSessions = createExecSessions();
   const handlers: EngineHandlers = {
-    procedures: { ...engineProcedures(registry), ...containerProcedures(registry), ...execProcedures(execSessions), ...statsProcedures(registry), ...insightProcedures(registry) },
+    procedures: {
+      ...engineProcedures(registry),
+      ...containerProcedures(registry),
+      ...insightProcedures(registry),
+      ...statsProcedures(registry),
+      ...execProcedures(execSessions),
+      ...filesProcedures(registry),
+      ...uploadProcedures(registry),
+    },
     subscriptions: {
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),
       ...execSubscription(registry, execSessions),
       ...statsSubscription(registry),
+      ...downloadSubscription(registry),
     },
   };
   await local.ready();
