@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { discoverCandidates } from './discovery';
 import { parseEndpoint } from './endpoint';
 
+const homes: string[] = [];
+afterAll(() => homes.forEach((home) => rmSync(home, { recursive: true, force: true })));
+
 function homeWithContext(current: string | undefined, contexts: Record<string, string>): string {
   const home = mkdtempSync(path.join(os.tmpdir(), 'minato-home-'));
+  homes.push(home);
   const dockerDir = path.join(home, '.docker');
   mkdirSync(dockerDir, { recursive: true });
   if (current) writeFileSync(path.join(dockerDir, 'config.json'), JSON.stringify({ currentContext: current }));
