@@ -28,3 +28,5 @@ export type ExecEvent = z.infer<typeof ExecEvent>;
 
 export const ExecInputData = z.object({ engineId: EngineId, execId: z.string().min(1).max(128), data: z.string().max(1024 * 1024) });
 export const ExecResize = TerminalSize.extend({ engineId: EngineId, execId: z.string().min(1).max(128) });
+
+export const AttachInput = TerminalSize.extend({ engineId: EngineId, id: z.string().min(1).max(256) });

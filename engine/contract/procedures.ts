@@ -3,7 +3,7 @@ import { ActionInput, ContainerDetail, ContainerSummary } from './containers';
 import { EngineId, EngineInfo, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
-import { ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
+import { AttachInput, ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
 import {
   DownloadEvent,
   DownloadInput,
@@ -75,6 +75,7 @@ export const subscriptions = {
   'engines:changes': { input: EngineScoped, event: ChangeBatch },
   'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
   'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 16 },
+  'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 16 },
   'containers:stats': { input: StatsInput, event: StatsSample },
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;

@@ -8,7 +8,7 @@ import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
 import { createEngineRegistry } from './engines/engine-registry';
 import { logsSubscription } from './logs/logs-subscription';
-import { execProcedures, execSubscription } from './exec/exec-handlers';
+import { terminalProcedures, terminalSubscriptions } from './exec/exec-handlers';
 import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
@@ -36,14 +36,14 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...containerProcedures(registry),
       ...insightProcedures(registry),
       ...statsProcedures(registry),
-      ...execProcedures(execSessions),
+      ...terminalProcedures(execSessions),
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
     },
     subscriptions: {
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),
-      ...execSubscription(registry, execSessions),
+      ...terminalSubscriptions(registry, execSessions),
       ...statsSubscription(registry),
       ...downloadSubscription(registry),
     },

@@ -1,25 +1,24 @@
 import type { Duplex } from 'node:stream';
-import type Docker from 'dockerode';
 import { MinatoError } from '../../contract';
 
-export interface LiveExec {
+export interface LiveTerminal {
   engineId: string;
-  exec: Docker.Exec;
   stream: Duplex;
+  resize(cols: number, rows: number): Promise<unknown>;
 }
 
-/** Exec sessions this engine process opened; input and resize only ever reach one of these. */
+/** Terminals (exec sessions and attachments) this engine process opened; input and resize only ever reach these. */
 export function createExecSessions() {
-  const live = new Map<string, LiveExec>();
+  const live = new Map<string, LiveTerminal>();
   return {
-    add(execId: string, entry: LiveExec) {
-      live.set(execId, entry);
+    add(terminalId: string, entry: LiveTerminal) {
+      live.set(terminalId, entry);
     },
-    remove(execId: string) {
-      live.delete(execId);
+    remove(terminalId: string) {
+      live.delete(terminalId);
     },
-    get(engineId: string, execId: string): LiveExec {
-      const entry = live.get(execId);
+    get(engineId: string, terminalId: string): LiveTerminal {
+      const entry = live.get(terminalId);
       if (!entry || entry.engineId !== engineId) throw new MinatoError('not-found', 'This terminal session has ended.');
       return entry;
     },

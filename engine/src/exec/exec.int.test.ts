@@ -110,6 +110,36 @@ describe('exec terminal', () => {
     terminal.dispose();
   });
 
+  it('attaches to the main process of a container started with -it, and detaches without stopping it', async () => {
+    const id = await dockerCli(['run', '-dit', '--name', testName(runId, 'attach'), ...testLabels(runId), TEST_IMAGE, 'sh']);
+    let output = '';
+    let terminalId = '';
+    const dispose = connected.client.subscribe('containers:attach', { engineId: 'local', id, cols: 90, rows: 20 }, {
+      onEvent: (event) => {
+        if (event.type === 'started') terminalId = event.execId;
+        if (event.type === 'output') output += event.data;
+      },
+    });
+    await waitFor(() => terminalId, 5000, 'the attachment');
+    await connected.client.call('exec:input', { engineId: 'local', execId: terminalId, data: 'echo attached-$((2+3)); stty size\r' });
+    await waitFor(() => output.includes('attached-5') && output.includes('20 90'), 5000, 'output from the main process');
+    dispose();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await dockerCli(['inspect', '-f', '{{.State.Running}}', id])).toBe('true');
+  });
+
+  it('refuses to attach to a container without a terminal', async () => {
+    let failure: { code?: string } | undefined;
+    connected.client.subscribe('containers:attach', { engineId: 'local', id: containerId, cols: 80, rows: 24 }, {
+      onEvent: () => {},
+      onEnd: (error) => {
+        failure = error;
+      },
+    });
+    await waitFor(() => failure, 5000, 'the refusal');
+    expect(failure?.code).toBe('invalid-input');
+  });
+
   it('refuses input for a terminal it did not open', async () => {
     await expect(connected.client.call('exec:input', { engineId: 'local', execId: 'f'.repeat(64), data: 'x' })).rejects.toMatchObject({ code: 'not-found' });
   });
