@@ -1,0 +1,40 @@
+// `npm run serve`: Minato's UI in any browser, over the same contract the Electron app uses.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { startMinatoEngine } from '../src/start-engine';
+import { startHeadlessServer } from './headless-server';
+import { parseServeArguments } from './serve-arguments';
+
+async function main(): Promise<void> {
+  const parsed = parseServeArguments(process.argv.slice(2), process.env);
+  if ('error' in parsed) {
+    console.error(`minato serve: ${parsed.error}`);
+    process.exit(2);
+  }
+  const { host, port, staticDir } = parsed;
+  if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
+    console.error(`Warning: serving on ${host}: anyone who can reach it and has the token controls your Docker engine (root on this host).`);
+  }
+  const token = process.env.MINATO_TOKEN || randomBytes(24).toString('base64url');
+  const engine = await startMinatoEngine();
+  const server = await startHeadlessServer({
+    engine,
+    host,
+    port,
+    token,
+    staticDir: path.resolve(staticDir ?? path.join(import.meta.dirname, '..', '..', 'dist', 'renderer')),
+  });
+  console.log(`Minato is serving at ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+  console.error(`minato serve: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerMessage } from '../contract';
+import type { MinatoEngine } from '../src/minato-engine';
+import {
+  TOKEN_COOKIE,
+  allowedHosts,
+  contentSecurityPolicy,
+  isAllowedHost,
+  isAllowedOrigin,
+  readCookie,
+  tokenMatches,
+} from './guards';
+import { serveStatic } from './static-files';
+
+export interface HeadlessOptions {
+  engine: MinatoEngine;
+  host: string;
+  port: number;
+  token: string;
+  staticDir: string;
+}
+
+export interface HeadlessServer {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Large enough for an upload chunk (base64 of 2 MB), small enough that one message cannot exhaust memory. */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+const HEARTBEAT_MS = 30_000;
+
+function refuse(response: http.ServerResponse, status: 401 | 403, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(`${text}\n`);
+}
+
+function refuseUpgrade(socket: import('node:stream').Duplex, status: 401 | 403): void {
+  socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * Headless mode: the built renderer over HTTP and the contract over a WebSocket at /ws. The Docker socket is root
+ * on the host, so every request needs the token, and Host and Origin are checked against DNS rebinding and
+ * cross-site pages.
+ */
+export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
+  const { engine, token, staticDir } = options;
+  const server = http.createServer();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  let hosts = new Set<string>();
+  let csp = '';
+
+  const authorised = (request: http.IncomingMessage) => tokenMatches(readCookie(request.headers.cookie, TOKEN_COOKIE), token);
+
+  server.on('request', (request, response) => {
+    if (!isAllowedHost(request.headers.host, hosts)) return refuse(response, 403, 'Forbidden host.');
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
+      if (!tokenMatches(offered, token)) return refuse(response, 401, 'Wrong token. Open the address `npm run serve` printed.');
+      // Move the token into an HttpOnly cookie and clean it out of the address bar (and of history).
+      url.searchParams.delete('token');
+      response.writeHead(303, {
+        Location: `${url.pathname}${url.search}`,
+        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+      });
+      return response.end();
+    }
+    if (!authorised(request)) return refuse(response, 401, 'Minato needs its token. Open the address `npm run serve` printed.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 403, 'Only GET is served here.');
+    serveStatic(staticDir, url.pathname, response, {
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'X-Frame-Options': 'DENY',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    }).catch(() => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
+    });
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    if (url.pathname !== '/ws') return refuseUpgrade(socket, 403);
+    if (!isAllowedHost(request.headers.host, hosts)) return refuseUpgrade(socket, 403);
+    if (!isAllowedOrigin(request.headers.origin, hosts)) return refuseUpgrade(socket, 403);
+    if (!authorised(request)) return refuseUpgrade(socket, 401);
+    sockets.handleUpgrade(request, socket, head, (ws) => connect(ws));
+  });
+
+  const connect = (ws: WebSocket) => {
+    const session = engine.openSession((message: ServerMessage) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    });
+    let alive = true;
+    ws.on('pong', () => {
+      alive = true;
+    });
+    // A laptop that slept or a tab that vanished never says goodbye: drop sockets that stop answering pings.
+    const heartbeat = setInterval(() => {
+      if (!alive) return ws.terminate();
+      alive = false;
+      ws.ping();
+    }, HEARTBEAT_MS);
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(data));
+      } catch {
+        parsed = undefined;
+      }
+      session.receive(parsed);
+    });
+    ws.on('close', () => {
+      clearInterval(heartbeat);
+      session.close();
+    });
+    ws.on('error', () => ws.terminate());
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  hosts = allowedHosts(options.host, port);
+  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const origin = `http://${displayHost}:${port}`;
+  csp = contentSecurityPolicy(`ws://${displayHost}:${port}`);
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
