@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientTransport } from '../../../engine/contract';
+import { ContainersView } from '../containers/ContainersView';
+import { useEngines } from '../queries/engines';
+import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
+import { Header } from './Header';
+import { Onboarding } from './Onboarding';
+import { SettingsDialog } from './SettingsDialog';
+import { useAppearance } from './use-appearance';
+import { useLiveUpdates } from './use-live-updates';
+
+interface AppProps {
+  transport: ClientTransport;
+  onUnauthorized(listener: () => void): () => void;
+}
+
+export function App({ transport, onUnauthorized }: AppProps) {
+  const { t } = useTranslation();
+  useAppearance();
+  const engines = useEngines();
+  const engineId = useUiStore((state) => state.engineId);
+  const engine = engines.data?.find((candidate) => candidate.id === engineId) ?? engines.data?.[0];
+  const carrierUp = useLiveUpdates(transport, engine?.id);
+  const [unauthorized, setUnauthorized] = useState(false);
+
+  useEffect(() => onUnauthorized(() => setUnauthorized(true)), [onUnauthorized]);
+  useEffect(() => {
+    if (engine && engine.id !== engineId) setEngineId(engine.id);
+  }, [engine, engineId]);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            港
+          </span>
+          <span>{t('app.name')}</span>
+        </div>
+        <ul>
+          <li>
+            <a href="#containers" aria-current="page">
+              {t('nav.containers')}
+            </a>
+          </li>
+        </ul>
+        <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>
+          {t('nav.settings')}
+        </button>
+        <p className="help" title={t('help.title')}>
+          {t('help.keys')}
+        </p>
+      </nav>
+      <main className="main" id="containers">
+        <Header engine={engine} carrierUp={carrierUp} />
+        {!carrierUp ? (
+          <div className="banner warning" role="alert">
+            {t('connection.carrierLost')}
+          </div>
+        ) : null}
+        {unauthorized ? (
+          <section className="onboarding">
+            <h1>{t('auth.title')}</h1>
+            <p>{t('auth.body')}</p>
+          </section>
+        ) : engine?.state === 'unavailable' ? (
+          <Onboarding engine={engine} />
+        ) : engine ? (
+          <ContainersView engine={engine} />
+        ) : null}
+      </main>
+      <SettingsDialog />
+    </div>
+  );
+}

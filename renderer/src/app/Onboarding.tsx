@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { EngineInfo } from '../../../engine/contract';
+import { useRetryEngine } from '../queries/engines';
+import { CommandBlock } from '../ui/CommandBlock';
+
+/** No engine answers: say why in words a newcomer can act on, and look again without restarting. */
+export function Onboarding({ engine }: { engine: EngineInfo }) {
+  const { t } = useTranslation();
+  const retry = useRetryEngine();
+  const reason = engine.diagnosis?.reason ?? 'unknown';
+  return (
+    <section className="onboarding" aria-labelledby="onboarding-title">
+      <h1 id="onboarding-title">{t('onboarding.title')}</h1>
+      <p>{t('onboarding.intro')}</p>
+      <div className="reason">
+        <h2>{t(`onboarding.reasons.${reason}.title`)}</h2>
+        <p>{t(`onboarding.reasons.${reason}.body`)}</p>
+        <CommandBlock command={t(`onboarding.reasons.${reason}.fix`)} />
+      </div>
+      <details>
+        <summary>{t('onboarding.details')}</summary>
+        <pre className="detail-text">{engine.diagnosis?.detail ?? ''}</pre>
+        {engine.diagnosis?.tried.length ? (
+          <>
+            <h3>{t('onboarding.tried')}</h3>
+            <ul>
+              {engine.diagnosis.tried.map((place) => (
+                <li key={place}>
+                  <code>{place}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </details>
+      <button type="button" className="primary" disabled={retry.isPending} onClick={() => retry.mutate(engine.id)}>
+        {retry.isPending ? t('onboarding.retrying') : t('onboarding.retry')}
+      </button>
+    </section>
+  );
+}

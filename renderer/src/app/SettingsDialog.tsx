@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage, setTheme, useSettingsStore, type LanguageSetting, type ThemeSetting } from '../stores/settings-store';
+import { setSettingsOpen, useUiStore } from '../stores/ui-store';
+
+export function SettingsDialog() {
+  const { t } = useTranslation();
+  const open = useUiStore((state) => state.settingsOpen);
+  const language = useSettingsStore((state) => state.language);
+  const theme = useSettingsStore((state) => state.theme);
+  const firstRef = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (open) firstRef.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && setSettingsOpen(false)}>
+      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="dialog">
+        <h2 id="settings-title">{t('settings.title')}</h2>
+        <label className="field">
+          {t('settings.language')}
+          <select ref={firstRef} value={language} onChange={(event) => setLanguage(event.target.value as LanguageSetting)}>
+            <option value="system">{t('settings.languageSystem')}</option>
+            <option value="en">English</option>
+            <option value="ja">日本語</option>
+          </select>
+        </label>
+        <label className="field">
+          {t('settings.theme')}
+          <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeSetting)}>
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
+          </select>
+        </label>
+        <div className="dialog-buttons">
+          <button type="button" className="primary" onClick={() => setSettingsOpen(false)}>
+            {t('settings.close')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

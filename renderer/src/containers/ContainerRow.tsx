@@ -1,0 +1,85 @@
+import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../engine/contract';
+import { portLabel, portUrl, relativeTime } from './format';
+
+interface ContainerRowProps {
+  container: ContainerSummary;
+  inProject: boolean;
+  selected: boolean;
+  focused: boolean;
+  rowIndex: number;
+  top: number;
+  now: number;
+  onRowClick(event: MouseEvent, id: string): void;
+  onToggle(id: string): void;
+  onOpen(id: string): void;
+}
+
+export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps) {
+  const { container, inProject, selected, focused, rowIndex, top, now } = props;
+  const { t, i18n } = useTranslation();
+  return (
+    <div
+      role="row"
+      aria-label={container.name}
+      aria-selected={selected}
+      aria-rowindex={rowIndex}
+      id={`row-${container.id}`}
+      className={`row container-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${inProject ? ' in-project' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={(event) => props.onRowClick(event, container.id)}
+      onDoubleClick={() => props.onOpen(container.id)}
+    >
+      <div role="gridcell" className="cell check">
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={t('list.select', { name: container.name })}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => props.onToggle(container.id)}
+          tabIndex={-1}
+        />
+      </div>
+      <div role="gridcell" className="cell name" title={container.name}>
+        <span className="name-text">{container.name}</span>
+        {container.composeService && inProject ? <span className="service">{container.composeService}</span> : null}
+      </div>
+      <div role="gridcell" className="cell image" title={container.image}>
+        {container.image}
+      </div>
+      <div role="gridcell" className="cell state">
+        <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span>
+        <span className="status-text" title={container.status}>
+          {container.status}
+        </span>
+      </div>
+      <div role="gridcell" className="cell ports">
+        {container.ports.map((port) => {
+          const url = portUrl(port);
+          const label = portLabel(port);
+          const key = `${port.hostIp ?? ''}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`;
+          return url ? (
+            <a
+              key={key}
+              href={url}
+              target="_blank"
+              rel="noopener noreferrer"
+              title={t('list.openPort', { url })}
+              onClick={(event) => event.stopPropagation()}
+            >
+              {label}
+            </a>
+          ) : (
+            <span key={key} className="port-unpublished">
+              {label}
+            </span>
+          );
+        })}
+      </div>
+      <div role="gridcell" className="cell created">
+        {relativeTime(container.created, now, i18n.language)}
+      </div>
+    </div>
+  );
+});

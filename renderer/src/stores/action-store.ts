@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import type { ActionOptions, ContainerAction, WireError } from '../../../engine/contract';
+
+export interface ActionTarget {
+  id: string;
+  name: string;
+}
+
+export interface PendingAction {
+  action: ContainerAction;
+  targets: ActionTarget[];
+}
+
+export interface ActionOutcome {
+  action: ContainerAction;
+  command: string;
+  total: number;
+  failures: Array<{ name: string; error: WireError }>;
+}
+
+interface ActionState {
+  /** A destructive action waiting for the person's yes. */
+  pending: PendingAction | undefined;
+  running: ContainerAction | undefined;
+  outcome: ActionOutcome | undefined;
+}
+
+export const useActionStore = create<ActionState>(() => ({ pending: undefined, running: undefined, outcome: undefined }));
+
+export const askToConfirm = (pending: PendingAction) => useActionStore.setState({ pending });
+export const cancelPending = () => useActionStore.setState({ pending: undefined });
+export const setRunning = (running: ContainerAction | undefined) => useActionStore.setState({ running });
+export const setOutcome = (outcome: ActionOutcome | undefined) => useActionStore.setState({ outcome });
+export type { ActionOptions };

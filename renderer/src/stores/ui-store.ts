@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+
+export type StateFilter = 'running' | 'all';
+
+/** What the person is looking at and has picked. Server data never lives here (that is react-query's). */
+interface UiState {
+  engineId: string | undefined;
+  filter: StateFilter;
+  search: string;
+  selected: ReadonlySet<string>;
+  /** Where a Shift-click range starts. */
+  anchorId: string | undefined;
+  focusedId: string | undefined;
+  collapsedProjects: ReadonlySet<string>;
+  detailId: string | undefined;
+  settingsOpen: boolean;
+}
+
+const initial: UiState = {
+  engineId: undefined,
+  filter: 'running',
+  search: '',
+  selected: new Set(),
+  anchorId: undefined,
+  focusedId: undefined,
+  collapsedProjects: new Set(),
+  detailId: undefined,
+  settingsOpen: false,
+};
+
+export const useUiStore = create<UiState>(() => initial);
+
+export function resetUiStore(): void {
+  useUiStore.setState(initial, true);
+}
+
+export const setEngineId = (engineId: string) => useUiStore.setState({ engineId });
+export const setFilter = (filter: StateFilter) => useUiStore.setState({ filter });
+export const setSearch = (search: string) => useUiStore.setState({ search });
+export const setSettingsOpen = (settingsOpen: boolean) => useUiStore.setState({ settingsOpen });
+export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId });
+export const setFocused = (focusedId: string | undefined) => useUiStore.setState({ focusedId });
+
+export function selectOnly(id: string): void {
+  useUiStore.setState({ selected: new Set([id]), anchorId: id, focusedId: id });
+}
+
+export function toggleSelected(id: string): void {
+  const selected = new Set(useUiStore.getState().selected);
+  if (selected.has(id)) selected.delete(id);
+  else selected.add(id);
+  useUiStore.setState({ selected, anchorId: id, focusedId: id });
+}
+
+/** Shift-click: everything between the anchor and `id` in the order shown. */
+export function selectRange(id: string, orderedIds: readonly string[]): void {
+  const { anchorId } = useUiStore.getState();
+  const from = anchorId ? orderedIds.indexOf(anchorId) : -1;
+  const to = orderedIds.indexOf(id);
+  if (from === -1 || to === -1) return selectOnly(id);
+  const [start, end] = from < to ? [from, to] : [to, from];
+  useUiStore.setState({ selected: new Set(orderedIds.slice(start, end + 1)), focusedId: id });
+}
+
+export function setSelection(ids: Iterable<string>): void {
+  useUiStore.setState({ selected: new Set(ids) });
+}
+
+/** Drops selected ids that no longer exist, so a bulk action never names a removed container. */
+export function pruneSelection(existing: ReadonlySet<string>): void {
+  const { selected, detailId } = useUiStore.getState();
+  const kept = [...selected].filter((id) => existing.has(id));
+  if (kept.length !== selected.size) useUiStore.setState({ selected: new Set(kept) });
+  if (detailId && !existing.has(detailId)) useUiStore.setState({ detailId: undefined });
+}
+
+export function toggleProject(project: string): void {
+  const collapsedProjects = new Set(useUiStore.getState().collapsedProjects);
+  if (collapsedProjects.has(project)) collapsedProjects.delete(project);
+  else collapsedProjects.add(project);
+  useUiStore.setState({ collapsedProjects });
+}
