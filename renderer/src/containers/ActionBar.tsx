@@ -30,7 +30,8 @@ export function ActionBar({ containers }: { containers: ContainerSummary[] }) {
   const selected = useUiStore((state) => state.selected);
   const running = useActionStore((state) => state.running);
   const { request } = useContainerActions();
-  const chosen = containers.filter((container) => selected.has(container.id));
+  // By name, as the list shows them, so the taught command reads in the same order.
+  const chosen = containers.filter((container) => selected.has(container.id)).sort((a, b) => a.name.localeCompare(b.name));
   const states = new Set(chosen.map((container) => container.state));
   const targets = chosen.map((container) => ({ id: container.id, name: container.name }));
 
