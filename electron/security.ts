@@ -1,0 +1,60 @@
+/** Electron security decisions as plain functions, so they are unit-tested without the Electron binary. */
+
+export function windowSecurityPreferences(preload: string) {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+  } as const;
+}
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function parse(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Same origin by parsed parts, never by string prefix ("file:///app" must not admit "file:///app-evil").
+ * file: URLs have an opaque origin, so for them the exact app file counts as the origin.
+ */
+export function isSameOrigin(candidate: string, appUrl: string): boolean {
+  const a = parse(candidate);
+  const b = parse(appUrl);
+  if (!a || !b) return false;
+  if (a.protocol === 'file:' || b.protocol === 'file:') return a.protocol === b.protocol && a.pathname === b.pathname;
+  return a.protocol === b.protocol && a.host === b.host;
+}
+
+/** Only web links leave the app, and only to the system browser. */
+export function isSafeExternalUrl(url: string): boolean {
+  const parsed = parse(url);
+  return parsed !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+}
+
+/** IPC is accepted only from the window's own main frame showing the app. */
+export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, appUrl: string): boolean {
+  return isMainFrame && frameUrl !== undefined && isSameOrigin(frameUrl, appUrl);
+}
