@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Docker from 'dockerode';
 
@@ -98,13 +98,47 @@ export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<num
   return child.pid ?? 0;
 }
 
-/** Stops the test daemon. `signal: 'SIGKILL'` simulates an engine that dies; the tests use it on their own daemon only. */
-export async function stopPrivateDaemon(paths: PrivateDaemonPaths, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+function containerdPid(paths: PrivateDaemonPaths): number | undefined {
+  try {
+    const pid = Number(readFileSync(path.join(paths.execRoot, 'containerd', 'containerd.pid'), 'utf8').trim());
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return commandLine.includes('containerd') && commandLine.includes(paths.execRoot) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+/**
+ * Kills the test daemon as a crash would (SIGKILL), and the containerd it started, so that it can be started again
+ * cleanly. Both pids come from this daemon's own pidfiles and are checked against its own paths.
+ */
+export async function killPrivateDaemon(paths: PrivateDaemonPaths): Promise<void> {
+  const pid = readPid(paths);
+  const containerd = containerdPid(paths);
+  if (pid && isAlive(pid) && isOurDaemon(pid, paths)) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5000);
+  }
+  if (containerd && isAlive(containerd)) {
+    process.kill(containerd, 'SIGKILL');
+    await waitForExit(containerd, 5000);
+  }
+  for (const file of ['containerd.pid', 'containerd.sock', 'containerd.sock.ttrpc', 'containerd-debug.sock']) {
+    rmSync(path.join(paths.execRoot, 'containerd', file), { force: true });
+  }
+  rmSync(paths.pidFile, { force: true });
+}
+
+/** Stops the test daemon gracefully (it stops its containers first); a daemon that hangs is killed after 20 s. */
+export async function stopPrivateDaemon(paths: PrivateDaemonPaths): Promise<void> {
   const pid = readPid(paths);
   if (!pid || !isAlive(pid) || !isOurDaemon(pid, paths)) return;
-  process.kill(pid, signal);
-  const deadline = Date.now() + 20_000;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-  if (signal === 'SIGKILL' && existsSync(paths.pidFile)) rmSync(paths.pidFile, { force: true });
+  process.kill(pid, 'SIGTERM');
+  await waitForExit(pid, 20_000);
+  if (isAlive(pid)) await killPrivateDaemon(paths);
 }
