@@ -2,6 +2,8 @@
 // and event-to-UI latency, all measured in one run against the same engine.
 import { execFile } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
 import Docker from 'dockerode';
@@ -100,14 +102,20 @@ async function main(): Promise<void> {
     const row = page.getByRole('grid').getByRole('row', { name: target, exact: true });
     await row.filter({ hasText: /running/i }).waitFor({ timeout: 10_000 });
     const latencies: number[] = [];
-    for (let index = 0; index < CHANGES; index++) {
-      const pause = index % 2 === 0;
-      const expected = pause ? /paused/i : /running/i;
-      const started = Date.now();
-      if (pause) await docker.getContainer(target).pause();
-      else await docker.getContainer(target).unpause();
-      await row.filter({ hasText: expected }).waitFor({ timeout: 10_000 });
-      latencies.push(Date.now() - started);
+    try {
+      for (let index = 0; index < CHANGES; index++) {
+        const pause = index % 2 === 0;
+        const expected = pause ? /paused/i : /running/i;
+        const started = Date.now();
+        if (pause) await docker.getContainer(target).pause();
+        else await docker.getContainer(target).unpause();
+        await row.filter({ hasText: expected }).waitFor({ timeout: 10_000 });
+        latencies.push(Date.now() - started);
+      }
+    } catch (error) {
+      const shot = path.join(os.tmpdir(), 'minato-bench-list-failure.png');
+      await page.screenshot({ path: shot });
+      throw new Error(`${(error as Error).message}\n(after ${latencies.length} changes; screenshot: ${shot})`);
     }
 
     const ratio = median(contract) / median(nodeHttp);

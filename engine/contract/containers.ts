@@ -77,6 +77,8 @@ export const ContainerDetail = z.object({
   networks: z.array(ContainerNetwork),
   labels: z.record(z.string(), z.string()),
   tty: z.boolean(),
+  /** Started with -i: together with tty, `docker attach` gives a usable terminal. */
+  openStdin: z.boolean(),
 });
 export type ContainerDetail = z.infer<typeof ContainerDetail>;
 

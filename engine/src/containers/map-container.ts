@@ -131,6 +131,7 @@ export function toContainerDetail(engineId: string, raw: Docker.ContainerInspect
     })),
     labels: raw.Config?.Labels ?? {},
     tty: raw.Config?.Tty ?? false,
+    openStdin: raw.Config?.OpenStdin ?? false,
   };
 }
 

@@ -1,8 +1,15 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerInspectCommand, type ContainerDetail } from '../../../engine/contract';
 import { useContainerDetail } from '../queries/containers';
-import { openDetail, useUiStore } from '../stores/ui-store';
+import { ChangesView } from '../insight/ChangesView';
+import { FilesView } from '../insight/FilesView';
+import { InspectView } from '../insight/InspectView';
+import { ProcessesView } from '../insight/ProcessesView';
+import { StatsView } from '../insight/StatsView';
+import { LogsView } from '../logs/LogsView';
+import { DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
+import { TerminalTab } from '../terminal/TerminalTab';
 import { CommandBlock } from '../ui/CommandBlock';
 import { errorText } from './error-text';
 import { portLabel, portUrl, shortId } from './format';
@@ -98,14 +105,54 @@ function Summary({ detail }: { detail: ContainerDetail }) {
   );
 }
 
+const TAB_LABEL: Record<DetailTab, string> = {
+  summary: 'detail.summary',
+  logs: 'logs.tab',
+  terminal: 'terminal.tab',
+  stats: 'stats.tab',
+  inspect: 'inspect.tab',
+  processes: 'processes.tab',
+  changes: 'changes.tab',
+  files: 'files.tab',
+};
+
+function TabContent({ tab, detail }: { tab: DetailTab; detail: ContainerDetail }) {
+  const common = { engineId: detail.engineId, id: detail.id, name: detail.name };
+  const running = detail.state.status === 'running';
+  switch (tab) {
+    case 'summary':
+      return null;
+    case 'logs':
+      return <LogsView {...common} />;
+    case 'terminal':
+      return null;
+    case 'stats':
+      return <StatsView {...common} running={running} />;
+    case 'inspect':
+      return <InspectView {...common} />;
+    case 'processes':
+      return <ProcessesView {...common} running={running} />;
+    case 'changes':
+      return <ChangesView {...common} />;
+    case 'files':
+      return <FilesView {...common} />;
+  }
+}
+
 export function DetailPane() {
   const { t } = useTranslation();
   const engineId = useUiStore((state) => state.engineId);
   const detailId = useUiStore((state) => state.detailId);
+  const tab = useUiStore((state) => state.detailTab);
   const detail = useContainerDetail(engineId, detailId);
+  // Terminals keep their sessions while another tab is shown, once opened for this container.
+  const [terminalFor, setTerminalFor] = useState<string | undefined>();
+  useEffect(() => {
+    if (tab === 'terminal' && detailId) setTerminalFor(detailId);
+  }, [tab, detailId]);
   if (!detailId) return null;
   return (
-    <aside role="region" aria-label={t('detail.region')} className="detail">
+    <aside role="region" aria-label={t('detail.region')} className={`detail${tab === 'summary' ? '' : ' wide'}`}>
       <header className="detail-head">
         <h2>{detail.data?.name ?? shortId(detailId)}</h2>
         <button type="button" className="ghost small" aria-label={t('detail.close')} onClick={() => openDetail(undefined)}>
@@ -113,18 +160,34 @@ export function DetailPane() {
         </button>
       </header>
       <div role="tablist" aria-label={t('detail.tabs')} className="tabs">
-        <button type="button" role="tab" aria-selected="true" id="tab-summary" aria-controls="panel-summary">
-          {t('detail.summary')}
-        </button>
+        {DETAIL_TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            id={`tab-${name}`}
+            aria-controls={`panel-${name}`}
+            onClick={() => setDetailTab(name)}
+          >
+            {t(TAB_LABEL[name])}
+          </button>
+        ))}
       </div>
-      <div role="tabpanel" id="panel-summary" aria-labelledby="tab-summary" className="tab-panel">
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {detail.isPending ? <p className="muted">{t('detail.loading')}</p> : null}
         {detail.error ? <p className="error-text">{(detail.error as { code?: string }).code === 'not-found' ? t('detail.gone') : errorText(t, detail.error as { code?: string; message?: string })}</p> : null}
-        {detail.data ? (
+        {detail.data && tab === 'summary' ? (
           <>
             <Summary detail={detail.data} />
             <CommandBlock command={containerInspectCommand(detail.data.name)} label={t('detail.teach')} />
           </>
+        ) : null}
+        {detail.data ? <TabContent key={`${detail.data.id}-${tab}`} tab={tab} detail={detail.data} /> : null}
+        {detail.data && terminalFor === detail.data.id ? (
+          <div hidden={tab !== 'terminal'} className="terminal-keeper">
+            <TerminalTab key={detail.data.id} detail={detail.data} />
+          </div>
         ) : null}
       </div>
     </aside>

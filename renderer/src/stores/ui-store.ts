@@ -13,8 +13,12 @@ interface UiState {
   focusedId: string | undefined;
   collapsedProjects: ReadonlySet<string>;
   detailId: string | undefined;
+  detailTab: DetailTab;
   settingsOpen: boolean;
 }
+
+export const DETAIL_TABS = ['summary', 'logs', 'terminal', 'stats', 'inspect', 'processes', 'changes', 'files'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
 
 const initial: UiState = {
   engineId: undefined,
@@ -25,6 +29,7 @@ const initial: UiState = {
   focusedId: undefined,
   collapsedProjects: new Set(),
   detailId: undefined,
+  detailTab: 'summary',
   settingsOpen: false,
 };
 
@@ -39,6 +44,7 @@ export const setFilter = (filter: StateFilter) => useUiStore.setState({ filter }
 export const setSearch = (search: string) => useUiStore.setState({ search });
 export const setSettingsOpen = (settingsOpen: boolean) => useUiStore.setState({ settingsOpen });
 export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId });
+export const setDetailTab = (detailTab: DetailTab) => useUiStore.setState({ detailTab });
 export const setFocused = (focusedId: string | undefined) => useUiStore.setState({ focusedId });
 
 export function selectOnly(id: string): void {

@@ -1,0 +1,198 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { logsCommand } from '../../../engine/contract';
+import { useClient } from '../client-context';
+import { CommandBlock } from '../ui/CommandBlock';
+import { stripAnsi } from './ansi';
+import { compileSearch } from './log-search';
+import { LogLineView } from './LogLineView';
+import { openSaveTarget } from './save-stream';
+import { useLogStream } from './use-log-stream';
+
+const DEFAULT_TAIL = 1000;
+const DEFAULT_CAPACITY = 50_000;
+
+function toEpochSeconds(local: string): number | undefined {
+  if (!local) return undefined;
+  const ms = new Date(local).getTime();
+  return Number.isFinite(ms) ? ms / 1000 : undefined;
+}
+
+export function LogsView({ engineId, id, name }: { engineId: string; id: string; name: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const [tail, setTail] = useState(DEFAULT_TAIL);
+  const [since, setSince] = useState('');
+  const [until, setUntil] = useState('');
+  const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [onlyMatching, setOnlyMatching] = useState(false);
+  const [stickToBottom, setStickToBottom] = useState(true);
+  const [downloading, setDownloading] = useState(false);
+  const [notice, setNotice] = useState('');
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const stream = useLogStream(engineId, id, {
+    tail,
+    since: toEpochSeconds(since),
+    until: toEpochSeconds(until),
+    capacity: DEFAULT_CAPACITY,
+  });
+  const search = useMemo(() => compileSearch(query, regex), [query, regex]);
+  const searchError = search && 'error' in search ? search.error : undefined;
+  const activeSearch = search && !('error' in search) ? search : undefined;
+
+  // Indexes of the lines to show: all of them, or only those matching the search.
+  const shown = useMemo(() => {
+    const count = stream.buffer.size;
+    if (!onlyMatching || !activeSearch) return undefined;
+    const indexes: number[] = [];
+    for (let index = 0; index < count; index++) {
+      const line = stream.buffer.at(index);
+      if (line && activeSearch.test(stripAnsi(line.text))) indexes.push(index);
+    }
+    return indexes;
+  }, [stream.version, onlyMatching, activeSearch]);
+  const rowCount = shown ? shown.length : stream.buffer.size;
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 20,
+    overscan: 30,
+  });
+
+  useEffect(() => {
+    if (stickToBottom && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [stream.version, rowCount, stickToBottom, virtualizer]);
+
+  const download = async () => {
+    setDownloading(true);
+    setNotice('');
+    try {
+      const target = await openSaveTarget(`${name}.log`);
+      const encoder = new TextEncoder();
+      await new Promise<void>((resolve, reject) => {
+        let writing = Promise.resolve();
+        client.subscribe(
+          'containers:logs',
+          { engineId, id, tail: 'all', follow: false },
+          {
+            manualAck: true,
+            onEvent: (batch, ack) => {
+              const text = batch.lines.map((line) => `${timestamps ? `${line.ts} ` : ''}${line.text}\n`).join('');
+              // Acknowledge only once the bytes are written: a slow disk slows the engine, not memory.
+              writing = writing.then(() => target.write(encoder.encode(text))).then(ack);
+            },
+            onEnd: (error) => {
+              if (error) void target.abort().then(() => reject(error));
+              else void writing.then(() => target.close()).then(resolve, reject);
+            },
+          },
+        );
+      });
+      setNotice(t('logs.downloaded'));
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') setNotice((error as Error).message);
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  return (
+    <div className="logs-view">
+      <div className="logs-toolbar" role="toolbar" aria-label={t('logs.toolbar')}>
+        <label className="inline">
+          {t('logs.tail')}
+          <input type="number" min={0} max={1_000_000} value={tail} onChange={(event) => setTail(Math.max(0, Number(event.target.value) || 0))} />
+        </label>
+        <label className="inline">
+          {t('logs.since')}
+          <input type="datetime-local" value={since} onChange={(event) => setSince(event.target.value)} />
+        </label>
+        <label className="inline">
+          {t('logs.until')}
+          <input type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={timestamps} onChange={(event) => setTimestamps(event.target.checked)} />
+          {t('logs.timestamps')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={wrap} onChange={(event) => setWrap(event.target.checked)} />
+          {t('logs.wrap')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={stickToBottom} onChange={(event) => setStickToBottom(event.target.checked)} />
+          {t('logs.follow')}
+        </label>
+      </div>
+      <div className="logs-toolbar">
+        <input
+          type="search"
+          aria-label={t('logs.search')}
+          placeholder={t('logs.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          aria-invalid={searchError ? true : undefined}
+          aria-describedby={searchError ? 'log-search-error' : undefined}
+        />
+        <label className="inline">
+          <input type="checkbox" checked={regex} onChange={(event) => setRegex(event.target.checked)} />
+          {t('logs.regex')}
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={onlyMatching} onChange={(event) => setOnlyMatching(event.target.checked)} />
+          {t('logs.onlyMatching')}
+        </label>
+        <button type="button" className="small" onClick={() => void stream.loadOlder(tail || DEFAULT_TAIL)}>
+          {t('logs.loadOlder')}
+        </button>
+        <button type="button" className="small" disabled={downloading} onClick={() => void download()}>
+          {downloading ? t('logs.downloading') : t('logs.download')}
+        </button>
+        <button type="button" className="small" onClick={stream.clear}>
+          {t('logs.clear')}
+        </button>
+        {searchError ? (
+          <span id="log-search-error" className="error-text">
+            {t('logs.badRegex', { message: searchError })}
+          </span>
+        ) : null}
+      </div>
+      <CommandBlock command={logsCommand(name, { tail, follow: !until, timestamps })} />
+      <div
+        ref={scrollRef}
+        className={`log-scroll${wrap ? ' wrap' : ''}`}
+        role="log"
+        aria-label={t('logs.label', { name })}
+        tabIndex={0}
+        onWheel={(event) => {
+          if (event.deltaY < 0) setStickToBottom(false);
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const line = stream.buffer.at(shown ? (shown[item.index] as number) : item.index);
+            if (!line) return null;
+            return (
+              <div key={line.seq} data-index={item.index} ref={virtualizer.measureElement} className="log-row" style={{ transform: `translateY(${item.start}px)` }}>
+                <LogLineView line={line} timestamps={timestamps} ranges={activeSearch ? activeSearch.ranges(stripAnsi(line.text)) : undefined} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div className="logs-status" aria-live="polite">
+        {t('logs.count', { count: stream.buffer.size })}
+        {stream.buffer.dropped > 0 ? ` · ${t('logs.dropped', { count: stream.buffer.dropped })}` : ''}
+        {stream.ended && !stream.error ? ` · ${t('logs.ended')}` : ''}
+        {stream.error ? ` · ${stream.error.message}` : ''}
+        {notice ? ` · ${notice}` : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExecInput } from '../../../engine/contract';
+import { useClient } from '../client-context';
+import { isWebLink, sanitizeTitle } from './sanitize-title';
+
+export interface TerminalRequest {
+  mode: 'exec' | 'attach';
+  user?: string;
+  workdir?: string;
+  preferredShell?: string;
+}
+
+interface TerminalPanelProps {
+  engineId: string;
+  id: string;
+  request: TerminalRequest;
+  visible: boolean;
+  onTitle(title: string): void;
+}
+
+type Phase = 'connecting' | 'open' | 'exited' | 'failed';
+
+const RESIZE_DEBOUNCE_MS = 80;
+
+/**
+ * One terminal session: xterm in the page, exec (or attach) in the container. Output is acknowledged from xterm's
+ * write callback, so the engine stops reading when the page falls behind (`yes` cannot flood memory).
+ */
+export function TerminalPanel({ engineId, id, request, visible, onTitle }: TerminalPanelProps) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const terminalRef = useRef<Terminal | undefined>(undefined);
+  const fitRef = useRef<FitAddon | undefined>(undefined);
+  const searchRef = useRef<SearchAddon | undefined>(undefined);
+  const [phase, setPhase] = useState<Phase>('connecting');
+  const [generation, setGeneration] = useState(0);
+  const [message, setMessage] = useState('');
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [searchText, setSearchText] = useState('');
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const terminal = new Terminal({
+      cursorBlink: true,
+      fontFamily: 'ui-monospace, Menlo, Consolas, "Noto Sans Mono CJK JP", monospace',
+      fontSize: 13,
+      scrollback: 5000,
+      allowProposedApi: true,
+      theme: { background: '#0f1319', foreground: '#e4e8ee' },
+    });
+    const fit = new FitAddon();
+    const search = new SearchAddon();
+    terminal.loadAddon(fit);
+    terminal.loadAddon(search);
+    // Links open only on a click and only when they are web links; the shell or browser decides where.
+    terminal.loadAddon(
+      new WebLinksAddon((_event, uri) => {
+        if (isWebLink(uri)) window.open(uri, '_blank', 'noopener,noreferrer');
+      }),
+    );
+    terminal.open(host);
+    terminalRef.current = terminal;
+    fitRef.current = fit;
+    searchRef.current = search;
+    try {
+      fit.fit();
+    } catch {
+      // A hidden panel has no size yet; the ResizeObserver fits it once shown.
+    }
+
+    // Copy and paste with the platform's keys; Ctrl+C stays the interrupt key.
+    terminal.attachCustomKeyEventHandler((event) => {
+      if (event.type !== 'keydown') return true;
+      const mod = event.ctrlKey && event.shiftKey;
+      if (mod && event.code === 'KeyC') {
+        void navigator.clipboard.writeText(terminal.getSelection());
+        return false;
+      }
+      if (mod && event.code === 'KeyV') {
+        void navigator.clipboard.readText().then((text) => terminal.paste(text));
+        return false;
+      }
+      if (mod && event.code === 'KeyF') {
+        setSearchOpen(true);
+        return false;
+      }
+      return true;
+    });
+    return () => {
+      terminal.dispose();
+      terminalRef.current = undefined;
+    };
+  }, []);
+
+  useEffect(() => {
+    const terminal = terminalRef.current;
+    if (!terminal) return;
+    let execId: string | undefined;
+    let pendingInput = '';
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    setPhase('connecting');
+    setMessage('');
+    const send = (data: string) => {
+      if (!execId) {
+        pendingInput += data;
+        return;
+      }
+      client.call('exec:input', { engineId, execId, data }).catch(() => undefined);
+    };
+    const input: ExecInput = {
+      engineId,
+      id,
+      cols: terminal.cols,
+      rows: terminal.rows,
+      ...(request.user ? { user: request.user } : {}),
+      ...(request.workdir ? { workdir: request.workdir } : {}),
+      ...(request.preferredShell ? { preferredShell: request.preferredShell } : {}),
+    };
+    const topic = request.mode === 'attach' ? 'containers:attach' : 'containers:exec';
+    const dispose = client.subscribe(topic, input, {
+      manualAck: true,
+      onEvent: (event, ack) => {
+        if (event.type === 'output') {
+          terminal.write(event.data, ack);
+          return;
+        }
+        ack();
+        if (event.type === 'started') {
+          execId = event.execId;
+          setPhase('open');
+          onTitle(event.command.join(' '));
+          if (pendingInput) send(pendingInput);
+          pendingInput = '';
+          if (terminal.cols !== input.cols || terminal.rows !== input.rows) {
+            void client.call('exec:resize', { engineId, execId, cols: terminal.cols, rows: terminal.rows }).catch(() => undefined);
+          }
+        } else if (event.type === 'exit') {
+          setPhase('exited');
+          setMessage(event.exitCode === null ? t('terminal.ended') : t('terminal.exited', { code: event.exitCode }));
+        }
+      },
+      onEnd: (error) => {
+        if (error) {
+          setPhase('failed');
+          setMessage(error.message);
+        } else setPhase((current) => (current === 'open' || current === 'connecting' ? 'exited' : current));
+      },
+    });
+    const dataListener = terminal.onData(send);
+    const resizeListener = terminal.onResize(({ cols, rows }) => {
+      if (resizeTimer) clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(() => {
+        if (execId) void client.call('exec:resize', { engineId, execId, cols, rows }).catch(() => undefined);
+      }, RESIZE_DEBOUNCE_MS);
+    });
+    const titleListener = terminal.onTitleChange((title) => onTitle(sanitizeTitle(title)));
+    return () => {
+      dispose();
+      dataListener.dispose();
+      resizeListener.dispose();
+      titleListener.dispose();
+      if (resizeTimer) clearTimeout(resizeTimer);
+    };
+    // onTitle is a stable setter from the parent; a new generation reconnects.
+  }, [client, engineId, id, request, generation, t]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    let frame: number | undefined;
+    const observer = new ResizeObserver(() => {
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        try {
+          if (host.offsetWidth > 0) fitRef.current?.fit();
+        } catch {
+          // Not laid out yet.
+        }
+      });
+    });
+    observer.observe(host);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (visible) terminalRef.current?.focus();
+  }, [visible, phase]);
+
+  return (
+    <div className="terminal-panel" hidden={!visible}>
+      {searchOpen ? (
+        <div className="terminal-search">
+          <input
+            type="search"
+            aria-label={t('terminal.search')}
+            value={searchText}
+            autoFocus
+            onChange={(event) => {
+              setSearchText(event.target.value);
+              searchRef.current?.findNext(event.target.value);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') searchRef.current?.[event.shiftKey ? 'findPrevious' : 'findNext'](searchText);
+              if (event.key === 'Escape') setSearchOpen(false);
+            }}
+          />
+          <button type="button" className="small" onClick={() => setSearchOpen(false)}>
+            {t('settings.close')}
+          </button>
+        </div>
+      ) : null}
+      <div ref={hostRef} className="terminal-host" role="application" aria-label={t('terminal.label')} />
+      <div className="terminal-status" aria-live="polite">
+        {phase === 'connecting' ? t('terminal.connecting') : null}
+        {phase === 'exited' || phase === 'failed' ? (
+          <>
+            <span className={phase === 'failed' ? 'error-text' : undefined}>{message || t('terminal.ended')}</span>{' '}
+            <button type="button" className="small" onClick={() => setGeneration((value) => value + 1)}>
+              {t('terminal.reconnect')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}

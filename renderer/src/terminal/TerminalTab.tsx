@@ -1,0 +1,97 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shellJoin, type ContainerDetail } from '../../../engine/contract';
+import { CommandBlock } from '../ui/CommandBlock';
+import { TerminalPanel, type TerminalRequest } from './TerminalPanel';
+
+interface OpenTerminal {
+  key: number;
+  request: TerminalRequest;
+  title: string;
+}
+
+export function terminalCommand(name: string, request: TerminalRequest): string {
+  if (request.mode === 'attach') return shellJoin(['docker', 'attach', name]);
+  const words = ['docker', 'exec', '-it'];
+  if (request.user) words.push('-u', request.user);
+  if (request.workdir) words.push('-w', request.workdir);
+  words.push(name, request.preferredShell || 'sh');
+  return shellJoin(words);
+}
+
+/** Several terminals per container; each keeps its session while another is shown. */
+export function TerminalTab({ detail }: { detail: ContainerDetail }) {
+  const { t } = useTranslation();
+  const [user, setUser] = useState('');
+  const [workdir, setWorkdir] = useState('');
+  const [shell, setShell] = useState('');
+  const [terminals, setTerminals] = useState<OpenTerminal[]>(() => [{ key: 1, request: { mode: 'exec' }, title: '' }]);
+  const [active, setActive] = useState(1);
+  const canAttach = detail.tty && detail.openStdin;
+
+  const open = (mode: TerminalRequest['mode']) => {
+    const key = Math.max(0, ...terminals.map((terminal) => terminal.key)) + 1;
+    const request: TerminalRequest = { mode, ...(user ? { user } : {}), ...(workdir ? { workdir } : {}), ...(shell ? { preferredShell: shell } : {}) };
+    setTerminals((current) => [...current, { key, request, title: '' }]);
+    setActive(key);
+  };
+  const close = (key: number) => {
+    setTerminals((current) => {
+      const next = current.filter((terminal) => terminal.key !== key);
+      if (active === key && next.length > 0) setActive(next[next.length - 1]!.key);
+      return next;
+    });
+  };
+  const setTitle = useCallback((key: number, title: string) => {
+    setTerminals((current) => current.map((terminal) => (terminal.key === key && terminal.title !== title ? { ...terminal, title } : terminal)));
+  }, []);
+  const current = terminals.find((terminal) => terminal.key === active);
+
+  return (
+    <div className="terminal-tab">
+      <div className="logs-toolbar">
+        <label className="inline">
+          {t('terminal.user')}
+          <input value={user} onChange={(event) => setUser(event.target.value)} placeholder="root" size={8} />
+        </label>
+        <label className="inline">
+          {t('terminal.workdir')}
+          <input value={workdir} onChange={(event) => setWorkdir(event.target.value)} placeholder="/" size={10} />
+        </label>
+        <label className="inline">
+          {t('terminal.shell')}
+          <input value={shell} onChange={(event) => setShell(event.target.value)} placeholder="/bin/bash" size={10} />
+        </label>
+        <button type="button" className="small" onClick={() => open('exec')}>
+          {t('terminal.new')}
+        </button>
+        <button type="button" className="small" disabled={!canAttach} title={canAttach ? undefined : t('terminal.attachNeedsTty')} onClick={() => open('attach')}>
+          {t('terminal.attach')}
+        </button>
+      </div>
+      <div role="tablist" aria-label={t('terminal.sessions')} className="tabs small-tabs">
+        {terminals.map((terminal, index) => (
+          <span key={terminal.key} className="terminal-tab-label">
+            <button type="button" role="tab" aria-selected={terminal.key === active} onClick={() => setActive(terminal.key)}>
+              {`${index + 1}: ${terminal.title || (terminal.request.mode === 'attach' ? 'attach' : 'shell')}`}
+            </button>
+            <button type="button" className="ghost small" aria-label={t('terminal.close', { index: index + 1 })} onClick={() => close(terminal.key)}>
+              ×
+            </button>
+          </span>
+        ))}
+      </div>
+      {current ? <CommandBlock command={terminalCommand(detail.name, current.request)} /> : null}
+      {terminals.map((terminal) => (
+        <TerminalPanel
+          key={terminal.key}
+          engineId={detail.engineId}
+          id={detail.id}
+          request={terminal.request}
+          visible={terminal.key === active}
+          onTitle={(title) => setTitle(terminal.key, title)}
+        />
+      ))}
+    </div>
+  );
+}
