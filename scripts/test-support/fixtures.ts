@@ -34,6 +34,15 @@ export async function dockerCli(args: string[]): Promise<string> {
   return stdout.trim();
 }
 
+/** `docker logs` with stdout and stderr both captured, as the CLI prints them to a terminal. */
+export async function dockerLogs(container: string): Promise<string> {
+  const { stdout, stderr } = await run('docker', ['logs', container], {
+    env: { ...process.env, DOCKER_HOST: testDockerHost() },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return stdout + stderr;
+}
+
 /** A run id ties every resource a test file makes to that file, so cleanup removes those and nothing else. */
 export function newRunId(): string {
   return randomBytes(4).toString('hex');

@@ -18,6 +18,7 @@ import { ACTION_KEYS, moveFocus } from './keymap';
 import { buildListModel } from './list-rows';
 import { ProjectRow } from './ProjectRow';
 import { useContainerActions } from './use-container-actions';
+import { useVisibleStats } from '../queries/stats';
 
 const ROW_HEIGHT = 44;
 
@@ -115,6 +116,17 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     }
   };
 
+  // Stats for the running rows on screen only: the cost follows what a person sees, not how many containers exist.
+  const visibleRunning = virtualizer
+    .getVirtualItems()
+    .flatMap((item) => {
+      const row = model.rows[item.index];
+      return row?.kind === 'container' && row.container.state === 'running' ? [row.container.id] : [];
+    })
+    .slice(0, 100);
+  const engineId = containers[0]?.engineId ?? '';
+  const stats = useVisibleStats(engineId, visibleRunning);
+
   const allShownSelected = model.visibleIds.length > 0 && model.visibleIds.every((id) => selected.has(id));
 
   return (
@@ -175,6 +187,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
                   rowIndex={item.index + 2}
                   top={item.start}
                   now={now}
+                  stats={stats.data?.get(row.container.id)}
                   onRowClick={onRowClick}
                   onToggle={toggleSelected}
                   onOpen={openDetail}

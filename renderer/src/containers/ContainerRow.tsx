@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary } from '../../../engine/contract';
+import type { ContainerSummary, StatsSample } from '../../../engine/contract';
+import { formatBytes } from '../insight/format-bytes';
 import { portLabel, portUrl, relativeTime } from './format';
 
 interface ContainerRowProps {
@@ -11,6 +12,7 @@ interface ContainerRowProps {
   rowIndex: number;
   top: number;
   now: number;
+  stats: StatsSample | undefined;
   onRowClick(event: MouseEvent, id: string): void;
   onToggle(id: string): void;
   onOpen(id: string): void;
@@ -50,9 +52,16 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       </div>
       <div role="gridcell" className="cell state">
         <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span>
-        <span className="status-text" title={container.status}>
-          {container.status}
-        </span>
+        {props.stats ? (
+          <span className="row-stats" title={container.status} aria-label={t('stats.rowFigures')}>
+            {props.stats.cpuPercent === null ? '' : `${props.stats.cpuPercent.toFixed(1)}% · `}
+            {formatBytes(props.stats.memoryUsed)}
+          </span>
+        ) : (
+          <span className="status-text" title={container.status}>
+            {container.status}
+          </span>
+        )}
       </div>
       <div role="gridcell" className="cell ports">
         {container.ports.map((port) => {

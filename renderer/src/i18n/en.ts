@@ -187,6 +187,7 @@ export const en = {
     notRunning: 'Statistics appear while the container runs.',
     cpuChart: 'CPU % over time',
     memoryChart: 'Memory over time',
+    rowFigures: 'CPU and memory',
   },
   inspect: {
     tab: 'Inspect',

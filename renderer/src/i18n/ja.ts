@@ -189,6 +189,7 @@ export const ja: Messages = {
     notRunning: 'コンテナの実行中に統計が表示されます。',
     cpuChart: 'CPU % の推移',
     memoryChart: 'メモリの推移',
+    rowFigures: 'CPU とメモリ',
   },
   inspect: {
     tab: '詳細 JSON',
