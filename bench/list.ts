@@ -5,7 +5,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './browser';
 import Docker from 'dockerode';
 import { createMinatoClient } from '../engine/contract';
 import { TEST_IMAGE, TEST_LABEL, TEST_PREFIX, newRunId } from '../scripts/test-support/fixtures';
@@ -49,10 +49,7 @@ async function main(): Promise<void> {
   const runId = newRunId();
   const label = `${TEST_LABEL}.run`;
   const server = await startHeadless(engine.dockerHost);
-  const browser = await chromium.launch({
-    executablePath: process.env.MINATO_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     console.log(`Creating ${CONTAINERS} containers (created, not started)…`);
     const names = Array.from({ length: CONTAINERS }, (_, index) => `${TEST_PREFIX}bench-${runId}-${String(index).padStart(4, '0')}`);

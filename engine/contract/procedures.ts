@@ -74,8 +74,8 @@ export const subscriptions = {
   'engines:status': { input: z.object({}), event: EngineInfo },
   'engines:changes': { input: EngineScoped, event: ChangeBatch },
   'containers:logs': { input: LogsInput, event: LogBatch, creditWindow: 8 },
-  'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 16 },
-  'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 16 },
+  'containers:exec': { input: ExecInput, event: ExecEvent, creditWindow: 8 },
+  'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 8 },
   'containers:stats': { input: StatsInput, event: StatsSample },
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemuxer } from './demux';
 import { createLineSplitter, MAX_LINE_CHARS } from './line-splitter';
-import { splitTimestamp } from './logs-subscription';
+import { batchLines, splitTimestamp } from '../../contract/logs';
 
 function frame(stream: 1 | 2, text: string): Buffer {
   const payload = Buffer.from(text);
@@ -55,5 +55,23 @@ describe('splitTimestamp', () => {
   it('separates the engine timestamp from the text', () => {
     expect(splitTimestamp('2024-05-01T10:00:00.123456789Z hello world')).toEqual({ ts: '2024-05-01T10:00:00.123456789Z', text: 'hello world' });
     expect(splitTimestamp('no timestamp here')).toEqual({ ts: '', text: 'no timestamp here' });
+  });
+});
+
+describe('batchLines', () => {
+  it('expands chunks back into lines with their streams and timestamps', () => {
+    expect(
+      batchLines({
+        tty: false,
+        chunks: [
+          { stream: 'stdout', text: '2024-05-01T10:00:00.1Z a\n2024-05-01T10:00:00.2Z b\n' },
+          { stream: 'stderr', text: '2024-05-01T10:00:00.3Z c\n' },
+        ],
+      }),
+    ).toEqual([
+      { stream: 'stdout', ts: '2024-05-01T10:00:00.1Z', text: 'a' },
+      { stream: 'stdout', ts: '2024-05-01T10:00:00.2Z', text: 'b' },
+      { stream: 'stderr', ts: '2024-05-01T10:00:00.3Z', text: 'c' },
+    ]);
   });
 });

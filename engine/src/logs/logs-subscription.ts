@@ -1,5 +1,5 @@
-import type { LogLine, LogStream } from '../../contract/logs';
-import type { LogBatch } from '../../contract/logs';
+import type Docker from 'dockerode';
+import type { LogBatch, LogChunk, LogStream } from '../../contract/logs';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { SubscriptionHandlers } from '../rpc/handlers';
@@ -7,18 +7,30 @@ import { createDemuxer } from './demux';
 import { createLineSplitter } from './line-splitter';
 
 const FLUSH_MS = 16;
-const FLUSH_LINES = 2000;
-const FLUSH_CHARS = 512 * 1024;
-
-/** "2024-05-01T10:00:00.123456789Z message" → its two parts; the engine prefixes every entry when asked. */
-export function splitTimestamp(line: string): { ts: string; text: string } {
-  const space = line.indexOf(' ');
-  if (space > 0 && space <= 40 && /^\d{4}-\d\d-\d\dT/.test(line)) return { ts: line.slice(0, space), text: line.slice(space + 1) };
-  return { ts: '', text: line };
-}
+const FLUSH_LINES = 8000;
+const FLUSH_CHARS = 1024 * 1024;
 
 interface Readable extends NodeJS.ReadableStream {
   destroy(error?: Error): void;
+}
+
+/**
+ * `GET /containers/{id}/logs` as a stream even without follow: dockerode would buffer a whole non-follow log in
+ * memory, which for a long log is exactly what flow control is there to avoid.
+ */
+function openLogStream(container: Docker.Container, options: Record<string, unknown>): Promise<Readable> {
+  return new Promise((resolve, reject) => {
+    container.modem.dial(
+      {
+        path: `/containers/${encodeURIComponent(container.id)}/logs?`,
+        method: 'GET',
+        options,
+        isStream: true,
+        statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+      },
+      (error: unknown, stream: unknown) => (error ? reject(error) : resolve(stream as Readable)),
+    );
+  });
 }
 
 export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'containers:logs'> {
@@ -26,7 +38,8 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
     'containers:logs': (input, emit, end, flow) => {
       let stream: Readable | undefined;
       let disposed = false;
-      let batch: LogLine[] = [];
+      let chunks: LogChunk[] = [];
+      let lineCount = 0;
       let batchChars = 0;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let tty = false;
@@ -35,25 +48,28 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
         if (timer) clearTimeout(timer);
         timer = undefined;
         // While the client is behind, hold what was read (bounded: the stream is paused).
-        if (batch.length === 0 || flow.paused) return;
-        const event: LogBatch = { lines: batch, tty };
-        batch = [];
+        if (lineCount === 0 || flow.paused) return;
+        const event: LogBatch = { chunks, tty };
+        chunks = [];
+        lineCount = 0;
         batchChars = 0;
         emit(event);
         // The client is behind: stop reading until it catches up, so memory stays bounded on both sides.
         if (flow.paused) stream?.pause();
       };
       const push = (streamName: LogStream, line: string) => {
-        const { ts, text } = splitTimestamp(line);
-        batch.push({ stream: streamName, ts, text });
-        batchChars += text.length;
-        if (batch.length >= FLUSH_LINES || batchChars >= FLUSH_CHARS) flush();
+        const last = chunks[chunks.length - 1];
+        if (last?.stream === streamName) last.text += `${line}\n`;
+        else chunks.push({ stream: streamName, text: `${line}\n` });
+        lineCount++;
+        batchChars += line.length;
+        if (lineCount >= FLUSH_LINES || batchChars >= FLUSH_CHARS) flush();
         else timer ??= setTimeout(flush, FLUSH_MS);
       };
       let ending = false;
       const stopResume = flow.onResume(() => {
         flush();
-        if (ending && batch.length === 0) end();
+        if (ending && lineCount === 0) end();
         else stream?.resume();
       });
 
@@ -80,17 +96,11 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
           flush();
           // Lines held back for a slow client go out on its next ack; only then is the stream over.
           ending = true;
-          if (batch.length === 0) end();
+          if (lineCount === 0) end();
         };
-        // dockerode answers a follow request with a stream and any other with the whole log in one Buffer.
-        const result = (await container.logs(options as never)) as unknown as Readable | Buffer;
+        const result = await openLogStream(container, options);
         if (disposed) {
-          if (!Buffer.isBuffer(result)) result.destroy();
-          return;
-        }
-        if (Buffer.isBuffer(result)) {
-          take(result);
-          finish();
+          result.destroy();
           return;
         }
         stream = result;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LogBatch, LogLine } from '../../contract';
+import { batchLines, creditWindow, type LogBatch, type LogLine } from '../../contract';
 import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
@@ -26,7 +26,7 @@ function collect(input: { id: string; tail?: number | 'all'; follow?: boolean },
     {
       onEvent: (batch, ack) => {
         batches.push(batch);
-        lines.push(...batch.lines);
+        lines.push(...batchLines(batch));
         if (manualAck) acks.push(ack);
       },
       onEnd: () => {
@@ -79,11 +79,12 @@ describe('container logs', () => {
   it('stops reading when the client stops acknowledging, and goes on when it does', async () => {
     const id = await dockerCli(['run', '-d', '--name', testName(runId, 'flood'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'yes flood-line-with-some-length']);
     const logs = collect({ id, tail: 0 }, true);
-    await waitFor(() => logs.batches.length >= 8, 5000, 'the credit window to fill');
+    const window = creditWindow('containers:logs') as number;
+    await waitFor(() => logs.batches.length >= window, 5000, 'the credit window to fill');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(logs.batches.length).toBe(8); // the engine stopped reading at the window
+    expect(logs.batches.length).toBe(window); // the engine stopped reading at the window
     for (const ack of logs.acks.splice(0)) ack();
-    await waitFor(() => logs.batches.length > 8, 5000, 'the stream to resume');
+    await waitFor(() => logs.batches.length > window, 5000, 'the stream to resume');
     logs.dispose();
     await dockerCli(['rm', '-f', id]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../contract';
-import { MinatoError } from '../../contract';
+import { MinatoError, creditWindow } from '../../contract';
 import type { EngineHandlers, ProcedureHandlers, SubscriptionHandlers } from './handlers';
 import { createSession } from './session';
 
@@ -35,7 +35,7 @@ function handlers(onDispose: () => void = () => {}): EngineHandlers {
       'containers:logs': (_input, emit, _end, flow) => {
         let produced = 0;
         const pump = () => {
-          while (!flow.paused && produced < 100) emit({ lines: [{ stream: 'stdout', ts: '', text: `line ${produced++}` }], tty: false });
+          while (!flow.paused && produced < 100) emit({ chunks: [{ stream: 'stdout', text: `line ${produced++}\n` }], tty: false });
         };
         const stop = flow.onResume(pump);
         pump();
@@ -122,12 +122,14 @@ describe('stream credit', () => {
   it('pauses a source at the credit window and resumes it when the client acknowledges', () => {
     const sent: ServerMessage[] = [];
     const session = createSession(handlers(), (message) => sent.push(message));
+    const window = creditWindow('containers:logs') as number;
+    expect(window).toBe(8);
     session.receive({ t: 'sub', id: 9, topic: 'containers:logs', input: { engineId: 'local', id: 'c' } });
     expect(sent).toHaveLength(8);
     session.receive({ t: 'ack', id: 9, n: 2 });
-    expect(sent).toHaveLength(8); // still above half the window: no flapping
+    expect(sent).toHaveLength(8); // 4 unacknowledged, still above half the window: no flapping
     session.receive({ t: 'ack', id: 9, n: 2 });
-    expect(sent).toHaveLength(12);
+    expect(sent).toHaveLength(12); // down to 4, resumed until 8 are out again
     session.receive({ t: 'ack', id: 9, n: 1000 });
     expect(sent).toHaveLength(20);
     session.close();

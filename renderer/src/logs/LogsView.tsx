@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { logsCommand } from '../../../engine/contract';
+import { batchLines, logsCommand } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { CommandBlock } from '../ui/CommandBlock';
 import { stripAnsi } from './ansi';
@@ -12,6 +12,7 @@ import { useLogStream } from './use-log-stream';
 
 const DEFAULT_TAIL = 1000;
 const DEFAULT_CAPACITY = 50_000;
+const LINE_HEIGHT = 20;
 
 function toEpochSeconds(local: string): number | undefined {
   if (!local) return undefined;
@@ -61,7 +62,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 20,
+    estimateSize: () => LINE_HEIGHT,
     overscan: 30,
   });
 
@@ -83,7 +84,9 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
           {
             manualAck: true,
             onEvent: (batch, ack) => {
-              const text = batch.lines.map((line) => `${timestamps ? `${line.ts} ` : ''}${line.text}\n`).join('');
+              const text = batchLines(batch)
+                .map((line) => `${timestamps ? `${line.ts} ` : ''}${line.text}\n`)
+                .join('');
               // Acknowledge only once the bytes are written: a slow disk slows the engine, not memory.
               writing = writing.then(() => target.write(encoder.encode(text))).then(ack);
             },
@@ -179,7 +182,14 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
             const line = stream.buffer.at(shown ? (shown[item.index] as number) : item.index);
             if (!line) return null;
             return (
-              <div key={line.seq} data-index={item.index} ref={virtualizer.measureElement} className="log-row" style={{ transform: `translateY(${item.start}px)` }}>
+              // Rows are measured only when wrapping: fixed heights keep a fast stream cheap to lay out.
+              <div
+                key={line.seq}
+                data-index={item.index}
+                ref={wrap ? virtualizer.measureElement : undefined}
+                className="log-row"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
                 <LogLineView line={line} timestamps={timestamps} ranges={activeSearch ? activeSearch.ranges(stripAnsi(line.text)) : undefined} />
               </div>
             );

@@ -22,8 +22,12 @@ export class LogBuffer {
     return this.items.length - this.head;
   }
 
+  /** Takes ownership of the lines (fresh from the wire): they are keyed in place rather than copied. */
   append(lines: readonly LogLine[]): void {
-    for (const line of lines) this.items.push({ ...line, seq: this.nextSeq++ });
+    for (const line of lines) {
+      (line as BufferedLine).seq = this.nextSeq++;
+      this.items.push(line as BufferedLine);
+    }
     const excess = this.size - this.capacity;
     if (excess > 0) {
       this.head += excess;
