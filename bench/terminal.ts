@@ -1,0 +1,123 @@
+// npm run bench:terminal — keystroke echo through exec in headless mode, `cat` of a 50 MB file into xterm, and the
+// time from Ctrl-C to the prompt while `yes` floods the terminal. One run, one engine.
+import { spawn } from 'node:child_process';
+import { createMinatoClient, type ExecEvent } from '../engine/contract';
+import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
+import { startHeadless } from '../scripts/test-support/headless';
+import { startTestEngine } from '../scripts/test-support/test-engine';
+import { connectWebSocket } from '../scripts/test-support/ws-transport';
+import { launchChromium } from './browser';
+import { median, ms, percentile, printTable, verdict } from './support';
+
+const KEYSTROKES = 200;
+const BIG_FILE_BYTES = 50 * 1000 * 1000;
+
+function cliCat(dockerHost: string, container: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('docker', ['exec', container, 'cat', '/tmp/big'], { env: { ...process.env, DOCKER_HOST: dockerHost }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`docker exec cat exited ${code}`))));
+  });
+}
+
+async function echoLatencies(origin: string, token: string, id: string): Promise<number[]> {
+  const ws = await connectWebSocket(origin, token);
+  const client = createMinatoClient(ws.transport);
+  let output = '';
+  let execId = '';
+  const waiters: Array<() => void> = [];
+  const dispose = client.subscribe('containers:exec', { engineId: 'local', id, cols: 120, rows: 40 }, {
+    onEvent: (event: ExecEvent) => {
+      if (event.type === 'started') execId = event.execId;
+      if (event.type === 'output') {
+        output += event.data;
+        waiters.splice(0).forEach((wake) => wake());
+      }
+    },
+  });
+  const waitFor = (test: () => boolean) =>
+    new Promise<void>((resolve) => {
+      const check = () => (test() ? resolve() : waiters.push(check));
+      check();
+    });
+  await waitFor(() => execId !== '' && output.includes('#'));
+  const latencies: number[] = [];
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz';
+  for (let index = 0; index < KEYSTROKES; index++) {
+    const key = alphabet[index % alphabet.length] as string;
+    const before = output.length;
+    const started = performance.now();
+    await client.call('exec:input', { engineId: 'local', execId, data: key });
+    await waitFor(() => output.slice(before).includes(key));
+    latencies.push(performance.now() - started);
+    if (index % 40 === 39) await client.call('exec:input', { engineId: 'local', execId, data: '\x15' }); // Ctrl-U: clear the line
+  }
+  dispose();
+  ws.close();
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const engine = await startTestEngine();
+  process.env.MINATO_TEST_DOCKER_HOST = engine.dockerHost;
+  const runId = newRunId();
+  const server = await startHeadless(engine.dockerHost);
+  const browser = await launchChromium();
+  try {
+    const name = testName(runId, 'term');
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '3600']);
+    await dockerCli(['exec', id, 'sh', '-c', `yes 'the quick brown fox jumps over the lazy dog 0123456789' | head -c ${BIG_FILE_BYTES} > /tmp/big`]);
+
+    const latencies = await echoLatencies(server.origin, server.token, id);
+    const cliCatMs = await cliCat(engine.dockerHost, id);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(server.url);
+    await page.getByRole('grid').getByRole('row', { name, exact: true }).dblclick();
+    await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+    const rows = page.locator('.terminal-panel:not([hidden]) .xterm-rows');
+    await rows.filter({ hasText: '#' }).waitFor();
+    await page.locator('.terminal-panel:not([hidden]) .xterm-helper-textarea').focus();
+    const promptShown = () =>
+      page.waitForFunction(
+        () => {
+          const lines = [...document.querySelectorAll('.terminal-panel:not([hidden]) .xterm-rows > div')].map((row) => row.textContent?.trimEnd() ?? '');
+          const last = lines.filter((line) => line.length > 0).at(-1) ?? '';
+          return last.endsWith('#');
+        },
+        undefined,
+        { polling: 'raf', timeout: 300_000 },
+      );
+
+    await page.keyboard.type('clear; cat /tmp/big\n');
+    const catStarted = performance.now();
+    await page.waitForTimeout(200);
+    await promptShown();
+    const catMs = performance.now() - catStarted;
+
+    await page.keyboard.type('clear; yes\n');
+    await page.waitForTimeout(1500);
+    const interruptAt = performance.now();
+    await page.keyboard.press('Control+c');
+    await promptShown();
+    const ctrlCMs = performance.now() - interruptAt;
+
+    printTable('Terminal (headless mode, Chromium, xterm)', ['measure', 'value', 'target'], [
+      [`keystroke echo p50 (${KEYSTROKES} keys, through exec)`, ms(median(latencies)), ''],
+      [`keystroke echo p95`, ms(percentile(latencies, 95)), `≤ 30 ms: ${verdict(percentile(latencies, 95) <= 30)}`],
+      ['cat of a 50 MB file: docker exec cat > /dev/null', `${ms(cliCatMs)} (${(BIG_FILE_BYTES / 1e6 / (cliCatMs / 1000)).toFixed(0)} MB/s)`, ''],
+      ['cat of a 50 MB file into Minato\'s terminal, to the prompt', `${ms(catMs)} (${(BIG_FILE_BYTES / 1e6 / (catMs / 1000)).toFixed(1)} MB/s)`, ''],
+      ['Ctrl-C during `yes` → prompt shown', ms(ctrlCMs), `≤ 200 ms: ${verdict(ctrlCMs <= 200)}`],
+    ]);
+  } finally {
+    await browser.close();
+    await server.stop();
+    await removeRunContainers(runId);
+    await engine.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:terminal failed to run: ${error.message}`);
+  process.exit(1);
+});
