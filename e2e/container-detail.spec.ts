@@ -127,3 +127,21 @@ test('files: upload a folder into a stopped container and download a file back b
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('compose project: one merged log, each line prefixed by its service', async ({ containers, runId, page }) => {
+  const project = `minato-test-${runId}-proj`;
+  for (const service of ['api', 'worker']) {
+    await dockerCli([
+      'run', '-d', '--name', testName(runId, service), ...testLabels(runId),
+      '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`,
+      TEST_IMAGE, 'sh', '-c', `for i in 1 2 3; do echo ${service}-says-$i; sleep 0.1; done; sleep 300`,
+    ]);
+  }
+  await containers.page.reload();
+  const group = page.getByRole('row', { name: `Compose project ${project}` });
+  await group.getByRole('button', { name: 'Logs', exact: true }).click();
+  const log = page.getByRole('log', { name: `Logs of ${project}` });
+  await expect(log).toContainText('api-says-3');
+  await expect(log).toContainText('worker-says-3');
+  await expect(log.locator('.log-line', { hasText: 'worker-says-1' }).locator('.log-prefix')).toHaveText('worker');
+});

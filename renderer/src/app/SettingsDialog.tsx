@@ -1,6 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, setTheme, useSettingsStore, type LanguageSetting, type ThemeSetting } from '../stores/settings-store';
+import { useState } from 'react';
+import {
+  LOG_BUFFER_LIMITS,
+  setLanguage,
+  setLogBufferLines,
+  setPreferredShell,
+  setTheme,
+  useSettingsStore,
+  type LanguageSetting,
+  type ThemeSetting,
+} from '../stores/settings-store';
 import { setSettingsOpen, useUiStore } from '../stores/ui-store';
 
 export function SettingsDialog() {
@@ -8,6 +18,10 @@ export function SettingsDialog() {
   const open = useUiStore((state) => state.settingsOpen);
   const language = useSettingsStore((state) => state.language);
   const theme = useSettingsStore((state) => state.theme);
+  const logBufferLines = useSettingsStore((state) => state.logBufferLines);
+  const preferredShell = useSettingsStore((state) => state.preferredShell);
+  const [shellDraft, setShellDraft] = useState(preferredShell);
+  const shellValid = shellDraft === '' || /^\/[\w./+-]+$/.test(shellDraft);
   const firstRef = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     if (open) firstRef.current?.focus();
@@ -32,6 +46,33 @@ export function SettingsDialog() {
             <option value="light">{t('settings.themeLight')}</option>
             <option value="dark">{t('settings.themeDark')}</option>
           </select>
+        </label>
+        <label className="field">
+          {t('settings.logBuffer')}
+          <input
+            type="number"
+            min={LOG_BUFFER_LIMITS.min}
+            max={LOG_BUFFER_LIMITS.max}
+            step={1000}
+            defaultValue={logBufferLines}
+            onBlur={(event) => setLogBufferLines(Number(event.target.value))}
+          />
+        </label>
+        <label className="field">
+          {t('settings.preferredShell')}
+          <input
+            value={shellDraft}
+            placeholder="/bin/zsh"
+            aria-invalid={shellValid ? undefined : true}
+            aria-describedby="shell-hint"
+            onChange={(event) => {
+              setShellDraft(event.target.value);
+              if (event.target.value === '' || /^\/[\w./+-]+$/.test(event.target.value)) setPreferredShell(event.target.value);
+            }}
+          />
+          <span id="shell-hint" className={shellValid ? 'muted' : 'error-text'}>
+            {shellValid ? t('settings.preferredShellHint') : t('settings.preferredShellInvalid')}
+          </span>
         </label>
         <div className="dialog-buttons">
           <button type="button" className="primary" onClick={() => setSettingsOpen(false)}>

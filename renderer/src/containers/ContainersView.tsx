@@ -8,12 +8,14 @@ import { ActionOutcome } from './ActionOutcome';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ContainerList } from './ContainerList';
 import { DetailPane } from './DetailPane';
+import { ProjectLogsView } from '../logs/ProjectLogsView';
 import { errorText } from './error-text';
 
 export function ContainersView({ engine }: { engine: EngineInfo }) {
   const { t } = useTranslation();
   const filter = useUiStore((state) => state.filter);
   const search = useUiStore((state) => state.search);
+  const projectLogs = useUiStore((state) => state.projectLogs);
   const list = useContainerList(engine.id, engine.state === 'connected' || engine.state === 'disconnected');
   const containers = list.data ?? [];
   const lost = engine.state === 'disconnected';
@@ -51,6 +53,9 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
       <div className="content">
         {list.isPending && engine.state === 'connected' ? <p className="muted">{t('list.loading')}</p> : <ContainerList containers={containers} />}
         <DetailPane />
+        {projectLogs ? (
+          <ProjectLogsView key={projectLogs} project={projectLogs} members={containers.filter((container) => container.composeProject === projectLogs)} />
+        ) : null}
       </div>
       <ConfirmDialog />
     </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openProjectLogs } from '../stores/ui-store';
 
 interface ProjectRowProps {
   project: string;
@@ -39,6 +40,9 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
         </button>
         <button type="button" className="small danger" onClick={() => props.onGroupAction(project, 'remove')}>
           {t('actions.removeAll')}
+        </button>
+        <button type="button" className="small" onClick={() => openProjectLogs(project)}>
+          {t('logs.projectButton')}
         </button>
       </div>
     </div>

@@ -226,6 +226,7 @@ export const en = {
     truncated: 'This folder is large: only the first entries are listed.',
     empty: 'This folder is empty.',
     open: 'Open {{name}}',
+    dropHere: 'Drop files to upload them into {{folder}}',
   },
   logs: {
     tab: 'Logs',
@@ -250,6 +251,9 @@ export const en = {
     count_other: '{{count}} lines',
     dropped: '{{count}} older lines dropped from view',
     ended: 'end of log',
+    projectButton: 'Logs',
+    projectTitle: 'Logs of {{project}}',
+    projectRegion: 'Merged logs of {{project}}',
   },
   settings: {
     title: 'Settings',
@@ -260,6 +264,10 @@ export const en = {
     themeLight: 'Light',
     themeDark: 'Dark',
     close: 'Close',
+    logBuffer: 'Log lines kept per view',
+    preferredShell: 'Preferred shell for terminals',
+    preferredShellHint: 'Tried before bash, ash and sh. Leave empty for the usual order.',
+    preferredShellInvalid: 'A shell is an absolute path, such as /bin/zsh.',
   },
   help: {
     title: 'Keyboard',

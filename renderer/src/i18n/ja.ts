@@ -228,6 +228,7 @@ export const ja: Messages = {
     truncated: '大きなフォルダーのため、最初の項目だけを表示しています。',
     empty: 'このフォルダーは空です。',
     open: '{{name}} を開く',
+    dropHere: 'ここにドロップすると {{folder}} にアップロードします',
   },
   logs: {
     tab: 'ログ',
@@ -252,6 +253,9 @@ export const ja: Messages = {
     count_other: '{{count}} 行',
     dropped: '古い {{count}} 行は表示から外れました',
     ended: 'ログの終わり',
+    projectButton: 'ログ',
+    projectTitle: '{{project}} のログ',
+    projectRegion: '{{project}} のまとめたログ',
   },
   settings: {
     title: '設定',
@@ -262,6 +266,10 @@ export const ja: Messages = {
     themeLight: 'ライト',
     themeDark: 'ダーク',
     close: '閉じる',
+    logBuffer: 'ビューごとに保持するログ行数',
+    preferredShell: 'ターミナルで優先するシェル',
+    preferredShellHint: 'bash、ash、sh より先に試します。空なら通常の順です。',
+    preferredShellInvalid: 'シェルは /bin/zsh のような絶対パスで指定してください。',
   },
   help: {
     title: 'キーボード',

@@ -31,6 +31,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
   const [typed, setTyped] = useState('/');
   const [progress, setProgress] = useState('');
   const [failure, setFailure] = useState('');
+  const [dragging, setDragging] = useState(false);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const listKey = [...containerKeys.detail(engineId, id), 'files', folder];
@@ -76,7 +77,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
       });
     });
 
-  const upload = async (files: FileList | null) => {
+  const upload = async (files: FileList | File[] | null) => {
     if (!files || files.length === 0) return;
     setFailure('');
     const list = [...files];
@@ -108,7 +109,21 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
   };
 
   return (
-    <div className="files-view">
+    <div
+      className={`files-view${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        void upload([...event.dataTransfer.files]);
+      }}
+    >
+      {dragging ? <p className="drop-hint">{t('files.dropHere', { folder })}</p> : null}
       <CommandBlock command={shellJoin(['docker', 'cp', `${name}:${folder}`, '.'])} />
       <form
         className="logs-toolbar"

@@ -9,9 +9,9 @@ import { compileSearch } from './log-search';
 import { LogLineView } from './LogLineView';
 import { openSaveTarget } from './save-stream';
 import { useLogStream } from './use-log-stream';
+import { useSettingsStore } from '../stores/settings-store';
 
 const DEFAULT_TAIL = 1000;
-const DEFAULT_CAPACITY = 50_000;
 const LINE_HEIGHT = 20;
 
 function toEpochSeconds(local: string): number | undefined {
@@ -35,12 +35,13 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   const [downloading, setDownloading] = useState(false);
   const [notice, setNotice] = useState('');
   const scrollRef = useRef<HTMLDivElement>(null);
+  const logBufferLines = useSettingsStore((state) => state.logBufferLines);
 
   const stream = useLogStream(engineId, id, {
     tail,
     since: toEpochSeconds(since),
     until: toEpochSeconds(until),
-    capacity: DEFAULT_CAPACITY,
+    capacity: logBufferLines,
   });
   const search = useMemo(() => compileSearch(query, regex), [query, regex]);
   const searchError = search && 'error' in search ? search.error : undefined;

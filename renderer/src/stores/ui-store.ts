@@ -14,6 +14,8 @@ interface UiState {
   collapsedProjects: ReadonlySet<string>;
   detailId: string | undefined;
   detailTab: DetailTab;
+  /** A Compose project whose merged logs are shown instead of one container's details. */
+  projectLogs: string | undefined;
   settingsOpen: boolean;
 }
 
@@ -30,6 +32,7 @@ const initial: UiState = {
   collapsedProjects: new Set(),
   detailId: undefined,
   detailTab: 'summary',
+  projectLogs: undefined,
   settingsOpen: false,
 };
 
@@ -43,7 +46,8 @@ export const setEngineId = (engineId: string) => useUiStore.setState({ engineId 
 export const setFilter = (filter: StateFilter) => useUiStore.setState({ filter });
 export const setSearch = (search: string) => useUiStore.setState({ search });
 export const setSettingsOpen = (settingsOpen: boolean) => useUiStore.setState({ settingsOpen });
-export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId });
+export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId, projectLogs: undefined });
+export const openProjectLogs = (projectLogs: string | undefined) => useUiStore.setState({ projectLogs, detailId: undefined });
 export const setDetailTab = (detailTab: DetailTab) => useUiStore.setState({ detailTab });
 export const setFocused = (focusedId: string | undefined) => useUiStore.setState({ focusedId });
 

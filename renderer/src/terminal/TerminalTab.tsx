@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shellJoin, type ContainerDetail } from '../../../engine/contract';
+import { useSettingsStore } from '../stores/settings-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { TerminalPanel, type TerminalRequest } from './TerminalPanel';
 
@@ -24,8 +25,11 @@ export function TerminalTab({ detail }: { detail: ContainerDetail }) {
   const { t } = useTranslation();
   const [user, setUser] = useState('');
   const [workdir, setWorkdir] = useState('');
-  const [shell, setShell] = useState('');
-  const [terminals, setTerminals] = useState<OpenTerminal[]>(() => [{ key: 1, request: { mode: 'exec' }, title: '' }]);
+  const [shell, setShell] = useState(() => useSettingsStore.getState().preferredShell);
+  const [terminals, setTerminals] = useState<OpenTerminal[]>(() => {
+    const preferredShell = useSettingsStore.getState().preferredShell;
+    return [{ key: 1, request: preferredShell ? { mode: 'exec', preferredShell } : { mode: 'exec' }, title: '' }];
+  });
   const [active, setActive] = useState(1);
   const canAttach = detail.tty && detail.openStdin;
 
