@@ -11,3 +11,5 @@ export * from './procedures';
 export * from './wire';
 export * from './commands';
 export * from './client';
+export * from './run/run-spec';
+export * from './run/run-command';

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { parseRunCommand, runSpecToArgs, runSpecToCommand, tokenize } from './run-command';
+import { RunSpec, formatMemory, parseMemory, parsePortMapping, type RunSpecInput } from './run-spec';
+
+describe('tokenize', () => {
+  it('splits like a POSIX shell', () => {
+    expect(tokenize(`docker run -e 'A=b c' -e "D=\\"e\\" \\$HOME" x\\ y`).words).toEqual(['docker', 'run', '-e', 'A=b c', '-e', 'D="e" $HOME', 'x y']);
+    expect(tokenize('docker run \\\n  -d \\\r\n  nginx # a comment').words).toEqual(['docker', 'run', '-d', 'nginx']);
+    expect(tokenize("echo 'open").error).toMatch(/single quote/);
+  });
+});
+
+describe('sizes and ports', () => {
+  it('reads memory like the CLI and rejects nonsense', () => {
+    expect(parseMemory('512m')).toBe(512 * 1024 ** 2);
+    expect(parseMemory('1g')).toBe(1024 ** 3);
+    expect(parseMemory('1.5G')).toBe(1.5 * 1024 ** 3);
+    expect(parseMemory('1048576')).toBe(1048576);
+    expect(parseMemory('12qb')).toBeUndefined();
+    expect(formatMemory(512 * 1024 ** 2)).toBe('512m');
+    expect(formatMemory(1000)).toBe('1000b');
+  });
+
+  it('reads port mappings and says what is wrong', () => {
+    expect(parsePortMapping('8080:80')).toEqual({ hostPort: 8080, containerPort: 80, protocol: 'tcp' });
+    expect(parsePortMapping('127.0.0.1::53/udp')).toEqual({ hostIp: '127.0.0.1', containerPort: 53, protocol: 'udp' });
+    expect(parsePortMapping('[::1]:8443:443')).toEqual({ hostIp: '::1', hostPort: 8443, containerPort: 443, protocol: 'tcp' });
+    expect(parsePortMapping('70000:80')).toEqual({ error: expect.stringMatching(/1 to 65535/) });
+    expect(parsePortMapping('80/xyz')).toEqual({ error: expect.stringMatching(/tcp, udp or sctp/) });
+  });
+});
+
+const ROUND_TRIP_SPECS: RunSpecInput[] = [
+  { image: 'nginx:1.25' },
+  { image: 'busybox', name: 'web-1', command: ['httpd', '-f', '-p', '80'], ports: [{ hostIp: '127.0.0.1', hostPort: 8080, containerPort: 80 }] },
+  { image: 'busybox', detach: false, interactive: true, tty: true, autoRemove: true, command: ['sh'] },
+  { image: 'busybox', env: [{ key: 'A', value: 'with space' }, { key: 'QUOTE', value: `it's "quoted"` }, { key: 'EMPTY', value: '' }] },
+  { image: 'busybox', restart: { name: 'on-failure', maxRetries: 3 }, memory: 256 * 1024 ** 2, cpus: 1.5, cpuShares: 512, pidsLimit: 100 },
+  {
+    image: 'busybox',
+    mounts: [
+      { type: 'volume', source: 'data', target: '/data' },
+      { type: 'bind', source: '/srv/site', target: '/site', readOnly: true },
+      { type: 'anonymous', target: '/cache' },
+      { type: 'tmpfs', target: '/run' },
+    ],
+    volumesFrom: ['other'],
+  },
+  { image: 'busybox', network: 'my-net', networkAliases: ['api', 'backend'], hostname: 'box', extraHosts: ['db:10.0.0.5'], dns: ['1.1.1.1'], macAddress: '02:42:ac:11:00:09' },
+  { image: 'busybox', privileged: true, capAdd: ['NET_ADMIN'], capDrop: ['MKNOD'], user: '1000:1000', workdir: '/work', entrypoint: '/bin/sh', command: ['-c', 'echo $HOME; ls'] },
+  { image: 'busybox', labels: [{ key: 'com.example.team', value: 'harbour' }], logDriver: 'json-file', logOptions: [{ key: 'max-size', value: '10m' }], publishAll: true, links: ['db:database'] },
+];
+
+describe('runSpecToArgs ⇄ parseRunCommand', () => {
+  it.each(ROUND_TRIP_SPECS.map((spec, index) => [index, spec] as const))('spec %i survives the trip through the shown command', (_index, input) => {
+    const command = runSpecToCommand(input);
+    const parsed = parseRunCommand(command);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.unsupported).toEqual([]);
+    expect(RunSpec.parse(parsed.spec)).toEqual(RunSpec.parse(input));
+  });
+
+  it('writes flags in a stable order, quoted for the shell', () => {
+    expect(runSpecToCommand({ image: 'busybox', name: 'xy', env: [{ key: 'A', value: 'b c' }], command: ['echo', '$(id)'] })).toBe(
+      `docker run -d --name xy --env 'A=b c' busybox echo '$(id)'`,
+    );
+    expect(runSpecToArgs({ image: 'i', ports: [{ containerPort: 53, protocol: 'udp' }] })).toEqual(['docker', 'run', '-d', '--publish', '53/udp', 'i']);
+  });
+
+  it('reads what people paste: combined short flags, --flag=value, docker container run', () => {
+    const parsed = parseRunCommand('docker container run -dit --rm -p8080:80 --name=web -v data:/data:ro -m 512m nginx:alpine nginx -g "daemon off;"');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.spec).toMatchObject({
+      detach: true,
+      interactive: true,
+      tty: true,
+      autoRemove: true,
+      name: 'web',
+      ports: [{ hostPort: 8080, containerPort: 80, protocol: 'tcp' }],
+      mounts: [{ type: 'volume', source: 'data', target: '/data', readOnly: true }],
+      memory: 512 * 1024 ** 2,
+      image: 'nginx:alpine',
+      command: ['nginx', '-g', 'daemon off;'],
+    });
+  });
+
+  it('lists flags it does not support and explains bad values, keeping everything else', () => {
+    const parsed = parseRunCommand('docker run --gpus all --read-only -m 12qb -p 99999:80 -e JUSTNAME --restart sometimes -d alpine sh');
+    expect(parsed.unsupported).toEqual(['--gpus all', '--read-only']);
+    expect(parsed.errors).toEqual([
+      expect.stringMatching(/--memory "12qb"/),
+      expect.stringMatching(/1 to 65535/),
+      expect.stringMatching(/JUSTNAME/),
+      expect.stringMatching(/--restart "sometimes"/),
+    ]);
+    expect(parsed.spec).toMatchObject({ detach: true, image: 'alpine', command: ['sh'] });
+  });
+
+  it('says when there is no image', () => {
+    expect(parseRunCommand('docker run -d').errors).toEqual([expect.stringMatching(/No image/)]);
+  });
+});

@@ -1,0 +1,318 @@
+import { shellJoin } from '../commands';
+import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, type MountSpec, type RunSpecInput } from './run-spec';
+
+/** The `docker run` argv for a spec, flags in a fixed order so the shown command is stable as the form changes. */
+export function runSpecToArgs(input: RunSpecInput): string[] {
+  const spec = RunSpec.parse(input);
+  const args = ['docker', 'run'];
+  const flag = (name: string, value?: string) => args.push(...(value === undefined ? [name] : [name, value]));
+  if (spec.detach) flag('-d');
+  if (spec.interactive) flag('-i');
+  if (spec.tty) flag('-t');
+  if (spec.autoRemove) flag('--rm');
+  if (spec.name) flag('--name', spec.name);
+  if (spec.hostname) flag('--hostname', spec.hostname);
+  if (spec.user) flag('--user', spec.user);
+  if (spec.workdir) flag('--workdir', spec.workdir);
+  if (spec.entrypoint !== undefined) flag('--entrypoint', spec.entrypoint);
+  if (spec.restart && spec.restart.name !== 'no') {
+    flag('--restart', spec.restart.name === 'on-failure' && spec.restart.maxRetries ? `on-failure:${spec.restart.maxRetries}` : spec.restart.name);
+  }
+  for (const { key, value } of spec.env) flag('--env', `${key}=${value}`);
+  for (const port of spec.ports) flag('--publish', formatPortMapping(port));
+  if (spec.publishAll) flag('--publish-all');
+  for (const mount of spec.mounts) args.push(...mountArgs(mount));
+  for (const source of spec.volumesFrom) flag('--volumes-from', source);
+  if (spec.network) flag('--network', spec.network);
+  for (const alias of spec.networkAliases) flag('--network-alias', alias);
+  for (const host of spec.extraHosts) flag('--add-host', host);
+  for (const server of spec.dns) flag('--dns', server);
+  if (spec.macAddress) flag('--mac-address', spec.macAddress);
+  for (const link of spec.links) flag('--link', link);
+  if (spec.memory !== undefined) flag('--memory', formatMemory(spec.memory));
+  if (spec.cpus !== undefined) flag('--cpus', String(spec.cpus));
+  if (spec.cpuShares !== undefined) flag('--cpu-shares', String(spec.cpuShares));
+  if (spec.pidsLimit !== undefined) flag('--pids-limit', String(spec.pidsLimit));
+  if (spec.privileged) flag('--privileged');
+  for (const cap of spec.capAdd) flag('--cap-add', cap);
+  for (const cap of spec.capDrop) flag('--cap-drop', cap);
+  for (const { key, value } of spec.labels) flag('--label', `${key}=${value}`);
+  if (spec.logDriver) flag('--log-driver', spec.logDriver);
+  for (const { key, value } of spec.logOptions) flag('--log-opt', `${key}=${value}`);
+  args.push(spec.image, ...spec.command);
+  return args;
+}
+
+function mountArgs(mount: MountSpec): string[] {
+  switch (mount.type) {
+    case 'volume':
+    case 'bind':
+      return ['--volume', `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}`];
+    case 'anonymous':
+      return ['--volume', mount.target];
+    case 'tmpfs':
+      return ['--tmpfs', mount.target];
+  }
+}
+
+export function runSpecToCommand(input: RunSpecInput): string {
+  return shellJoin(runSpecToArgs(input));
+}
+
+/**
+ * Splits a pasted shell line into words as a POSIX shell would: single quotes, double quotes with backslash escapes,
+ * backslash-newline continuations, and `#` comments at the start of a word.
+ */
+export function tokenize(text: string): { words: string[]; error?: string } {
+  const words: string[] = [];
+  let word = '';
+  let inWord = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (char === '\\') {
+      const next = text[index + 1];
+      if (next === '\n') index++;
+      else if (next === '\r' && text[index + 2] === '\n') index += 2;
+      else if (next !== undefined) {
+        word += next;
+        inWord = true;
+        index++;
+      }
+      continue;
+    }
+    if (char === "'") {
+      const end = text.indexOf("'", index + 1);
+      if (end === -1) return { words, error: 'A single quote is not closed.' };
+      word += text.slice(index + 1, end);
+      inWord = true;
+      index = end;
+      continue;
+    }
+    if (char === '"') {
+      let closed = false;
+      for (index++; index < text.length; index++) {
+        const inner = text[index] as string;
+        if (inner === '"') {
+          closed = true;
+          break;
+        }
+        if (inner === '\\' && ['"', '\\', '$', '`', '\n'].includes(text[index + 1] ?? '')) {
+          if (text[index + 1] !== '\n') word += text[index + 1];
+          index++;
+          continue;
+        }
+        word += inner;
+      }
+      if (!closed) return { words, error: 'A double quote is not closed.' };
+      inWord = true;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+      continue;
+    }
+    if (char === '#' && !inWord) {
+      const newline = text.indexOf('\n', index);
+      index = newline === -1 ? text.length : newline;
+      continue;
+    }
+    word += char;
+    inWord = true;
+  }
+  if (inWord) words.push(word);
+  return { words };
+}
+
+type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string) => string | undefined;
+
+const list = (field: string): Setter => (spec, value) => {
+  (spec[field] as string[] | undefined) ?? (spec[field] = []);
+  (spec[field] as string[]).push(value);
+  return undefined;
+};
+const keyValue = (field: 'env' | 'labels' | 'logOptions', what: string): Setter => (spec, value) => {
+  const separator = value.indexOf('=');
+  if (separator <= 0) {
+    if (field === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return `--env ${value} without "=" takes the value from your shell; write ${value}=VALUE.`;
+    return `${what} "${value}" is not KEY=VALUE.`;
+  }
+  (spec[field] ??= []).push({ key: value.slice(0, separator), value: value.slice(separator + 1) });
+  return undefined;
+};
+const text = (field: string): Setter => (spec, value) => {
+  spec[field] = value;
+  return undefined;
+};
+const integer = (field: string, what: string): Setter => (spec, value) => {
+  if (!/^-?\d+$/.test(value)) return `${what} must be a whole number, not "${value}".`;
+  spec[field] = Number(value);
+  return undefined;
+};
+
+function volume(spec: RunSpecInput, value: string): string | undefined {
+  const parts = value.split(':');
+  const mounts = (spec.mounts ??= []);
+  if (parts.length === 1) {
+    mounts.push({ type: 'anonymous', target: value });
+    return undefined;
+  }
+  const [source = '', target = '', mode = ''] = parts;
+  if (parts.length > 3 || !target.startsWith('/')) return `--volume "${value}" is not SOURCE:/PATH[:ro].`;
+  const readOnly = mode.split(',').includes('ro');
+  mounts.push(source.startsWith('/') || source.startsWith('.') ? { type: 'bind', source, target, readOnly } : { type: 'volume', source, target, readOnly });
+  return undefined;
+}
+
+/** Every flag Minato understands, long and short, with what it sets. Anything else is reported, never dropped. */
+const VALUE_FLAGS: Record<string, Setter> = {
+  '--name': text('name'),
+  '--hostname': text('hostname'),
+  '-h': text('hostname'),
+  '--user': text('user'),
+  '-u': text('user'),
+  '--workdir': text('workdir'),
+  '-w': text('workdir'),
+  '--entrypoint': text('entrypoint'),
+  '--restart': (spec, value) => {
+    const [name, retries] = value.split(':');
+    if (name !== 'no' && name !== 'on-failure' && name !== 'always' && name !== 'unless-stopped') return `--restart "${value}" is not no, on-failure[:N], always or unless-stopped.`;
+    if (retries !== undefined && (name !== 'on-failure' || !/^\d+$/.test(retries))) return `--restart "${value}": only on-failure takes a retry count.`;
+    spec.restart = retries === undefined ? { name } : { name, maxRetries: Number(retries) };
+    return undefined;
+  },
+  '--env': keyValue('env', '--env'),
+  '-e': keyValue('env', '--env'),
+  '--label': keyValue('labels', '--label'),
+  '-l': keyValue('labels', '--label'),
+  '--log-opt': keyValue('logOptions', '--log-opt'),
+  '--log-driver': text('logDriver'),
+  '--publish': (spec, value) => {
+    const port = parsePortMapping(value);
+    if ('error' in port) return port.error;
+    (spec.ports ??= []).push(port);
+    return undefined;
+  },
+  '-p': (spec, value) => VALUE_FLAGS['--publish']!(spec, value),
+  '--volume': volume,
+  '-v': volume,
+  '--tmpfs': (spec, value) => {
+    (spec.mounts ??= []).push({ type: 'tmpfs', target: value.split(':')[0] ?? value });
+    return undefined;
+  },
+  '--volumes-from': list('volumesFrom'),
+  '--network': text('network'),
+  '--net': text('network'),
+  '--network-alias': list('networkAliases'),
+  '--net-alias': list('networkAliases'),
+  '--add-host': list('extraHosts'),
+  '--dns': list('dns'),
+  '--mac-address': text('macAddress'),
+  '--link': list('links'),
+  '--memory': (spec, value) => {
+    const bytes = parseMemory(value);
+    if (bytes === undefined) return `--memory "${value}" is not a size such as 512m or 1g.`;
+    spec.memory = bytes;
+    return undefined;
+  },
+  '-m': (spec, value) => VALUE_FLAGS['--memory']!(spec, value),
+  '--cpus': (spec, value) => {
+    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return `--cpus "${value}" is not a number of CPUs such as 1.5.`;
+    spec.cpus = Number(value);
+    return undefined;
+  },
+  '--cpu-shares': integer('cpuShares', '--cpu-shares'),
+  '-c': integer('cpuShares', '--cpu-shares'),
+  '--pids-limit': integer('pidsLimit', '--pids-limit'),
+  '--cap-add': list('capAdd'),
+  '--cap-drop': list('capDrop'),
+};
+
+const BOOLEAN_FLAGS: Record<string, keyof RunSpecInput> = {
+  '--detach': 'detach',
+  '-d': 'detach',
+  '--interactive': 'interactive',
+  '-i': 'interactive',
+  '--tty': 'tty',
+  '-t': 'tty',
+  '--rm': 'autoRemove',
+  '--publish-all': 'publishAll',
+  '-P': 'publishAll',
+  '--privileged': 'privileged',
+};
+
+export interface ParsedRunCommand {
+  spec: RunSpecInput;
+  /** Flags Minato does not support yet, as written: listed for the person, never silently dropped. */
+  unsupported: string[];
+  /** Problems with what was written, each naming the flag. */
+  errors: string[];
+}
+
+/** Fills the Run form from a pasted `docker run …` (or `docker container run …`) line. */
+export function parseRunCommand(line: string): ParsedRunCommand {
+  const { words, error } = tokenize(line);
+  const errors: string[] = error ? [error] : [];
+  const unsupported: string[] = [];
+  const spec: RunSpecInput & Record<string, unknown> = { image: '', detach: false };
+  let index = 0;
+  if (words[index] === 'docker') index++;
+  if (words[index] === 'container') index++;
+  if (words[index] === 'run') index++;
+  else if (index > 0 || words[0] === 'run') errors.push('This is not a docker run command.');
+  const apply = (name: string, value: string | undefined): void => {
+    const setter = VALUE_FLAGS[name];
+    if (value === undefined) {
+      errors.push(`${name} needs a value.`);
+      return;
+    }
+    const problem = setter?.(spec, value);
+    if (problem) errors.push(problem);
+  };
+  for (; index < words.length; index++) {
+    const word = words[index] as string;
+    if (word === '--') {
+      index++;
+      break;
+    }
+    if (!word.startsWith('-') || word === '-') break;
+    if (word.startsWith('--')) {
+      const equals = word.indexOf('=');
+      const name = equals === -1 ? word : word.slice(0, equals);
+      const inline = equals === -1 ? undefined : word.slice(equals + 1);
+      if (BOOLEAN_FLAGS[name]) {
+        spec[BOOLEAN_FLAGS[name] as string] = inline === undefined ? true : inline !== 'false';
+      } else if (VALUE_FLAGS[name]) {
+        apply(name, inline ?? words[++index]);
+      } else {
+        // Without knowing the flag we cannot tell whether the next word is its value; keep it with the flag.
+        const next = words[index + 1];
+        const takesValue = inline === undefined && next !== undefined && !next.startsWith('-') && index + 2 < words.length;
+        unsupported.push(takesValue ? `${word} ${next}` : word);
+        if (takesValue) index++;
+      }
+      continue;
+    }
+    // Short flags may be combined (-it, -dp 80:80): every letter but the last is a switch; the last may take a value.
+    const letters = word.slice(1);
+    for (let position = 0; position < letters.length; position++) {
+      const name = `-${letters[position]}`;
+      if (BOOLEAN_FLAGS[name]) {
+        spec[BOOLEAN_FLAGS[name] as string] = true;
+        continue;
+      }
+      if (VALUE_FLAGS[name]) {
+        const attached = letters.slice(position + 1);
+        apply(name, attached.length > 0 ? attached.replace(/^=/, '') : words[++index]);
+        break;
+      }
+      unsupported.push(name);
+    }
+  }
+  const image = words[index];
+  if (!image) errors.push('No image: a docker run command ends with the image and then its command.');
+  else spec.image = image;
+  spec.command = words.slice(index + 1);
+  return { spec, unsupported, errors };
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** Docker's own rule for container names (the leading slash it stores is not part of it). */
+export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+const KeyValue = z.object({ key: z.string().min(1, 'A key is needed.'), value: z.string() });
+
+export const PortMapping = z.object({
+  hostIp: z.string().optional(),
+  hostPort: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.').optional(),
+  containerPort: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
+});
+export type PortMapping = z.infer<typeof PortMapping>;
+
+const ContainerPath = z.string().startsWith('/', 'A path inside the container starts with "/".');
+
+export const MountSpec = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('volume'), source: z.string().min(1, 'Name the volume.'), target: ContainerPath, readOnly: z.boolean().default(false) }),
+  z.object({ type: z.literal('bind'), source: z.string().startsWith('/', 'A host folder is an absolute path.'), target: ContainerPath, readOnly: z.boolean().default(false) }),
+  z.object({ type: z.literal('anonymous'), target: ContainerPath }),
+  z.object({ type: z.literal('tmpfs'), target: ContainerPath }),
+]);
+export type MountSpec = z.infer<typeof MountSpec>;
+
+export const RestartPolicy = z.object({
+  name: z.enum(['no', 'on-failure', 'always', 'unless-stopped']),
+  maxRetries: z.number().int().min(0).optional(),
+});
+
+/**
+ * Everything the Run form can set, as plain JSON. Each field maps to one `docker run` flag; see run-command.ts for
+ * the command and engine/src/run for the Engine API body.
+ */
+export const RunSpec = z.object({
+  image: z.string().min(1, 'Choose an image.'),
+  name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.').optional(),
+  command: z.array(z.string()).default([]),
+  entrypoint: z.string().optional(),
+  workdir: ContainerPath.optional(),
+  user: z.string().min(1).optional(),
+  hostname: z.string().min(1).optional(),
+  restart: RestartPolicy.optional(),
+  autoRemove: z.boolean().default(false),
+  interactive: z.boolean().default(false),
+  tty: z.boolean().default(false),
+  detach: z.boolean().default(true),
+  env: z.array(KeyValue).default([]),
+  ports: z.array(PortMapping).default([]),
+  publishAll: z.boolean().default(false),
+  mounts: z.array(MountSpec).default([]),
+  volumesFrom: z.array(z.string().min(1)).default([]),
+  network: z.string().min(1).optional(),
+  networkAliases: z.array(z.string().min(1)).default([]),
+  extraHosts: z.array(z.string().regex(/^[^:\s]+:[^\s]+$/, 'Write extra hosts as name:address.')).default([]),
+  dns: z.array(z.string().min(1)).default([]),
+  macAddress: z.string().regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, 'A MAC address looks like 02:42:ac:11:00:02.').optional(),
+  links: z.array(z.string().min(1)).default([]),
+  memory: z.number().int().min(6 * 1024 * 1024, 'Docker needs at least 6 MB of memory.').optional(),
+  cpus: z.number().positive('CPUs must be more than 0.').optional(),
+  cpuShares: z.number().int().min(2).optional(),
+  pidsLimit: z.number().int().optional(),
+  privileged: z.boolean().default(false),
+  capAdd: z.array(z.string().min(1)).default([]),
+  capDrop: z.array(z.string().min(1)).default([]),
+  labels: z.array(KeyValue).default([]),
+  logDriver: z.string().min(1).optional(),
+  logOptions: z.array(KeyValue).default([]),
+});
+export type RunSpec = z.infer<typeof RunSpec>;
+export type RunSpecInput = z.input<typeof RunSpec>;
+
+const UNITS: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** "512m", "1g", "1.5g", "1048576" → bytes, as the docker CLI reads memory sizes; undefined when it is not one. */
+export function parseMemory(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([bkmgt])?b?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const bytes = Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1);
+  return Number.isFinite(bytes) ? Math.round(bytes) : undefined;
+}
+
+/** The shortest exact way to write a byte count for --memory. */
+export function formatMemory(bytes: number): string {
+  for (const [unit, size] of [['g', 1024 ** 3], ['m', 1024 ** 2], ['k', 1024]] as const) {
+    if (bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return `${bytes}b`;
+}
+
+/** "8080:80", "127.0.0.1:8080:80/udp", "80", "127.0.0.1::80" → a mapping, or a message saying what is wrong. */
+export function parsePortMapping(text: string): PortMapping | { error: string } {
+  const [spec = '', protocolText] = text.trim().split('/');
+  const protocol = (protocolText ?? 'tcp').toLowerCase();
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') return { error: `"${protocolText}" is not tcp, udp or sctp.` };
+  let hostIp: string | undefined;
+  let rest = spec;
+  const bracket = /^\[([^\]]+)\]:(.*)$/.exec(spec);
+  if (bracket) {
+    hostIp = bracket[1];
+    rest = bracket[2] ?? '';
+  }
+  const parts = rest.split(':');
+  if (!bracket && parts.length === 3) hostIp = parts.shift();
+  if (parts.length > 2 || parts.length === 0) return { error: `"${text}" is not host:container.` };
+  const toPort = (value: string | undefined) => (value === undefined || value === '' ? undefined : /^\d+$/.test(value) ? Number(value) : NaN);
+  const containerPort = toPort(parts.at(-1));
+  const hostPort = parts.length === 2 ? toPort(parts[0]) : undefined;
+  for (const port of [containerPort, hostPort]) {
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) return { error: `Ports go from 1 to 65535 ("${text}").` };
+  }
+  if (containerPort === undefined) return { error: `"${text}" names no container port.` };
+  return { ...(hostIp ? { hostIp } : {}), ...(hostPort === undefined ? {} : { hostPort }), containerPort, protocol };
+}
+
+export function formatPortMapping(port: PortMapping): string {
+  const host = port.hostIp ? `${port.hostIp.includes(':') ? `[${port.hostIp}]` : port.hostIp}:${port.hostPort ?? ''}:` : port.hostPort ? `${port.hostPort}:` : '';
+  return `${host}${port.containerPort}${port.protocol === 'tcp' ? '' : `/${port.protocol}`}`;
+}
