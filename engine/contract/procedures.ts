@@ -16,6 +16,7 @@ import {
   UploadResult,
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
+import { RunSpec } from './run/run-spec';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -37,6 +38,10 @@ export const procedures = {
   'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
+  'containers:create': {
+    input: z.object({ engineId: EngineId, spec: RunSpec, start: z.boolean().default(true) }),
+    output: z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }),
+  },
   'containers:inspectRaw': { input: ResourceRef, output: RawInspect },
   'containers:top': { input: ResourceRef, output: ProcessList },
   'containers:diff': { input: ResourceRef, output: z.array(FilesystemChange) },

@@ -3,6 +3,7 @@ import { containerProcedures } from './containers/container-handlers';
 import { insightProcedures } from './containers/container-insight';
 import { downloadSubscription, filesProcedures } from './files/files-handlers';
 import { uploadProcedures } from './files/uploads';
+import { runProcedures } from './run/run-handlers';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
@@ -35,6 +36,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...engineProcedures(registry),
       ...containerProcedures(registry),
       ...insightProcedures(registry),
+      ...runProcedures(registry),
       ...statsProcedures(registry),
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExecEvent } from '../../contract';
+import { creditWindow, type ExecEvent } from '../../contract';
 import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
@@ -23,7 +23,6 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
   let command: string[] = [];
   let exitCode: number | null | undefined;
   const acks: Array<() => void> = [];
-  let outputEvents = 0;
   const dispose = connected.client.subscribe(
     'containers:exec',
     { engineId: 'local', id: containerId, cols: options.cols ?? 80, rows: options.rows ?? 24, ...(options.command ? { command: options.command } : {}) },
@@ -34,10 +33,7 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
           execId = event.execId;
           command = event.command;
         }
-        if (event.type === 'output') {
-          output += event.data;
-          outputEvents++;
-        }
+        if (event.type === 'output') output += event.data;
         if (event.type === 'exit') exitCode = event.exitCode;
         if (options.manualAck) acks.push(ack);
         else ack();
@@ -50,7 +46,6 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
     type,
     acks,
     output: () => output,
-    outputEvents: () => outputEvents,
     execId: () => execId,
     command: () => command,
     exitCode: () => exitCode,
@@ -88,12 +83,12 @@ describe('exec terminal', () => {
     await waitFor(() => terminal.execId(), 5000, 'the exec to start');
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the prompt arrive
     for (const ack of terminal.acks.splice(0)) ack();
-    const before = terminal.outputEvents();
+    const window = creditWindow('containers:exec') as number;
     await terminal.type('yes\r');
-    await waitFor(() => terminal.outputEvents() - before >= 15, 5000, 'the window to fill');
+    // Every event not yet acknowledged holds one credit: the engine stops at the window and sends no more.
+    await waitFor(() => terminal.acks.length >= window, 5000, 'the window to fill');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    // Everything unacknowledged is within the window (16): the engine stopped reading `yes`.
-    expect(terminal.outputEvents() - before).toBeLessThanOrEqual(16);
+    expect(terminal.acks.length).toBe(window);
     await terminal.type('\x03');
     for (let round = 0; round < 200 && !/\n[^\n]*# $/.test(terminal.output().slice(-200)); round++) {
       for (const ack of terminal.acks.splice(0)) ack();

@@ -1,0 +1,35 @@
+import { MinatoError } from '../../contract';
+import { toMinatoError } from '../docker/engine-errors';
+import type { EngineRegistry } from '../engines/engine-registry';
+import type { ProcedureHandlers } from '../rpc/handlers';
+import { toCreateBody } from './create-body';
+
+/** docker run: create from a spec, then start unless asked not to; a failed start leaves no half-made container. */
+export function runProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:create'> {
+  return {
+    'containers:create': async ({ engineId, spec, start }) => {
+      const docker = registry.get(engineId).docker();
+      let created: { id: string; warnings: string[] };
+      try {
+        const container = await docker.createContainer(toCreateBody(spec));
+        const info = (await container.inspect()) as { Id: string };
+        created = { id: info.Id, warnings: [] };
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+      if (start) {
+        try {
+          await docker.getContainer(created.id).start();
+        } catch (error) {
+          await docker
+            .getContainer(created.id)
+            .remove({ force: true, v: true })
+            .catch(() => undefined);
+          const failure = toMinatoError(error);
+          throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), removed: created.id });
+        }
+      }
+      return { id: created.id, name: spec.name ?? '', warnings: created.warnings };
+    },
+  };
+}
