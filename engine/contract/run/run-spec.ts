@@ -45,7 +45,10 @@ export const RunSpec = z.object({
   interactive: z.boolean().default(false),
   tty: z.boolean().default(false),
   detach: z.boolean().default(true),
-  env: z.array(KeyValue).default([]),
+  env: z
+    .array(KeyValue)
+    .default([])
+    .refine((pairs) => new Set(pairs.map((pair) => pair.key)).size === pairs.length, 'Each variable may be set once.'),
   ports: z.array(PortMapping).default([]),
   publishAll: z.boolean().default(false),
   mounts: z.array(MountSpec).default([]),

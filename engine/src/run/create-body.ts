@@ -1,6 +1,17 @@
 import type Docker from 'dockerode';
 import type { RunSpec } from '../../contract/run/run-spec';
 
+/** The CLI sends an empty list as null for these fields, and the engine stores what it is sent. */
+function orNull<T>(values: T[]): T[] | null {
+  return values.length > 0 ? values : null;
+}
+
+/** The CLI writes capabilities in their kernel spelling: CAP_NET_ADMIN for net_admin ("ALL" stays ALL). */
+function capability(name: string): string {
+  const upper = name.toUpperCase();
+  return upper === 'ALL' || upper.startsWith('CAP_') ? upper : `CAP_${upper}`;
+}
+
 function toObject(pairs: Array<{ key: string; value: string }>): Record<string, string> {
   return Object.fromEntries(pairs.map(({ key, value }) => [key, value]));
 }
@@ -48,24 +59,24 @@ export function toCreateBody(spec: RunSpec): Docker.ContainerCreateOptions {
     Volumes: volumes,
     ...(spec.macAddress ? { MacAddress: spec.macAddress } : {}),
     HostConfig: {
-      Binds: binds,
+      Binds: orNull(binds),
       Tmpfs: Object.keys(tmpfs).length > 0 ? tmpfs : undefined,
-      VolumesFrom: spec.volumesFrom,
+      VolumesFrom: orNull(spec.volumesFrom),
       NetworkMode: networkMode,
       PortBindings: bindings,
       PublishAllPorts: spec.publishAll,
-      RestartPolicy: { Name: spec.restart?.name === 'no' || !spec.restart ? '' : spec.restart.name, MaximumRetryCount: spec.restart?.maxRetries ?? 0 },
+      RestartPolicy: { Name: spec.restart?.name ?? 'no', MaximumRetryCount: spec.restart?.maxRetries ?? 0 },
       AutoRemove: spec.autoRemove,
       Memory: spec.memory ?? 0,
       NanoCpus: spec.cpus === undefined ? 0 : Math.round(spec.cpus * 1e9),
       CpuShares: spec.cpuShares ?? 0,
       PidsLimit: spec.pidsLimit,
       Privileged: spec.privileged,
-      CapAdd: spec.capAdd,
-      CapDrop: spec.capDrop,
-      ExtraHosts: spec.extraHosts,
+      CapAdd: orNull(spec.capAdd.map(capability)),
+      CapDrop: orNull(spec.capDrop.map(capability)),
+      ExtraHosts: orNull(spec.extraHosts),
       Dns: spec.dns,
-      Links: spec.links,
+      Links: orNull(spec.links),
       LogConfig: { Type: spec.logDriver ?? '', Config: toObject(spec.logOptions) },
     },
     NetworkingConfig: endpoint && networkMode !== 'default' ? { EndpointsConfig: { [networkMode]: endpoint } } : undefined,

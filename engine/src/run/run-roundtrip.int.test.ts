@@ -1,0 +1,140 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RunSpec, parseRunCommand, runSpecToArgs, type RunSpecInput } from '../../contract';
+import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
+
+const runId = newRunId();
+const network = testName(runId, 'net');
+const volume = testName(runId, 'vol');
+const bindDir = mkdtempSync(path.join(os.tmpdir(), 'minato-bind-'));
+const sourceContainer = testName(runId, 'source');
+const linkTarget = testName(runId, 'linked');
+let connected: ConnectedEngine;
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+  await dockerCli(['network', 'create', '--label', `${TEST_LABEL}.run=${runId}`, network]);
+  await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
+  await dockerCli(['create', '--name', sourceContainer, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-v', '/shared', TEST_IMAGE, 'true']);
+  await dockerCli(['run', '-d', '--name', linkTarget, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, TEST_IMAGE, 'sleep', '600']);
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+  await dockerCli(['network', 'rm', network]).catch(() => undefined);
+  await dockerCli(['volume', 'rm', volume]).catch(() => undefined);
+  rmSync(bindDir, { recursive: true, force: true });
+});
+
+const sleeper = ['sleep', '600'];
+
+/** The option combinations of the suite: every field of the Run form appears in at least one. */
+function combinations(): Array<[string, RunSpecInput]> {
+  return [
+    ['plain', { image: TEST_IMAGE, command: sleeper }],
+    ['published port', { image: TEST_IMAGE, command: ['httpd', '-f', '-p', '80'], ports: [{ hostIp: '127.0.0.1', hostPort: 18000 + Math.floor(Math.random() * 1000), containerPort: 80 }] }],
+    ['ephemeral host port', { image: TEST_IMAGE, command: sleeper, ports: [{ hostIp: '127.0.0.1', containerPort: 80 }, { containerPort: 53, protocol: 'udp' }] }],
+    ['publish all', { image: TEST_IMAGE, command: sleeper, publishAll: true, ports: [{ hostIp: '127.0.0.1', containerPort: 81 }] }],
+    ['env with quotes and spaces', { image: TEST_IMAGE, command: sleeper, env: [{ key: 'GREETING', value: 'hello world' }, { key: 'QUOTED', value: `it's "here"` }, { key: 'EMPTY', value: '' }] }],
+    ['entrypoint and command', { image: TEST_IMAGE, entrypoint: '/bin/sh', command: ['-c', 'sleep 600'] }],
+    ['workdir and user', { image: TEST_IMAGE, command: sleeper, workdir: '/tmp', user: '1000:1000' }],
+    ['hostname', { image: TEST_IMAGE, command: sleeper, hostname: 'harbour' }],
+    ['restart always', { image: TEST_IMAGE, command: sleeper, restart: { name: 'always' } }],
+    ['restart on-failure:3', { image: TEST_IMAGE, command: sleeper, restart: { name: 'on-failure', maxRetries: 3 } }],
+    ['restart unless-stopped', { image: TEST_IMAGE, command: sleeper, restart: { name: 'unless-stopped' } }],
+    ['interactive tty', { image: TEST_IMAGE, interactive: true, tty: true, command: ['sh'] }],
+    ['named volume read-only', { image: TEST_IMAGE, command: sleeper, mounts: [{ type: 'volume', source: volume, target: '/data', readOnly: true }] }],
+    ['bind mount', { image: TEST_IMAGE, command: sleeper, mounts: [{ type: 'bind', source: bindDir, target: '/site' }] }],
+    ['anonymous volume and tmpfs', { image: TEST_IMAGE, command: sleeper, mounts: [{ type: 'anonymous', target: '/cache' }, { type: 'tmpfs', target: '/scratch' }] }],
+    ['volumes from', { image: TEST_IMAGE, command: sleeper, volumesFrom: [sourceContainer] }],
+    ['user network with aliases', { image: TEST_IMAGE, command: sleeper, network, networkAliases: ['api', 'backend'] }],
+    ['host network', { image: TEST_IMAGE, command: sleeper, network: 'host' }],
+    ['no network', { image: TEST_IMAGE, command: sleeper, network: 'none' }],
+    ['extra hosts and dns', { image: TEST_IMAGE, command: sleeper, extraHosts: ['db.internal:10.1.2.3'], dns: ['10.0.0.2', '1.1.1.1'] }],
+    ['legacy link', { image: TEST_IMAGE, command: sleeper, links: [`${linkTarget}:db`] }],
+    ['memory and cpus', { image: TEST_IMAGE, command: sleeper, memory: 64 * 1024 * 1024, cpus: 0.5 }],
+    ['cpu shares and pids limit', { image: TEST_IMAGE, command: sleeper, cpuShares: 512, pidsLimit: 64 }],
+    // This sandbox may not start privileged containers, so both sides only create it (docker create).
+    ['privileged (created only)', { image: TEST_IMAGE, command: sleeper, privileged: true, detach: false }],
+    ['capabilities', { image: TEST_IMAGE, command: sleeper, capAdd: ['NET_ADMIN', 'SYS_TIME'], capDrop: ['MKNOD'] }],
+    ['labels', { image: TEST_IMAGE, command: sleeper, labels: [{ key: 'com.example.team', value: 'harbour' }, { key: 'empty', value: '' }] }],
+    ['log driver and options', { image: TEST_IMAGE, command: sleeper, logDriver: 'json-file', logOptions: [{ key: 'max-size', value: '5m' }, { key: 'max-file', value: '2' }] }],
+    ['everything at once', {
+      image: TEST_IMAGE, command: sleeper, hostname: 'all', user: '0', workdir: '/', restart: { name: 'on-failure', maxRetries: 1 },
+      env: [{ key: 'A', value: '1' }], ports: [{ hostIp: '127.0.0.1', containerPort: 8080 }], mounts: [{ type: 'anonymous', target: '/v' }],
+      memory: 128 * 1024 * 1024, cpus: 1, capDrop: ['NET_RAW'], labels: [{ key: 'x', value: 'y' }],
+    }],
+  ];
+}
+
+/** The parts of `docker inspect` that a run command decides, with what must differ between two containers removed. */
+function normalise(inspect: Record<string, any>, ownName: string, ownId: string): unknown {
+  const config = { ...inspect.Config };
+  // Newer CLIs sort --env values by key; older ones keep them in order. With unique keys (the form requires them)
+  // the order changes nothing for the process.
+  config.Env = [...(config.Env ?? [])].sort();
+  // CLI versions send an unset list option as [] or as null (20.10 and 28 differ); the engine treats both alike.
+  const host: Record<string, any> = Object.fromEntries(
+    Object.entries(inspect.HostConfig as Record<string, unknown>).map(([key, value]) => [key, Array.isArray(value) && value.length === 0 ? null : value]),
+  );
+  // CLI 28 writes capabilities as CAP_NET_ADMIN, 20.10 as NET_ADMIN; the engine accepts and applies both the same.
+  for (const key of ['CapAdd', 'CapDrop']) host[key] = host[key]?.map((cap: string) => cap.replace(/^CAP_/, '')) ?? null;
+  // The default hostname is the container's own short id.
+  if (config.Hostname === ownId.slice(0, 12)) config.Hostname = '<own id>';
+  // Which run made a container is recorded in labels the test adds to both; names differ by design.
+  const labels = { ...config.Labels };
+  delete labels[`${TEST_LABEL}.side`];
+  config.Labels = labels;
+  // Links are stored as "/target:/own-name/alias".
+  host.Links = (host.Links ?? null)?.map((link: string) => link.replace(`/${ownName}/`, '/<own>/')) ?? null;
+  // Host ports chosen by the engine (-p without a host port) differ per container.
+  const networks = Object.fromEntries(
+    Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([name, endpoint]: [string, any]) => [
+      name,
+      { Aliases: (endpoint.Aliases ?? []).filter((alias: string) => alias !== ownId.slice(0, 12)).sort(), Links: endpoint.Links ?? null },
+    ]),
+  );
+  return { Config: config, HostConfig: host, Networks: networks };
+}
+
+describe('the shown docker run command makes the same container as Minato', () => {
+  it.each(combinations())('%s', async (label, input) => {
+    const slug = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    const base = RunSpec.parse(input);
+    const withSide = (side: string, name: string): RunSpecInput => ({
+      ...input,
+      name,
+      labels: [...base.labels, { key: TEST_LABEL, value: '1' }, { key: `${TEST_LABEL}.run`, value: runId }, { key: `${TEST_LABEL}.side`, value: side }],
+      // A fixed host port can be bound once: the CLI's twin takes the next one.
+      ports: base.ports.map((port) => (port.hostPort && side === 'cli' ? { ...port, hostPort: port.hostPort + 1 } : port)),
+    });
+    const minatoName = testName(runId, `${slug}-m`);
+    const cliName = testName(runId, `${slug}-c`);
+    const minatoSpec = withSide('minato', minatoName);
+    const cliSpec = withSide('cli', cliName);
+
+    const createOnly = label.includes('(created only)');
+    const created = await connected.client.call('containers:create', { engineId: 'local', spec: minatoSpec, start: !createOnly });
+    const argv = runSpecToArgs(cliSpec);
+    expect(argv.slice(0, 2)).toEqual(['docker', 'run']);
+    const cliId = await dockerCli(createOnly ? ['create', ...argv.slice(2)] : argv.slice(1));
+
+    // The command parses back into the same options.
+    const parsed = parseRunCommand(argv.map((word) => (/[^\w@%+=:,./-]/.test(word) ? `'${word.replaceAll("'", `'\\''`)}'` : word)).join(' '));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.unsupported).toEqual([]);
+    expect(RunSpec.parse(parsed.spec)).toEqual(RunSpec.parse(cliSpec));
+
+    const [minato, cli] = JSON.parse(await dockerCli(['inspect', created.id, cliId])) as Array<Record<string, any>>;
+    const portsOf = (inspect: Record<string, any>) => inspect.HostConfig.PortBindings;
+    // Fixed host ports differ by one by construction; compare them apart.
+    const expectedCliBindings = JSON.parse(JSON.stringify(portsOf(minato!)).replace(/"HostPort":"(\d+)"/g, (_m, port) => `"HostPort":"${Number(port) + 1}"`));
+    expect(portsOf(cli!)).toEqual(expectedCliBindings);
+    const strip = (inspect: Record<string, any>) => ({ ...inspect, HostConfig: { ...inspect.HostConfig, PortBindings: null } });
+    expect(normalise(strip(minato!), minatoName, created.id)).toEqual(normalise(strip(cli!), cliName, cliId));
+  });
+});
