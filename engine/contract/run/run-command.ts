@@ -128,8 +128,9 @@ export function tokenize(text: string): { words: string[]; error?: string } {
 type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string) => string | undefined;
 
 const list = (field: string): Setter => (spec, value) => {
-  (spec[field] as string[] | undefined) ?? (spec[field] = []);
-  (spec[field] as string[]).push(value);
+  const values = (spec[field] as string[] | undefined) ?? [];
+  values.push(value);
+  spec[field] = values;
   return undefined;
 };
 const keyValue = (field: 'env' | 'labels' | 'logOptions', what: string): Setter => (spec, value) => {
