@@ -109,11 +109,12 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   };
 
   const fail = (diagnosis: EngineDiagnosis, candidate: EngineCandidate | undefined) => {
-    const wasConnected = info.state === 'disconnected';
+    // An engine that was there and went away stays "disconnected" (with backoff); one never reached is "unavailable".
+    const reconnecting = info.state === 'disconnected';
     const endpoint = candidate ? { endpoint: candidate.endpoint, source: candidate.source, contextName: candidate.contextName } : {};
-    setInfo({ ...endpoint, state: wasConnected ? 'disconnected' : 'unavailable', diagnosis });
+    setInfo({ ...endpoint, state: reconnecting ? 'disconnected' : 'unavailable', diagnosis });
     failures++;
-    const delay = wasConnected
+    const delay = reconnecting
       ? (reconnectDelays[Math.min(failures, reconnectDelays.length - 1)] ?? 5000)
       : unavailableRetryMs;
     schedule(delay);
@@ -175,10 +176,15 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
 
   const startHeartbeat = (docker: Docker, myGeneration: number) => {
     heartbeat = setInterval(() => {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('The engine stopped answering.')), 2000));
-      Promise.race([docker.ping(), timeout]).catch((error: Error) => {
-        if (myGeneration === generation) lost(error.message);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('The engine stopped answering.')), 2000);
       });
+      Promise.race([docker.ping(), timeout])
+        .catch((error: Error) => {
+          if (myGeneration === generation) lost(error.message);
+        })
+        .finally(() => clearTimeout(timer));
     }, heartbeatMs);
     heartbeat.unref?.();
   };
