@@ -42,6 +42,7 @@ export const procedures = {
     input: z.object({ engineId: EngineId, spec: RunSpec, start: z.boolean().default(true) }),
     output: z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }),
   },
+  'containers:specOf': { input: ResourceRef, output: RunSpec },
   'containers:inspectRaw': { input: ResourceRef, output: RawInspect },
   'containers:top': { input: ResourceRef, output: ProcessList },
   'containers:diff': { input: ResourceRef, output: z.array(FilesystemChange) },

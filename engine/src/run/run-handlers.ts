@@ -2,11 +2,27 @@ import { MinatoError } from '../../contract';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
+import { RunSpec } from '../../contract/run/run-spec';
 import { toCreateBody } from './create-body';
+import { specFromInspect } from './spec-from-inspect';
 
 /** docker run: create from a spec, then start unless asked not to; a failed start leaves no half-made container. */
-export function runProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:create'> {
+export function runProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:create' | 'containers:specOf'> {
   return {
+    // The Run form's options for an existing container: for "run another like this" and for editing.
+    'containers:specOf': async ({ engineId, id }) => {
+      const docker = registry.get(engineId).docker();
+      try {
+        const container = await docker.getContainer(id).inspect();
+        const image = await docker
+          .getImage(container.Image)
+          .inspect()
+          .catch(() => undefined);
+        return RunSpec.parse(specFromInspect(container, image));
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
     'containers:create': async ({ engineId, spec, start }) => {
       const docker = registry.get(engineId).docker();
       let created: { id: string; warnings: string[] };

@@ -129,6 +129,18 @@ describe('the shown docker run command makes the same container as Minato', () =
     expect(parsed.unsupported).toEqual([]);
     expect(RunSpec.parse(parsed.spec)).toEqual(RunSpec.parse(cliSpec));
 
+    // Read back from the engine, the container gives the options it was made with ("run another like this", edit).
+    const back = await connected.client.call('containers:specOf', { engineId: 'local', id: created.id });
+    // The engine keeps ports, labels and log options in maps, so their order is not kept.
+    const unordered = (spec: RunSpec) => ({
+      ...spec,
+      detach: true,
+      ports: [...spec.ports].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      labels: [...spec.labels].sort((a, b) => a.key.localeCompare(b.key)),
+      logOptions: [...spec.logOptions].sort((a, b) => a.key.localeCompare(b.key)),
+    });
+    expect(unordered(back)).toEqual(unordered(RunSpec.parse(minatoSpec)));
+
     const [minato, cli] = JSON.parse(await dockerCli(['inspect', created.id, cliId])) as Array<Record<string, any>>;
     const portsOf = (inspect: Record<string, any>) => inspect.HostConfig.PortBindings;
     // Fixed host ports differ by one by construction; compare them apart.
