@@ -16,7 +16,7 @@ import {
   UploadResult,
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
-import { RunSpec } from './run/run-spec';
+import { CONTAINER_NAME, RunSpec } from './run/run-spec';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -43,6 +43,11 @@ export const procedures = {
     output: z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }),
   },
   'containers:specOf': { input: ResourceRef, output: RunSpec },
+  'containers:recreate': { input: ResourceRef.extend({ spec: RunSpec }), output: z.object({ id: z.string() }) },
+  'containers:rename': {
+    input: ResourceRef.extend({ name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.') }),
+    output: z.object({}),
+  },
   'containers:inspectRaw': { input: ResourceRef, output: RawInspect },
   'containers:top': { input: ResourceRef, output: ProcessList },
   'containers:diff': { input: ResourceRef, output: z.array(FilesystemChange) },

@@ -4,11 +4,23 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
 import { RunSpec } from '../../contract/run/run-spec';
 import { toCreateBody } from './create-body';
+import { recreateContainer } from './recreate';
 import { specFromInspect } from './spec-from-inspect';
 
 /** docker run: create from a spec, then start unless asked not to; a failed start leaves no half-made container. */
-export function runProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:create' | 'containers:specOf'> {
+type RunProcedures = Pick<ProcedureHandlers, 'containers:create' | 'containers:specOf' | 'containers:recreate' | 'containers:rename'>;
+
+export function runProcedures(registry: EngineRegistry): RunProcedures {
   return {
+    'containers:recreate': async ({ engineId, id, spec }) => recreateContainer(registry.get(engineId).docker(), id, spec),
+    'containers:rename': async ({ engineId, id, name }) => {
+      try {
+        await registry.get(engineId).docker().getContainer(id).rename({ name });
+        return {};
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
     // The Run form's options for an existing container: for "run another like this" and for editing.
     'containers:specOf': async ({ engineId, id }) => {
       const docker = registry.get(engineId).docker();

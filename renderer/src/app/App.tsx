@@ -4,7 +4,9 @@ import type { ClientTransport } from '../../../engine/contract';
 import { ContainersView } from '../containers/ContainersView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
+import { CommandBlock } from '../ui/CommandBlock';
 import { Header } from './Header';
+import { KeyboardHelp } from './KeyboardHelp';
 import { Onboarding } from './Onboarding';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppearance } from './use-appearance';
@@ -48,13 +50,11 @@ export function App({ transport, onUnauthorized }: AppProps) {
         <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>
           {t('nav.settings')}
         </button>
-        <p className="help" title={t('help.title')}>
-          {t('help.keys')}
-        </p>
+        <KeyboardHelp />
       </nav>
       <main className="main" id="containers">
-        <Header engine={engine} carrierUp={carrierUp} />
-        {!carrierUp ? (
+        <Header engine={engine} carrierUp={carrierUp} refused={unauthorized} />
+        {!carrierUp && !unauthorized ? (
           <div className="banner warning" role="alert">
             {t('connection.carrierLost')}
           </div>
@@ -63,6 +63,7 @@ export function App({ transport, onUnauthorized }: AppProps) {
           <section className="onboarding">
             <h1>{t('auth.title')}</h1>
             <p>{t('auth.body')}</p>
+            <CommandBlock command="npm run serve" />
           </section>
         ) : engine?.state === 'unavailable' ? (
           <Onboarding engine={engine} />

@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { EngineInfo } from '../../../engine/contract';
 
-export function ConnectionStatus({ engine, carrierUp }: { engine: EngineInfo | undefined; carrierUp: boolean }) {
+interface StatusProps {
+  engine: EngineInfo | undefined;
+  carrierUp: boolean;
+  /** The headless server refused our token: nothing reconnects until the person opens the printed address. */
+  refused: boolean;
+}
+
+function ConnectionStatus({ engine, carrierUp, refused }: StatusProps) {
   const { t } = useTranslation();
-  const state = !carrierUp ? 'disconnected' : (engine?.state ?? 'connecting');
+  const state = refused ? 'refused' : !carrierUp ? 'disconnected' : (engine?.state ?? 'connecting');
   return (
     <span role="status" className={`connection connection-${state}`}>
       <span className="dot" aria-hidden="true" />
@@ -12,7 +19,7 @@ export function ConnectionStatus({ engine, carrierUp }: { engine: EngineInfo | u
   );
 }
 
-export function Header({ engine, carrierUp }: { engine: EngineInfo | undefined; carrierUp: boolean }) {
+export function Header({ engine, carrierUp, refused }: StatusProps) {
   const { t } = useTranslation();
   const source = engine ? t(`connection.sources.${engine.source}`, { name: engine.contextName ?? '' }) : '';
   return (
@@ -26,7 +33,7 @@ export function Header({ engine, carrierUp }: { engine: EngineInfo | undefined; 
         ) : null}
         {engine?.version ? <span className="version">{t('connection.version', { engine: engine.version.engine, api: engine.version.api })}</span> : null}
       </div>
-      <ConnectionStatus engine={engine} carrierUp={carrierUp} />
+      <ConnectionStatus engine={engine} carrierUp={carrierUp} refused={refused} />
     </header>
   );
 }

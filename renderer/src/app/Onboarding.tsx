@@ -15,6 +15,8 @@ export function Onboarding({ engine }: { engine: EngineInfo }) {
       <div className="reason">
         <h2>{t(`onboarding.reasons.${reason}.title`)}</h2>
         <p>{t(`onboarding.reasons.${reason}.body`)}</p>
+        {/* With no known cause, the system's own words are the most useful thing to show. */}
+        {reason === 'unknown' && engine.diagnosis?.detail ? <pre className="detail-text">{engine.diagnosis.detail}</pre> : null}
         <CommandBlock command={t(`onboarding.reasons.${reason}.fix`)} />
       </div>
       <details>

@@ -12,8 +12,8 @@ export function ActionOutcome() {
   return (
     <section className={`outcome${failed ? ' failed' : ''}`} aria-live="polite" aria-label={t(`actions.${outcome.action}`)}>
       <div className="outcome-head">
-        <strong>{failed ? t('actions.failed', { count: outcome.failures.length, total: outcome.total }) : t('actions.done', { command: '' }).trim()}</strong>
-        <button type="button" className="ghost small" aria-label={t('settings.close')} onClick={() => setOutcome(undefined)}>
+        <strong>{failed ? t('actions.failed', { count: outcome.failures.length, total: outcome.total }) : t('actions.done')}</strong>
+        <button type="button" className="ghost small" aria-label={t('actions.dismiss')} onClick={() => setOutcome(undefined)}>
           ×
         </button>
       </div>

@@ -21,6 +21,8 @@ import { useContainerActions } from './use-container-actions';
 import { useVisibleStats } from '../queries/stats';
 
 const ROW_HEIGHT = 44;
+/** The search field `/` jumps to, as in many list views. */
+export const SEARCH_FIELD_ID = 'container-search';
 
 /** Re-renders relative times once a minute rather than on every tick. */
 function useMinuteClock(): number {
@@ -83,7 +85,9 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox') return;
+    // Shortcuts belong to the list itself (and its row checkboxes): a focused link or group button keeps its own keys.
+    const target = event.target as HTMLElement;
+    if (target !== event.currentTarget && !(target instanceof HTMLInputElement && target.type === 'checkbox')) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const next = moveFocus(model.visibleIds, focusedId, event.key === 'ArrowDown' ? 1 : -1);
@@ -92,6 +96,11 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
       else selectOnly(next);
       const index = model.rows.findIndex((row) => row.key === next);
       if (index !== -1) virtualizer.scrollToIndex(index);
+      return;
+    }
+    if (event.key === '/') {
+      event.preventDefault();
+      document.getElementById(SEARCH_FIELD_ID)?.focus();
       return;
     }
     if (event.key === 'Enter' && focusedId) {
@@ -131,73 +140,73 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
 
   return (
     <div className="list-wrap">
-    <div
-      role="grid"
-      aria-label={t('list.label')}
-      aria-rowcount={model.rows.length + 1}
-      aria-multiselectable
-      aria-activedescendant={focusedId ? `row-${focusedId}` : undefined}
-      className="grid"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (!focusedId && model.visibleIds[0]) setFocused(model.visibleIds[0]);
-      }}
-    >
-      <div role="row" aria-rowindex={1} className="row header-row">
-        <div role="columnheader" className="cell check">
-          <input
-            type="checkbox"
-            aria-label={t('list.selectAll')}
-            checked={allShownSelected}
-            onChange={() => setSelection(allShownSelected ? [] : model.visibleIds)}
-            tabIndex={-1}
-          />
-        </div>
-        <div role="columnheader" className="cell name">{t('list.columns.name')}</div>
-        <div role="columnheader" className="cell image">{t('list.columns.image')}</div>
-        <div role="columnheader" className="cell state">{t('list.columns.state')}</div>
-        <div role="columnheader" className="cell ports">{t('list.columns.ports')}</div>
-        <div role="columnheader" className="cell created">{t('list.columns.created')}</div>
-      </div>
-      <div ref={scrollRef} className="grid-body" role="rowgroup">
-        {model.rows.length === 0 ? null : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = model.rows[item.index]!;
-              return row.kind === 'project' ? (
-                <ProjectRow
-                  key={row.key}
-                  project={row.project}
-                  running={row.running}
-                  total={row.total}
-                  collapsed={row.collapsed}
-                  rowIndex={item.index + 2}
-                  top={item.start}
-                  onToggle={toggleProject}
-                  onGroupAction={onGroupAction}
-                />
-              ) : (
-                <ContainerRow
-                  key={row.key}
-                  container={row.container}
-                  inProject={row.inProject}
-                  selected={selected.has(row.container.id)}
-                  focused={focusedId === row.container.id}
-                  rowIndex={item.index + 2}
-                  top={item.start}
-                  now={now}
-                  stats={stats.data?.get(row.container.id)}
-                  onRowClick={onRowClick}
-                  onToggle={toggleSelected}
-                  onOpen={openDetail}
-                />
-              );
-            })}
+      <div
+        role="grid"
+        aria-label={t('list.label')}
+        aria-rowcount={model.rows.length + 1}
+        aria-multiselectable
+        aria-activedescendant={focusedId ? `row-${focusedId}` : undefined}
+        className="grid"
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (!focusedId && model.visibleIds[0]) setFocused(model.visibleIds[0]);
+        }}
+      >
+        <div role="row" aria-rowindex={1} className="row header-row">
+          <div role="columnheader" className="cell check">
+            <input
+              type="checkbox"
+              aria-label={t('list.selectAll')}
+              checked={allShownSelected}
+              onChange={() => setSelection(allShownSelected ? [] : model.visibleIds)}
+              tabIndex={-1}
+            />
           </div>
-        )}
+          <div role="columnheader" className="cell name">{t('list.columns.name')}</div>
+          <div role="columnheader" className="cell image">{t('list.columns.image')}</div>
+          <div role="columnheader" className="cell state">{t('list.columns.state')}</div>
+          <div role="columnheader" className="cell ports">{t('list.columns.ports')}</div>
+          <div role="columnheader" className="cell created">{t('list.columns.created')}</div>
+        </div>
+        <div ref={scrollRef} className="grid-body" role="rowgroup">
+          {model.rows.length === 0 ? null : (
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = model.rows[item.index]!;
+                return row.kind === 'project' ? (
+                  <ProjectRow
+                    key={row.key}
+                    project={row.project}
+                    running={row.running}
+                    total={row.total}
+                    collapsed={row.collapsed}
+                    rowIndex={item.index + 2}
+                    top={item.start}
+                    onToggle={toggleProject}
+                    onGroupAction={onGroupAction}
+                  />
+                ) : (
+                  <ContainerRow
+                    key={row.key}
+                    container={row.container}
+                    inProject={row.inProject}
+                    selected={selected.has(row.container.id)}
+                    focused={focusedId === row.container.id}
+                    rowIndex={item.index + 2}
+                    top={item.start}
+                    now={now}
+                    stats={stats.data?.get(row.container.id)}
+                    onRowClick={onRowClick}
+                    onToggle={toggleSelected}
+                    onOpen={openDetail}
+                  />
+                );
+              })}
+            </div>
+          )}
+        </div>
       </div>
-    </div>
       {model.rows.length === 0 ? <p className="empty">{containers.length === 0 ? t('list.empty') : t('list.emptyFiltered')}</p> : null}
       <div className="list-footer">
         <span aria-label={t('list.countLabel')} data-count={model.matchCount}>

@@ -6,9 +6,11 @@ import { CommandBlock } from '../ui/CommandBlock';
 import { ActionBar } from './ActionBar';
 import { ActionOutcome } from './ActionOutcome';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ContainerList } from './ContainerList';
+import { ContainerList, SEARCH_FIELD_ID } from './ContainerList';
 import { DetailPane } from './DetailPane';
 import { ProjectLogsView } from '../logs/ProjectLogsView';
+import { RunDialog } from '../run/RunDialog';
+import { openRunDialog, useRunStore } from '../stores/run-store';
 import { errorText } from './error-text';
 
 export function ContainersView({ engine }: { engine: EngineInfo }) {
@@ -16,6 +18,7 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
   const filter = useUiStore((state) => state.filter);
   const search = useUiStore((state) => state.search);
   const projectLogs = useUiStore((state) => state.projectLogs);
+  const runOpen = useRunStore((state) => state.open);
   const list = useContainerList(engine.id, engine.state === 'connected' || engine.state === 'disconnected');
   const containers = list.data ?? [];
   const lost = engine.state === 'disconnected';
@@ -39,6 +42,7 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
         </fieldset>
         <input
           type="search"
+          id={SEARCH_FIELD_ID}
           className="search"
           aria-label={t('list.search')}
           placeholder={t('list.searchPlaceholder')}
@@ -46,6 +50,9 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
           onChange={(event) => setSearch(event.target.value)}
         />
         <CommandBlock command={containerListCommand(filter === 'all')} label={t('list.listCommand')} />
+        <button type="button" className="primary" onClick={() => openRunDialog()}>
+          {t('run.open')}
+        </button>
       </div>
       <ActionBar containers={containers} />
       <ActionOutcome />
@@ -58,6 +65,7 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
         ) : null}
       </div>
       <ConfirmDialog />
+      {runOpen ? <RunDialog engineId={engine.id} /> : null}
     </div>
   );
 }

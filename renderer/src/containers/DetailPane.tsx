@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { containerInspectCommand, type ContainerDetail } from '../../../engine/contract';
+import { containerInspectCommand, shellJoin, type ContainerDetail } from '../../../engine/contract';
 import { useContainerDetail } from '../queries/containers';
 import { ChangesView } from '../insight/ChangesView';
 import { FilesView } from '../insight/FilesView';
@@ -11,6 +11,7 @@ import { LogsView } from '../logs/LogsView';
 import { DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
 import { TerminalTab } from '../terminal/TerminalTab';
 import { CommandBlock } from '../ui/CommandBlock';
+import { CopyButton } from '../ui/CopyButton';
 import { errorText } from './error-text';
 import { portLabel, portUrl, shortId } from './format';
 
@@ -30,13 +31,13 @@ function Summary({ detail }: { detail: ContainerDetail }) {
   return (
     <dl className="facts">
       <Field label={t('detail.id')}>
-        <code title={detail.id}>{shortId(detail.id)}</code>
+        <code title={detail.id}>{shortId(detail.id)}</code> <CopyButton text={detail.id} label={t('copy.id')} />
       </Field>
       <Field label={t('detail.image')}>
         <code>{detail.image}</code>
       </Field>
       <Field label={t('detail.command')}>
-        <code>{[...detail.entrypoint, ...detail.command].join(' ') || '—'}</code>
+        <code>{shellJoin([...detail.entrypoint, ...detail.command]) || '—'}</code>
       </Field>
       <Field label={t('detail.state')}>
         <span className={`badge state-${detail.state.status}`}>{t(`states.${detail.state.status}`)}</span>

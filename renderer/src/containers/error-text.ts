@@ -6,6 +6,7 @@ export function errorText(t: TFunction, error: WireError | { code?: string; mess
   if (!error) return '';
   const code = error.code ?? 'internal';
   const message = error.message ?? '';
-  if (code === 'conflict' && /running container/i.test(message)) return `${message} — ${t('errors.conflictRunning')}`;
+  // Docker has said this both ways over the years: "a running container" and "container is running".
+  if (code === 'conflict' && /running container|container is running/i.test(message)) return `${message} — ${t('errors.conflictRunning')}`;
   return t(`errors.${code}`, { message, defaultValue: message });
 }

@@ -1,17 +1,18 @@
 import type { PublishedPort } from '../../../engine/contract';
 
-/** Where a published port can be opened: wildcard binds are reached through localhost. */
+const isWildcard = (ip: string | undefined) => !ip || ip === '0.0.0.0' || ip === '::';
+const hostOf = (ip: string) => (ip.includes(':') ? `[${ip}]` : ip);
+
+/** Where a published port can be opened in a browser: wildcard binds are reached through localhost, and only TCP can speak HTTP. */
 export function portUrl(port: PublishedPort): string | undefined {
-  if (!port.hostPort) return undefined;
-  const ip = port.hostIp ?? '';
-  const host = ip === '' || ip === '0.0.0.0' || ip === '::' ? 'localhost' : ip.includes(':') ? `[${ip}]` : ip;
-  return `http://${host}:${port.hostPort}`;
+  if (!port.hostPort || port.protocol !== 'tcp') return undefined;
+  return `http://${isWildcard(port.hostIp) ? 'localhost' : hostOf(port.hostIp as string)}:${port.hostPort}`;
 }
 
 export function portLabel(port: PublishedPort): string {
   const target = `${port.containerPort}/${port.protocol}`;
   if (!port.hostPort) return target;
-  const ip = port.hostIp && port.hostIp !== '0.0.0.0' && port.hostIp !== '::' ? `${port.hostIp}:` : '';
+  const ip = isWildcard(port.hostIp) ? '' : `${hostOf(port.hostIp as string)}:`;
   return `${ip}${port.hostPort}→${target}`;
 }
 

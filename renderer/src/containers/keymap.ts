@@ -15,6 +15,15 @@ export const KEY_OF_ACTION: Readonly<Partial<Record<ContainerAction, string>>> =
   Object.entries(ACTION_KEYS).map(([key, action]) => [action, key.length === 1 ? key.toUpperCase() : key]),
 );
 
+/** Keys the list handles itself besides the actions, in the order the on-screen help lists them. */
+export const GRID_KEYS = [
+  { keys: '↑ ↓', help: 'move' },
+  { keys: 'Enter', help: 'open' },
+  { keys: 'Space', help: 'select' },
+  { keys: 'Ctrl+A', help: 'selectAll' },
+  { keys: '/', help: 'search' },
+] as const;
+
 /** The id focus moves to for an arrow key, staying within the list. */
 export function moveFocus(ids: readonly string[], current: string | undefined, delta: number): string | undefined {
   if (ids.length === 0) return undefined;

@@ -47,6 +47,12 @@ describe('buildListModel', () => {
     expect(buildListModel(all, 'all', 'busy', new Set()).matchCount).toBe(4);
   });
 
+  it('counts a whole project in its header even when the filter hides some members', () => {
+    const model = buildListModel(all, 'running', '', new Set());
+    expect(model.rows.find((row) => row.kind === 'project')).toMatchObject({ project: 'shop', running: 1, total: 2 });
+    expect(model.visibleIds).toEqual(['shop-web-1-id', 'zeta-id']);
+  });
+
   it('hides the members of a collapsed project but still counts them', () => {
     const model = buildListModel(all, 'all', '', new Set(['shop']));
     expect(model.rows).toHaveLength(3);

@@ -30,6 +30,19 @@ export function matches(container: ContainerSummary, filter: StateFilter, search
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** Groups Compose projects under one row each, sorted with the standalone containers by name. */
+/** A project's header counts all its containers, so "Running" still shows how many it has in total. */
+function projectTotals(containers: readonly ContainerSummary[]): Map<string, { running: number; total: number }> {
+  const totals = new Map<string, { running: number; total: number }>();
+  for (const container of containers) {
+    if (!container.composeProject) continue;
+    const entry = totals.get(container.composeProject) ?? { running: 0, total: 0 };
+    entry.total++;
+    if (container.state === 'running') entry.running++;
+    totals.set(container.composeProject, entry);
+  }
+  return totals;
+}
+
 export function buildListModel(
   containers: readonly ContainerSummary[],
   filter: StateFilter,
@@ -37,6 +50,7 @@ export function buildListModel(
   collapsed: ReadonlySet<string>,
 ): ListModel {
   const shown = containers.filter((container) => matches(container, filter, search));
+  const totals = projectTotals(containers);
   const projects = new Map<string, ContainerSummary[]>();
   const entries: Array<{ name: string; project?: string; container?: ContainerSummary }> = [];
   for (const container of shown) {
@@ -68,8 +82,8 @@ export function buildListModel(
       key: `project:${project}`,
       project,
       ids: members.map((member) => member.id),
-      running: members.filter((member) => member.state === 'running').length,
-      total: members.length,
+      running: totals.get(project)?.running ?? 0,
+      total: totals.get(project)?.total ?? 0,
       collapsed: isCollapsed,
     });
     if (isCollapsed) continue;

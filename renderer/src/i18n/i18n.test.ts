@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { GRID_KEYS } from '../containers/keymap';
 import { en } from './en';
 import { ja } from './ja';
 import { systemLanguage } from './i18n';
@@ -9,7 +11,7 @@ function keys(value: unknown, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] as string).sort();
+  return [...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((match) => match[0].replace(/ /g, '')).sort();
 }
 
 describe('translations', () => {
@@ -22,6 +24,19 @@ describe('translations', () => {
     for (const key of keys(en)) {
       expect(placeholders(String(lookup(ja, key))), key).toEqual(placeholders(String(lookup(en, key))));
     }
+  });
+
+  it('groups the digits of counts the way each language does', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ja: { translation: ja } }, lng: 'en', interpolation: { escapeValue: false } });
+    expect(i18n.t('list.count', { count: 1200 })).toBe('1,200 containers');
+    expect(i18n.t('list.count', { count: 1 })).toBe('1 container');
+    await i18n.changeLanguage('ja');
+    expect(i18n.t('list.count', { count: 1200 })).toBe('1,200 個のコンテナ');
+  });
+
+  it('explains every key the on-screen help lists', () => {
+    for (const { help } of GRID_KEYS) expect(en.help[help], help).toBeTruthy();
   });
 
   it('follows the preferred language', () => {

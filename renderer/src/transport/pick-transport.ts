@@ -10,13 +10,15 @@ declare global {
 
 export interface PickedTransport {
   transport: ClientTransport;
-  kind: 'ipc' | 'websocket';
   onUnauthorized(listener: () => void): () => void;
 }
 
 /** Electron IPC when the preload provided it, else the headless server's WebSocket on this page's origin. */
 export function pickTransport(): PickedTransport {
-  if (window.minatoTransport) return { transport: window.minatoTransport, kind: 'ipc', onUnauthorized: () => () => {} };
-  const transport = createWebSocketTransport(serverSocketUrl(window.location), (url) => new WebSocket(url) as unknown as SocketLike);
-  return { transport, kind: 'websocket', onUnauthorized: transport.onUnauthorized };
+  if (window.minatoTransport) return { transport: window.minatoTransport, onUnauthorized: () => () => {} };
+  const transport = createWebSocketTransport(serverSocketUrl(window.location), {
+    open: (url) => new WebSocket(url) as unknown as SocketLike,
+    isUnauthorized: async () => (await fetch('/', { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' })).status === 401,
+  });
+  return { transport, onUnauthorized: transport.onUnauthorized };
 }

@@ -11,44 +11,76 @@ export interface SocketLike {
 }
 
 export interface WebSocketTransport extends ClientTransport {
-  /** Fires when the server refused the token: reconnecting will not help. */
+  /** Fires (at once, if it already happened) when the server refused the token: reconnecting will not help. */
   onUnauthorized(listener: () => void): () => void;
   close(): void;
 }
 
+export interface WebSocketTransportOptions {
+  open(url: string): SocketLike;
+  /**
+   * Asks the server over plain HTTP whether our cookie is still accepted. Browsers hide why an upgrade failed (a 401
+   * looks like any network error), so this is how a wrong or stale token is told apart from a server that is away.
+   */
+  isUnauthorized(): Promise<boolean>;
+  schedule?(run: () => void, ms: number): unknown;
+}
+
 const OPEN = 1;
-const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 5000];
+/** The server closes an accepted socket with this code when the token stops being valid. */
+export const UNAUTHORIZED_CLOSE_CODE = 4401;
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 5000;
+
+/** 250 ms doubling to 5 s: quick after a blip, gentle while the server is away. */
+export function retryDelay(attempt: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS);
+}
 
 /**
- * The headless carrier: one WebSocket to the serving origin, JSON text frames. It reconnects by itself with capped
- * backoff and tells the client, which then re-subscribes. Messages sent while connecting wait in a queue.
+ * The headless carrier: one WebSocket to the serving origin, JSON text frames, one message each. It reconnects by
+ * itself with capped backoff and tells the client, which then re-subscribes. Messages sent while connecting wait.
  */
-export function createWebSocketTransport(
-  url: string,
-  open: (url: string) => SocketLike,
-  schedule: (run: () => void, ms: number) => unknown = setTimeout,
-): WebSocketTransport {
+export function createWebSocketTransport(url: string, options: WebSocketTransportOptions): WebSocketTransport {
+  const schedule = options.schedule ?? setTimeout;
   const messageListeners = new Set<(message: ServerMessage) => void>();
   const connectionListeners = new Set<(connected: boolean) => void>();
   const unauthorizedListeners = new Set<() => void>();
-  let queue: string[] = [];
+  let queue: ClientMessage[] = [];
   let socket: SocketLike | undefined;
   let attempts = 0;
+  /** Whether some socket has been open before: a later open is a reconnect. */
   let everOpened = false;
   let closed = false;
+  let unauthorized = false;
+
+  const refuse = () => {
+    if (unauthorized) return;
+    unauthorized = true;
+    for (const listener of unauthorizedListeners) listener();
+  };
+
+  const retryLater = () => {
+    schedule(connect, retryDelay(attempts));
+    attempts++;
+  };
 
   const connect = () => {
-    if (closed) return;
-    const current = open(url);
+    if (closed || unauthorized) return;
+    const current = options.open(url);
     socket = current;
+    let opened = false;
     current.onopen = () => {
+      opened = true;
       attempts = 0;
-      const wasOpened = everOpened;
+      const reconnect = everOpened;
       everOpened = true;
-      const pending = queue;
+      // After a reconnect the client re-subscribes everything still active, so subscriptions queued during the outage
+      // would arrive twice; their unsubscribes concern a session that no longer exists.
+      const pending = reconnect ? queue.filter((message) => message.t === 'call') : queue;
       queue = [];
-      for (const data of pending) current.send(data);
-      if (wasOpened) for (const listener of connectionListeners) listener(true);
+      for (const message of pending) current.send(JSON.stringify(message));
+      if (reconnect) for (const listener of connectionListeners) listener(true);
     };
     current.onmessage = (event) => {
       let message: ServerMessage;
@@ -64,25 +96,22 @@ export function createWebSocketTransport(
       if (socket !== current) return;
       socket = undefined;
       if (closed) return;
-      for (const listener of connectionListeners) listener(false);
-      // A refused upgrade surfaces as an abnormal close before any open; after 401 the token is wrong or missing.
-      if (!everOpened && attempts >= 2) for (const listener of unauthorizedListeners) listener();
-      if (event.code === 4401) {
-        for (const listener of unauthorizedListeners) listener();
-        return;
-      }
-      const delay = BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length - 1)] ?? 5000;
-      attempts++;
-      schedule(connect, delay);
+      if (opened) for (const listener of connectionListeners) listener(false);
+      if (event.code === UNAUTHORIZED_CLOSE_CODE) return refuse();
+      if (opened) return retryLater();
+      options.isUnauthorized().then(
+        (refused) => (refused ? refuse() : retryLater()),
+        () => retryLater(),
+      );
     };
   };
   connect();
 
   return {
-    send(message: ClientMessage) {
-      const data = JSON.stringify(message);
-      if (socket?.readyState === OPEN) socket.send(data);
-      else if (message.t !== 'ack') queue.push(data);
+    send(message) {
+      if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
+      // Credit belongs to the connection it was granted on; a new one starts its streams afresh.
+      else if (message.t !== 'ack') queue.push(message);
     },
     onMessage(listener) {
       messageListeners.add(listener);
@@ -93,6 +122,7 @@ export function createWebSocketTransport(
       return () => connectionListeners.delete(listener);
     },
     onUnauthorized(listener) {
+      if (unauthorized) listener();
       unauthorizedListeners.add(listener);
       return () => unauthorizedListeners.delete(listener);
     },

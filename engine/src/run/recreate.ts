@@ -1,0 +1,66 @@
+import type Docker from 'dockerode';
+import { MinatoError } from '../../contract';
+import type { RunSpec } from '../../contract/run/run-spec';
+import { toMinatoError } from '../docker/engine-errors';
+import { toCreateBody } from './create-body';
+
+const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
+
+/**
+ * Anonymous volumes belong to the old container; the new one mounts the very same volumes by name, so their data
+ * carries over (an edit must never lose what the container wrote).
+ */
+export function keepAnonymousVolumes(spec: RunSpec, old: Docker.ContainerInspectInfo): RunSpec {
+  const byTarget = new Map(
+    (old.Mounts ?? []).filter((mount) => mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name)).map((mount) => [mount.Destination, mount.Name as string]),
+  );
+  return {
+    ...spec,
+    mounts: spec.mounts.map((mount) =>
+      mount.type === 'anonymous' && byTarget.has(mount.target) ? { type: 'volume', source: byTarget.get(mount.target) as string, target: mount.target, readOnly: false } : mount,
+    ),
+  };
+}
+
+/**
+ * Edit = recreate: the old container steps aside (stopped, renamed), the new one is made with the same name, networks
+ * and volumes and started if the old one ran. Any failure puts the original back exactly as it was.
+ */
+export async function recreateContainer(docker: Docker, id: string, spec: RunSpec): Promise<{ id: string }> {
+  const oldContainer = docker.getContainer(id);
+  const old = await oldContainer.inspect().catch((error: unknown) => {
+    throw toMinatoError(error);
+  });
+  const name = spec.name ?? old.Name.replace(/^\//, '');
+  const wasRunning = old.State.Running;
+  const aside = `${old.Name.replace(/^\//, '')}-minato-previous-${Date.now().toString(36)}`;
+  const next = keepAnonymousVolumes({ ...spec, name }, old);
+  let created: Docker.Container | undefined;
+  let renamed = false;
+  try {
+    // The container's own stop timeout applies (docker stop's default of 10 s unless it was run with --stop-timeout).
+    if (wasRunning) await oldContainer.stop().catch((error: { statusCode?: number }) => {
+      if (error.statusCode !== 304) throw error;
+    });
+    await oldContainer.rename({ name: aside });
+    renamed = true;
+    created = await docker.createContainer(toCreateBody(next));
+    // The create body joins one network; the others the old container was on are joined again, with their aliases.
+    const primary = next.network ?? 'bridge';
+    for (const [network, endpoint] of Object.entries(old.NetworkSettings.Networks ?? {})) {
+      if (network === primary || network === 'bridge' || network === 'host' || network === 'none') continue;
+      const aliases = ((endpoint as { Aliases?: string[] | null }).Aliases ?? []).filter((alias) => alias !== old.Id.slice(0, 12));
+      await docker.getNetwork(network).connect({ Container: created.id, EndpointConfig: { Aliases: aliases } });
+    }
+    if (wasRunning) await created.start();
+    await oldContainer.remove({ v: false });
+    return { id: created.id };
+  } catch (error) {
+    const failure = toMinatoError(error);
+    // Put the original back: remove the half-made one, give the old its name, start it if it ran.
+    if (created) await created.remove({ force: true, v: false }).catch(() => undefined);
+    if (renamed) await oldContainer.rename({ name: old.Name.replace(/^\//, '') }).catch(() => undefined);
+    if (wasRunning) await oldContainer.start().catch(() => undefined);
+    throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), restored: true });
+  }
+}

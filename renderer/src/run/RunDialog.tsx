@@ -1,0 +1,343 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { cloneElement, useMemo, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { looksSecret, parseMemory, parseRunCommand, runSpecToCommand, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
+import { useClient } from '../client-context';
+import { errorText } from '../containers/error-text';
+import { containerKeys } from '../queries/containers';
+import { closeRunDialog, useRunStore } from '../stores/run-store';
+import { selectOnly } from '../stores/ui-store';
+import { CommandBlock } from '../ui/CommandBlock';
+import { fieldErrors, parseEnvBlock } from './form-errors';
+
+/** A labelled control with its message right under it, tied to it for screen readers. */
+function Field({ label, error, children, id }: { label: string; error?: string; children: ReactElement<Record<string, unknown>>; id: string }) {
+  const control = error ? cloneElement(children, { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) : children;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {control}
+      {error ? (
+        <span className="error-text" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/** docker run, point and click: every option of the form is one flag, and the command is shown as it changes. */
+export function RunDialog({ engineId }: { engineId: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const initial = useRunStore((state) => state.draft);
+  const [draft, setDraft] = useState<RunSpecInput>(initial ?? { image: '' });
+  const [commandText, setCommandText] = useState((initial?.command ?? []).join(' '));
+  const [memoryText, setMemoryText] = useState('');
+  const [paste, setPaste] = useState('');
+  const [pasteNotes, setPasteNotes] = useState<string[]>([]);
+  const [envBlock, setEnvBlock] = useState('');
+  const [envProblems, setEnvProblems] = useState<string[]>([]);
+  const [revealed, setRevealed] = useState<Set<number>>(new Set());
+  const [submitError, setSubmitError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+
+  const errors = useMemo(() => fieldErrors(draft), [draft]);
+  const memoryError = memoryText && parseMemory(memoryText) === undefined ? t('run.memoryInvalid', { value: memoryText }) : errors.get('memory');
+  const valid = errors.size === 0 && !memoryError;
+  const command = useMemo(() => (valid ? runSpecToCommand(draft) : ''), [draft, valid]);
+  const show = (path: string) => (touched || path !== 'image' ? errors.get(path) : undefined);
+  const update = (patch: Partial<RunSpecInput>) => setDraft((current) => ({ ...current, ...patch }));
+  const ports = (draft.ports ?? []) as PortMapping[];
+  const env = draft.env ?? [];
+  const mounts = (draft.mounts ?? []) as MountSpec[];
+
+  const fillFromPaste = () => {
+    const parsed = parseRunCommand(paste);
+    setDraft(parsed.spec);
+    setCommandText((parsed.spec.command ?? []).join(' '));
+    setMemoryText(parsed.spec.memory ? String(parsed.spec.memory) : '');
+    setPasteNotes([
+      ...parsed.errors,
+      ...parsed.unsupported.map((flag) => t('run.unsupported', { flag })),
+    ]);
+  };
+
+  const submit = async () => {
+    setTouched(true);
+    if (!valid) return;
+    setBusy(true);
+    setSubmitError('');
+    try {
+      const created = await client.call('containers:create', { engineId, spec: draft as never, start: true });
+      await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) });
+      selectOnly(created.id);
+      closeRunDialog();
+    } catch (error) {
+      // Everything typed stays: only the message is new.
+      setSubmitError(errorText(t, error as { code?: string; message?: string }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && closeRunDialog()}>
+      <form
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="run-title"
+        className="dialog run-dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="run-title">{t('run.title')}</h2>
+        <details className="paste">
+          <summary>{t('run.pasteTitle')}</summary>
+          <textarea aria-label={t('run.pasteLabel')} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
+          <button type="button" className="small" onClick={fillFromPaste}>
+            {t('run.pasteFill')}
+          </button>
+          {pasteNotes.length > 0 ? (
+            <ul className="paste-notes" aria-label={t('run.pasteNotes')}>
+              {pasteNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+        </details>
+
+        <fieldset>
+          <legend>{t('run.basics')}</legend>
+          <div className="grid-2">
+            <Field id="run-image" label={t('run.image')} error={show('image')}>
+              <input id="run-image" value={draft.image} placeholder="nginx:alpine" onChange={(event) => update({ image: event.target.value.trim() })} />
+            </Field>
+            <Field id="run-name" label={t('run.name')} error={show('name')}>
+              <input id="run-name" value={draft.name ?? ''} onChange={(event) => update({ name: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-command" label={t('run.command')} error={show('command')}>
+              <input
+                id="run-command"
+                value={commandText}
+                placeholder="httpd -f -p 80"
+                onChange={(event) => {
+                  setCommandText(event.target.value);
+                  update({ command: parseRunCommand(`docker run x ${event.target.value}`).spec.command ?? [] });
+                }}
+              />
+            </Field>
+            <Field id="run-restart" label={t('run.restart')}>
+              <select
+                id="run-restart"
+                value={draft.restart?.name ?? 'no'}
+                onChange={(event) => update({ restart: event.target.value === 'no' ? undefined : { name: event.target.value as 'always' } })}
+              >
+                {['no', 'on-failure', 'always', 'unless-stopped'].map((policy) => (
+                  <option key={policy} value={policy}>
+                    {policy}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="checks">
+            <label>
+              <input type="checkbox" checked={draft.autoRemove ?? false} onChange={(event) => update({ autoRemove: event.target.checked })} /> {t('run.autoRemove')}
+            </label>
+            <label>
+              <input type="checkbox" checked={draft.interactive ?? false} onChange={(event) => update({ interactive: event.target.checked, tty: event.target.checked })} />{' '}
+              {t('run.interactive')}
+            </label>
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('run.ports')}</legend>
+          {ports.map((port, index) => (
+            <div className="row-fields" key={index}>
+              <Field id={`port-host-${index}`} label={t('run.hostPort')} error={show(`ports.${index}.hostPort`)}>
+                <input
+                  id={`port-host-${index}`}
+                  inputMode="numeric"
+                  value={port.hostPort ?? ''}
+                  onChange={(event) => {
+                    const next = ports.slice();
+                    next[index] = { ...port, hostPort: event.target.value === '' ? undefined : Number(event.target.value) };
+                    update({ ports: next });
+                  }}
+                />
+              </Field>
+              <Field id={`port-container-${index}`} label={t('run.containerPort')} error={show(`ports.${index}.containerPort`)}>
+                <input
+                  id={`port-container-${index}`}
+                  inputMode="numeric"
+                  value={Number.isNaN(port.containerPort) ? '' : port.containerPort}
+                  onChange={(event) => {
+                    const next = ports.slice();
+                    next[index] = { ...port, containerPort: Number(event.target.value) };
+                    update({ ports: next });
+                  }}
+                />
+              </Field>
+              <button type="button" className="ghost small" aria-label={t('run.removePort', { index: index + 1 })} onClick={() => update({ ports: ports.filter((_, i) => i !== index) })}>
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" className="small" onClick={() => update({ ports: [...ports, { hostIp: '127.0.0.1', containerPort: 80, protocol: 'tcp' }] })}>
+            {t('run.addPort')}
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('run.environment')}</legend>
+          {show('env') ? <p className="error-text">{show('env')}</p> : null}
+          {env.map((pair, index) => {
+            const secret = looksSecret(pair.key) && !revealed.has(index);
+            return (
+              <div className="row-fields" key={index}>
+                <Field id={`env-key-${index}`} label={t('run.envKey')} error={show(`env.${index}.key`)}>
+                  <input
+                    id={`env-key-${index}`}
+                    value={pair.key}
+                    onChange={(event) => update({ env: env.map((item, i) => (i === index ? { ...item, key: event.target.value } : item)) })}
+                  />
+                </Field>
+                <Field id={`env-value-${index}`} label={t('run.envValue')}>
+                  <input
+                    id={`env-value-${index}`}
+                    type={secret ? 'password' : 'text'}
+                    value={pair.value}
+                    onChange={(event) => update({ env: env.map((item, i) => (i === index ? { ...item, value: event.target.value } : item)) })}
+                  />
+                </Field>
+                {looksSecret(pair.key) ? (
+                  <button type="button" className="small" onClick={() => setRevealed((current) => new Set(current.has(index) ? [...current].filter((i) => i !== index) : [...current, index]))}>
+                    {secret ? t('inspect.reveal') : t('inspect.hide')}
+                  </button>
+                ) : null}
+                <button type="button" className="ghost small" aria-label={t('run.removeEnv', { index: index + 1 })} onClick={() => update({ env: env.filter((_, i) => i !== index) })}>
+                  ×
+                </button>
+              </div>
+            );
+          })}
+          <button type="button" className="small" onClick={() => update({ env: [...env, { key: '', value: '' }] })}>
+            {t('run.addEnv')}
+          </button>
+          <textarea aria-label={t('run.envPaste')} placeholder={t('run.envPaste')} rows={2} value={envBlock} onChange={(event) => setEnvBlock(event.target.value)} />
+          <button
+            type="button"
+            className="small"
+            onClick={() => {
+              const { pairs, problems } = parseEnvBlock(envBlock);
+              update({ env: [...env, ...pairs] });
+              setEnvProblems(problems);
+              if (problems.length === 0) setEnvBlock('');
+            }}
+          >
+            {t('run.envAdd')}
+          </button>
+          {envProblems.map((problem) => (
+            <p key={problem} className="error-text">
+              {problem}
+            </p>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('run.storage')}</legend>
+          {mounts.map((mount, index) => (
+            <div className="row-fields" key={index}>
+              <Field id={`mount-source-${index}`} label={mount.type === 'bind' ? t('run.hostPath') : t('run.volumeName')} error={show(`mounts.${index}.source`)}>
+                <input
+                  id={`mount-source-${index}`}
+                  value={'source' in mount ? mount.source : ''}
+                  disabled={mount.type === 'anonymous' || mount.type === 'tmpfs'}
+                  onChange={(event) => {
+                    const source = event.target.value;
+                    const type = source.startsWith('/') ? 'bind' : source ? 'volume' : 'anonymous';
+                    const next = mounts.slice();
+                    next[index] = type === 'anonymous' ? { type, target: mount.target } : { type, source, target: mount.target, readOnly: 'readOnly' in mount ? mount.readOnly : false };
+                    update({ mounts: next });
+                  }}
+                />
+              </Field>
+              <Field id={`mount-target-${index}`} label={t('run.containerPath')} error={show(`mounts.${index}.target`)}>
+                <input
+                  id={`mount-target-${index}`}
+                  value={mount.target}
+                  onChange={(event) => update({ mounts: mounts.map((item, i) => (i === index ? { ...item, target: event.target.value } : item)) })}
+                />
+              </Field>
+              <button type="button" className="ghost small" aria-label={t('run.removeMount', { index: index + 1 })} onClick={() => update({ mounts: mounts.filter((_, i) => i !== index) })}>
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" className="small" onClick={() => update({ mounts: [...mounts, { type: 'anonymous', target: '/data' }] })}>
+            {t('run.addMount')}
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('run.networkAndResources')}</legend>
+          <div className="grid-2">
+            <Field id="run-network" label={t('run.network')}>
+              <input id="run-network" value={draft.network ?? ''} placeholder="bridge" onChange={(event) => update({ network: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-hostname" label={t('run.hostname')}>
+              <input id="run-hostname" value={draft.hostname ?? ''} onChange={(event) => update({ hostname: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-memory" label={t('run.memory')} error={memoryError}>
+              <input
+                id="run-memory"
+                value={memoryText}
+                placeholder="512m"
+                onChange={(event) => {
+                  setMemoryText(event.target.value);
+                  update({ memory: event.target.value ? parseMemory(event.target.value) : undefined });
+                }}
+              />
+            </Field>
+            <Field id="run-cpus" label={t('run.cpus')} error={show('cpus')}>
+              <input id="run-cpus" inputMode="decimal" value={draft.cpus ?? ''} onChange={(event) => update({ cpus: event.target.value ? Number(event.target.value) : undefined })} />
+            </Field>
+            <Field id="run-caps" label={t('run.capAdd')}>
+              <input id="run-caps" value={(draft.capAdd ?? []).join(' ')} onChange={(event) => update({ capAdd: words(event.target.value) })} />
+            </Field>
+          </div>
+          <label className="checks">
+            <input type="checkbox" checked={draft.privileged ?? false} onChange={(event) => update({ privileged: event.target.checked })} /> {t('run.privileged')}
+          </label>
+          {draft.privileged ? <p className="warning-text">{t('run.privilegedWarning')}</p> : null}
+        </fieldset>
+
+        <div className="run-command">
+          <span className="muted">{t('run.commandPreview')}</span>
+          {command ? <CommandBlock command={command} /> : <span className="muted">{t('run.fixErrors')}</span>}
+        </div>
+        {submitError ? (
+          <p className="error-text" role="alert">
+            {submitError}
+          </p>
+        ) : null}
+        <div className="dialog-buttons">
+          <button type="button" onClick={closeRunDialog}>
+            {t('confirm.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? t('run.running') : t('run.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
