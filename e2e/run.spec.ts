@@ -1,4 +1,5 @@
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { DetailPage } from './pages/detail-page';
 import { RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
 
@@ -66,4 +67,48 @@ test('a pasted docker run command fills the form and lists what is not supported
   await expect(run.field('Value')).toHaveValue('hello world');
   await expect(run.dialog.getByRole('list', { name: 'Notes on the pasted command' })).toContainText('--gpus all');
   await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('edit a container\'s environment: the change is shown first, then visible in docker exec env', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'editable');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-e', 'MODE=before', TEST_IMAGE, 'sleep', '600']);
+  await expect(containers.row(name)).toBeVisible();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Edit…' }).click();
+  await expect(page.getByRole('dialog', { name: `Edit ${name}` })).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: `Edit ${name}` });
+  await dialog.getByLabel('Value', { exact: true }).fill('after');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  await expect(dialog.getByRole('region', { name: 'What will change' })).toContainText('MODE');
+  await dialog.getByRole('button', { name: 'Recreate' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => dockerCli(['exec', name, 'env']).catch(() => ''), { timeout: 15_000 }).toContain('MODE=after');
+  expect(await dockerCli(['inspect', '-f', '{{.State.Running}}', name])).toBe('true');
+});
+
+test('rename and run another like this', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'original');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await expect(containers.row(name)).toBeVisible();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Rename…' }).click();
+  const renameDialog = page.getByRole('dialog', { name: `Rename ${name}` });
+  const renamed = testName(runId, 'renamed');
+  await renameDialog.getByLabel('New name').fill('-bad');
+  await expect(renameDialog.getByText(/start with a letter or digit/)).toBeVisible();
+  await renameDialog.getByLabel('New name').fill(renamed);
+  await expect(renameDialog.locator('code')).toHaveText(`docker rename ${name} ${renamed}`);
+  await renameDialog.getByRole('button', { name: 'Rename', exact: true }).click();
+  await expect(containers.row(renamed)).toBeVisible();
+
+  await containers.row(renamed).dblclick();
+  await detail.region.getByRole('button', { name: 'Run another like this' }).click();
+  const run = new RunDialogPage(page);
+  await expect(run.field('Name')).toHaveValue(`${renamed}-copy`);
+  await run.submit();
+  await expect(containers.row(`${renamed}-copy`)).toContainText('running');
+  // The copy carries the original's labels, this run's among them, so the fixture removes it too.
+  expect(await dockerCli(['inspect', '-f', `{{index .Config.Labels "minato.test.run"}}`, `${renamed}-copy`])).toBe(runId);
 });

@@ -10,6 +10,7 @@ import { StatsView } from '../insight/StatsView';
 import { LogsView } from '../logs/LogsView';
 import { DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
 import { TerminalTab } from '../terminal/TerminalTab';
+import { ContainerTools } from '../run/ContainerTools';
 import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
 import { errorText } from './error-text';
@@ -160,6 +161,7 @@ export function DetailPane() {
           ×
         </button>
       </header>
+      {detail.data ? <ContainerTools detail={detail.data} /> : null}
       <div role="tablist" aria-label={t('detail.tabs')} className="tabs">
         {DETAIL_TABS.map((name) => (
           <button

@@ -9,6 +9,7 @@ import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { selectOnly } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { fieldErrors, parseEnvBlock } from './form-errors';
+import { specChanges } from './spec-diff';
 
 /** A labelled control with its message right under it, tied to it for screen readers. */
 function Field({ label, error, children, id }: { label: string; error?: string; children: ReactElement<Record<string, unknown>>; id: string }) {
@@ -34,6 +35,8 @@ export function RunDialog({ engineId }: { engineId: string }) {
   const client = useClient();
   const queryClient = useQueryClient();
   const initial = useRunStore((state) => state.draft);
+  const target = useRunStore((state) => state.target);
+  const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState<RunSpecInput>(initial ?? { image: '' });
   const [commandText, setCommandText] = useState((initial?.command ?? []).join(' '));
   const [memoryText, setMemoryText] = useState('');
@@ -67,19 +70,31 @@ export function RunDialog({ engineId }: { engineId: string }) {
     ]);
   };
 
+  const changes = target.kind === 'edit' ? specChanges(target.original, draft) : [];
+
   const submit = async () => {
     setTouched(true);
     if (!valid) return;
+    // An edit recreates the container: show what will change and ask first.
+    if (target.kind === 'edit' && !confirming) {
+      setConfirming(true);
+      return;
+    }
     setBusy(true);
     setSubmitError('');
     try {
-      const created = await client.call('containers:create', { engineId, spec: draft as never, start: true });
+      const created =
+        target.kind === 'edit'
+          ? await client.call('containers:recreate', { engineId, id: target.id, spec: draft as never })
+          : await client.call('containers:create', { engineId, spec: draft as never, start: true });
       await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) });
       selectOnly(created.id);
       closeRunDialog();
     } catch (error) {
       // Everything typed stays: only the message is new.
-      setSubmitError(errorText(t, error as { code?: string; message?: string }));
+      const failure = error as { code?: string; message?: string; details?: { restored?: boolean } };
+      setSubmitError(`${errorText(t, failure)}${failure.details?.restored ? ` ${t('run.restored')}` : ''}`);
+      setConfirming(false);
     } finally {
       setBusy(false);
     }
@@ -97,7 +112,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
           void submit();
         }}
       >
-        <h2 id="run-title">{t('run.title')}</h2>
+        <h2 id="run-title">{target.kind === 'edit' ? t('run.editTitle', { name: target.original.name ?? '' }) : t('run.title')}</h2>
         <details className="paste">
           <summary>{t('run.pasteTitle')}</summary>
           <textarea aria-label={t('run.pasteLabel')} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
@@ -324,6 +339,27 @@ export function RunDialog({ engineId }: { engineId: string }) {
           <span className="muted">{t('run.commandPreview')}</span>
           {command ? <CommandBlock command={command} /> : <span className="muted">{t('run.fixErrors')}</span>}
         </div>
+        {confirming ? (
+          <section className="changes" aria-label={t('run.changesTitle')}>
+            <strong>{t('run.changesTitle')}</strong>
+            {changes.length === 0 ? (
+              <p className="muted">{t('run.noChanges')}</p>
+            ) : (
+              <table className="data-table">
+                <tbody>
+                  {changes.map((change) => (
+                    <tr key={change.field}>
+                      <th scope="row">{change.field}</th>
+                      <td>{change.before}</td>
+                      <td>→ {change.after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p className="muted">{t('run.recreateNote')}</p>
+          </section>
+        ) : null}
         {submitError ? (
           <p className="error-text" role="alert">
             {submitError}
@@ -333,8 +369,8 @@ export function RunDialog({ engineId }: { engineId: string }) {
           <button type="button" onClick={closeRunDialog}>
             {t('confirm.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('run.running') : t('run.submit')}
+          <button type="submit" className="primary" disabled={busy || (confirming && changes.length === 0)}>
+            {busy ? t('run.running') : target.kind === 'edit' ? (confirming ? t('run.recreate') : t('run.save')) : t('run.submit')}
           </button>
         </div>
       </form>
