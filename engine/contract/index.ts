@@ -13,3 +13,4 @@ export * from './commands';
 export * from './client';
 export * from './run/run-spec';
 export * from './run/run-command';
+export * from './images';

@@ -17,6 +17,7 @@ import {
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
 import { CONTAINER_NAME, RunSpec } from './run/run-spec';
+import { HostPathInput, HostPathStatus, ImageFacts, ImageRefInput, NetworkSummary, PortCheck, PortCheckInput, PullProgress } from './images';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -43,6 +44,11 @@ export const procedures = {
     output: z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }),
   },
   'containers:specOf': { input: ResourceRef, output: RunSpec },
+  'images:inspect': { input: ImageRefInput, output: ImageFacts },
+  'networks:list': { input: EngineScoped, output: z.array(NetworkSummary) },
+  'host:checkPort': { input: PortCheckInput, output: PortCheck },
+  'host:pathStatus': { input: HostPathInput, output: HostPathStatus },
+  'host:createFolder': { input: HostPathInput, output: z.object({}) },
   'containers:recreate': { input: ResourceRef.extend({ spec: RunSpec }), output: z.object({ id: z.string() }) },
   'containers:rename': {
     input: ResourceRef.extend({ name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.') }),
@@ -89,6 +95,7 @@ export const subscriptions = {
   'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 8 },
   'containers:stats': { input: StatsInput, event: StatsSample },
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
+  'images:pull': { input: ImageRefInput, event: PullProgress },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

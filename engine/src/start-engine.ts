@@ -4,6 +4,7 @@ import { insightProcedures } from './containers/container-insight';
 import { downloadSubscription, filesProcedures } from './files/files-handlers';
 import { uploadProcedures } from './files/uploads';
 import { runProcedures } from './run/run-handlers';
+import { imageProcedures, pullSubscription } from './images/image-handlers';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
@@ -37,6 +38,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...containerProcedures(registry),
       ...insightProcedures(registry),
       ...runProcedures(registry),
+      ...imageProcedures(registry),
       ...statsProcedures(registry),
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),
@@ -48,6 +50,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalSubscriptions(registry, execSessions),
       ...statsSubscription(registry),
       ...downloadSubscription(registry),
+      ...pullSubscription(registry),
     },
   };
   await local.ready();

@@ -12,6 +12,7 @@ const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command
 const REQUIREMENTS: Requirement[] = [
   { check: () => onPath('dockerd') && onPath('docker'), debianPackage: 'docker.io' },
   { check: () => existsSync('/bin/busybox') || existsSync('/usr/bin/busybox'), debianPackage: 'busybox-static' },
+  { check: () => onPath('docker-registry'), debianPackage: 'docker-registry' },
   { check: () => existsSync('/usr/bin/chromium'), debianPackage: 'chromium' },
   { check: () => onPath('curl'), debianPackage: 'curl' },
 ];
@@ -24,7 +25,7 @@ export function ensureSystemPackages(): void {
   if (!canInstall) {
     throw new Error(
       `Missing system packages: ${missing.join(', ')}. On Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}. ` +
-        'Elsewhere install Docker Engine, a static busybox, Chromium (at /usr/bin/chromium) and curl, ' +
+        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium) and curl, ' +
         'or point MINATO_TEST_DOCKER_HOST at an engine.',
     );
   }

@@ -1,0 +1,115 @@
+import { mkdir, stat } from 'node:fs/promises';
+import net from 'node:net';
+import type { ImageFacts, PullProgress } from '../../contract/images';
+import { isNotModified, toMinatoError } from '../docker/engine-errors';
+import { parseEndpoint } from '../docker/endpoint';
+import type { EngineRegistry } from '../engines/engine-registry';
+import { createLineParser } from '../engines/event-stream';
+import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+
+type ImageProcedures = Pick<ProcedureHandlers, 'images:inspect' | 'networks:list' | 'host:checkPort' | 'host:pathStatus' | 'host:createFolder'>;
+
+/** Only an engine on this machine shares its ports and files with Minato's process. */
+function isLocal(registry: EngineRegistry, engineId: string): boolean {
+  const kind = parseEndpoint(registry.get(engineId).info().endpoint).kind;
+  return kind === 'unix' || kind === 'npipe';
+}
+
+function canListen(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+export function imageProcedures(registry: EngineRegistry): ImageProcedures {
+  return {
+    'images:inspect': async ({ engineId, ref }) => {
+      const docker = registry.get(engineId).docker();
+      try {
+        const image = await docker.getImage(ref).inspect();
+        const exposed = Object.keys(image.Config?.ExposedPorts ?? {}).map((key) => {
+          const [port, protocol = 'tcp'] = key.split('/');
+          return { containerPort: Number(port), protocol: protocol as ImageFacts['exposedPorts'][number]['protocol'] };
+        });
+        return { exists: true, id: image.Id, exposedPorts: exposed, volumes: Object.keys(image.Config?.Volumes ?? {}) };
+      } catch (error) {
+        if ((error as { statusCode?: number }).statusCode === 404) return { exists: false, exposedPorts: [], volumes: [] };
+        throw toMinatoError(error);
+      }
+    },
+    'networks:list': async ({ engineId }) => {
+      try {
+        const networks = await registry.get(engineId).docker().listNetworks();
+        return networks.map((network) => ({ name: network.Name, driver: network.Driver })).sort((a, b) => a.name.localeCompare(b.name));
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
+    // Before creating: is the host port taken by a container, or (for an engine on this machine) by anything else?
+    'host:checkPort': async ({ engineId, hostIp, hostPort, protocol }) => {
+      const containers = await registry.get(engineId).docker().listContainers({ all: false });
+      for (const container of containers) {
+        for (const port of container.Ports ?? []) {
+          if (port.PublicPort === hostPort && port.Type === protocol && (!hostIp || !port.IP || port.IP === hostIp || port.IP === '0.0.0.0' || port.IP === '::')) {
+            return { inUse: true, by: (container.Names?.[0] ?? container.Id).replace(/^\//, '') };
+          }
+        }
+      }
+      if (protocol === 'tcp' && isLocal(registry, engineId) && !(await canListen(hostPort, hostIp || '0.0.0.0'))) return { inUse: true };
+      return { inUse: false };
+    },
+    'host:pathStatus': async ({ engineId, path }) => {
+      if (!isLocal(registry, engineId)) return { local: false, exists: false, directory: false };
+      const info = await stat(path).catch(() => undefined);
+      return { local: true, exists: info !== undefined, directory: info?.isDirectory() ?? false };
+    },
+    'host:createFolder': async ({ engineId, path }) => {
+      if (!isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
+      await mkdir(path, { recursive: true });
+      return {};
+    },
+  };
+}
+
+export function pullSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'images:pull'> {
+  return {
+    // docker pull, with the engine's progress lines passed on as they come.
+    'images:pull': ({ engineId, ref }, emit, end) => {
+      let stream: NodeJS.ReadableStream & { destroy(): void } | undefined;
+      let disposed = false;
+      const start = async () => {
+        const result = (await registry.get(engineId).docker().pull(ref)) as NodeJS.ReadableStream & { destroy(): void };
+        if (disposed) return result.destroy();
+        stream = result;
+        let failure: string | undefined;
+        const parse = createLineParser((line) => {
+          try {
+            const message = JSON.parse(line) as { status?: string; id?: string; error?: string; progressDetail?: { current?: number; total?: number } };
+            if (message.error) failure = message.error;
+            const progress: PullProgress = {
+              status: message.status ?? message.error ?? '',
+              ...(message.id ? { layer: message.id } : {}),
+              ...(message.progressDetail?.current ? { current: message.progressDetail.current } : {}),
+              ...(message.progressDetail?.total ? { total: message.progressDetail.total } : {}),
+            };
+            emit(progress);
+          } catch {
+            // A torn line: the next one carries on.
+          }
+        });
+        result.on('data', parse);
+        result.on('end', () => (failure ? end(toMinatoError(Object.assign(new Error(failure), { statusCode: 404 }))) : end()));
+        result.on('error', (error: Error) => end(toMinatoError(error)));
+      };
+      start().catch((error: unknown) => {
+        if (!isNotModified(error)) end(toMinatoError(error));
+      });
+      return () => {
+        disposed = true;
+        stream?.destroy();
+      };
+    },
+  };
+}

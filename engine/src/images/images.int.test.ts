@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PullProgress } from '../../contract';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { startTestRegistry, type TestRegistry } from '../../../scripts/test-support/registry';
+
+const runId = newRunId();
+let connected: ConnectedEngine;
+let registry: TestRegistry;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'minato-host-path-'));
+
+beforeAll(async () => {
+  connected = await connectEngine(testDockerHost());
+  registry = await startTestRegistry();
+});
+
+afterAll(async () => {
+  await connected?.close();
+  await removeRunContainers(runId);
+  await registry?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('images, networks and host checks for the Run form', () => {
+  it('says whether an image is here, with its EXPOSE and VOLUME as suggestions', async () => {
+    const tag = `minato-test/suggest:${runId}`;
+    const built = await dockerCli(['commit', '-c', 'EXPOSE 8080/tcp', '-c', 'EXPOSE 53/udp', '-c', 'VOLUME /data', await dockerCli(['create', '--name', testName(runId, 'base'), ...testLabels(runId), TEST_IMAGE, 'true']), tag]);
+    try {
+      const facts = await connected.client.call('images:inspect', { engineId: 'local', ref: tag });
+      expect(facts.exists).toBe(true);
+      expect(facts.id).toBe(built);
+      expect(facts.exposedPorts).toEqual(expect.arrayContaining([{ containerPort: 8080, protocol: 'tcp' }, { containerPort: 53, protocol: 'udp' }]));
+      expect(facts.volumes).toEqual(['/data']);
+      expect(await connected.client.call('images:inspect', { engineId: 'local', ref: `minato-test/absent:${runId}` })).toEqual({ exists: false, exposedPorts: [], volumes: [] });
+    } finally {
+      await dockerCli(['rmi', tag]);
+    }
+  });
+
+  it('pulls from a real registry, reporting progress', async () => {
+    const remote = `${registry.address}/minato-test/busybox:${runId}`;
+    await dockerCli(['tag', TEST_IMAGE, remote]);
+    await dockerCli(['push', remote]);
+    await dockerCli(['rmi', remote]);
+    expect((await connected.client.call('images:inspect', { engineId: 'local', ref: remote })).exists).toBe(false);
+    const progress: PullProgress[] = [];
+    let ended = false;
+    let failure: unknown;
+    connected.client.subscribe('images:pull', { engineId: 'local', ref: remote }, {
+      onEvent: (event) => progress.push(event),
+      onEnd: (error) => {
+        failure = error;
+        ended = true;
+      },
+    });
+    await waitFor(() => ended, 30_000, 'the pull to finish');
+    expect(failure).toBeUndefined();
+    expect(progress.some((event) => /Digest|Downloaded|Status|Pull complete|up to date/i.test(event.status))).toBe(true);
+    expect((await connected.client.call('images:inspect', { engineId: 'local', ref: remote })).exists).toBe(true);
+    await dockerCli(['rmi', remote]);
+  });
+
+  it('explains an image that exists nowhere', async () => {
+    let failure: { code?: string; message?: string } | undefined;
+    let ended = false;
+    connected.client.subscribe('images:pull', { engineId: 'local', ref: `${registry.address}/minato-test/never:${runId}` }, {
+      onEvent: () => {},
+      onEnd: (error) => {
+        failure = error;
+        ended = true;
+      },
+    });
+    await waitFor(() => ended, 30_000, 'the pull to fail');
+    expect(failure?.code).toBe('not-found');
+    expect(failure?.message).toMatch(/not found|manifest unknown/i);
+  });
+
+  it('lists networks and checks a host port before creating', async () => {
+    const networks = await connected.client.call('networks:list', { engineId: 'local' });
+    expect(networks.map((network) => network.name)).toEqual(expect.arrayContaining(['bridge', 'host', 'none']));
+
+    const name = testName(runId, 'holder');
+    await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'sleep', '300']);
+    const published = Number((await dockerCli(['port', name, '80/tcp'])).split(':').pop());
+    expect(await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: published })).toEqual({ inUse: true, by: name });
+
+    const blocker = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => blocker.once('listening', resolve));
+    const held = (blocker.address() as net.AddressInfo).port;
+    expect((await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: held })).inUse).toBe(true);
+    blocker.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: held })).toEqual({ inUse: false });
+  });
+
+  it('tells whether a bind folder exists and creates it when asked', async () => {
+    const folder = path.join(dir, 'site', 'public');
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: false, directory: false });
+    await connected.client.call('host:createFolder', { engineId: 'local', path: folder });
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: true, directory: true });
+  });
+});
