@@ -1,4 +1,5 @@
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { startTestRegistry } from '../scripts/test-support/registry';
 import { DetailPage } from './pages/detail-page';
 import { RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
@@ -111,4 +112,58 @@ test('rename and run another like this', async ({ containers, runId, page }) => 
   await expect(containers.row(`${renamed}-copy`)).toContainText('running');
   // The copy carries the original's labels, this run's among them, so the fixture removes it too.
   expect(await dockerCli(['inspect', '-f', `{{index .Config.Labels "minato.test.run"}}`, `${renamed}-copy`])).toBe(runId);
+});
+
+test('the form warns about a taken host port, a doubled mapping, a missing folder and an unknown network', async ({ containers, runId, page }) => {
+  const holder = testName(runId, 'holder');
+  await dockerCli(['run', '-d', '--name', holder, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'sleep', '300']);
+  const taken = Number((await dockerCli(['port', holder, '80/tcp'])).split(':').pop());
+  await expect(containers.row(holder)).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill(TEST_IMAGE);
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.field('Host port').fill(String(taken));
+  await expect(run.dialog.getByText(`Port ${taken} is already published by ${holder}.`)).toBeVisible();
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.dialog.getByLabel('Host port', { exact: true }).nth(1).fill(String(taken));
+  await expect(run.dialog.getByText('The same host port is mapped twice.')).toBeVisible();
+
+  await run.dialog.getByRole('button', { name: 'Add a volume' }).click();
+  const folder = `/tmp/minato-test-${runId}-site`;
+  await run.field('Volume name or host folder').fill(folder);
+  await expect(run.dialog.getByText(`${folder} does not exist.`)).toBeVisible();
+  await run.dialog.getByRole('button', { name: 'Create it' }).click();
+  await expect(run.dialog.getByText(`${folder} does not exist.`)).toBeHidden();
+
+  await run.field('Network').fill(`minato-test-${runId}-nowhere`);
+  await expect(run.dialog.getByText(new RegExp(`There is no network "minato-test-${runId}-nowhere"`))).toBeVisible();
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+  await import('node:fs').then((fs) => fs.rmSync(folder, { recursive: true, force: true }));
+});
+
+test('an image that is not here can be pulled from the form, with progress, then run', async ({ containers, runId, page }) => {
+  const registry = await startTestRegistry();
+  const remote = `${registry.address}/minato-test/busybox:${runId}`;
+  const name = testName(runId, 'pulled');
+  try {
+    await dockerCli(['tag', TEST_IMAGE, remote]);
+    await dockerCli(['push', remote]);
+    await dockerCli(['rmi', remote]);
+    await expect(containers.grid).toBeVisible();
+    const run = new RunDialogPage(page);
+    await run.open();
+    await run.field('Image').fill(remote);
+    await expect(run.dialog.getByText(`${remote} is not on this engine.`)).toBeVisible();
+    await run.dialog.getByRole('button', { name: `Pull ${remote}` }).click();
+    await expect(run.dialog.getByText(`${remote} is not on this engine.`)).toBeHidden({ timeout: 30_000 });
+    await run.field('Name').fill(name);
+    await run.field('Command').fill('sleep 300');
+    await run.submit();
+    await expect(containers.row(name)).toContainText('running');
+  } finally {
+    await dockerCli(['rm', '-f', name]).catch(() => undefined);
+    await dockerCli(['rmi', remote]).catch(() => undefined);
+    await registry.stop();
+  }
 });

@@ -49,7 +49,13 @@ export const RunSpec = z.object({
     .array(KeyValue)
     .default([])
     .refine((pairs) => new Set(pairs.map((pair) => pair.key)).size === pairs.length, 'Each variable may be set once.'),
-  ports: z.array(PortMapping).default([]),
+  ports: z
+    .array(PortMapping)
+    .default([])
+    .refine((ports) => {
+      const taken = ports.filter((port) => port.hostPort !== undefined).map((port) => `${port.hostIp ?? ''}|${port.hostPort}|${port.protocol}`);
+      return new Set(taken).size === taken.length;
+    }, 'The same host port is mapped twice.'),
   publishAll: z.boolean().default(false),
   mounts: z.array(MountSpec).default([]),
   volumesFrom: z.array(z.string().min(1)).default([]),

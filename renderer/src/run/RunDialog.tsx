@@ -9,6 +9,7 @@ import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { selectOnly } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { fieldErrors, parseEnvBlock } from './form-errors';
+import { BindFolderCheck, PortInUse, PullOffer, useImageFacts, useNetworks } from './run-checks';
 import { specChanges } from './spec-diff';
 
 /** A labelled control with its message right under it, tied to it for screen readers. */
@@ -28,6 +29,13 @@ function Field({ label, error, children, id }: { label: string; error?: string; 
 }
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+const linesOf = (pairs: Array<{ key: string; value: string }> | undefined) => (pairs ?? []).map(({ key, value }) => `${key}=${value}`).join('\n');
+/** KEY=value lines; a line without "=" keeps an empty key so the form shows its message instead of dropping it. */
+const pairsOf = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (line.includes('=') ? { key: line.slice(0, line.indexOf('=')).trim(), value: line.slice(line.indexOf('=') + 1) } : { key: '', value: line }));
 
 /** docker run, point and click: every option of the form is one flag, and the command is shown as it changes. */
 export function RunDialog({ engineId }: { engineId: string }) {
@@ -70,11 +78,16 @@ export function RunDialog({ engineId }: { engineId: string }) {
     ]);
   };
 
+  const image = useImageFacts(engineId, draft.image);
+  const networks = useNetworks(engineId);
+  const knownNetworks = new Set(['bridge', 'host', 'none', ...(networks.data ?? []).map((network) => network.name)]);
+  const networkError =
+    draft.network && networks.data && !knownNetworks.has(draft.network) ? t('run.unknownNetwork', { name: draft.network, known: [...knownNetworks].join(', ') }) : undefined;
   const changes = target.kind === 'edit' ? specChanges(target.original, draft) : [];
 
   const submit = async () => {
     setTouched(true);
-    if (!valid) return;
+    if (!valid || networkError || (image.data && !image.data.exists)) return;
     // An edit recreates the container: show what will change and ask first.
     if (target.kind === 'edit' && !confirming) {
       setConfirming(true);
@@ -134,6 +147,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
             <Field id="run-image" label={t('run.image')} error={show('image')}>
               <input id="run-image" value={draft.image} placeholder="nginx:alpine" onChange={(event) => update({ image: event.target.value.trim() })} />
             </Field>
+            {image.data && !image.data.exists ? <PullOffer engineId={engineId} image={draft.image} /> : null}
             <Field id="run-name" label={t('run.name')} error={show('name')}>
               <input id="run-name" value={draft.name ?? ''} onChange={(event) => update({ name: event.target.value || undefined })} />
             </Field>
@@ -201,14 +215,52 @@ export function RunDialog({ engineId }: { engineId: string }) {
                   }}
                 />
               </Field>
+              <Field id={`port-ip-${index}`} label={t('run.hostIp')}>
+                <input
+                  id={`port-ip-${index}`}
+                  value={port.hostIp ?? ''}
+                  placeholder="0.0.0.0"
+                  onChange={(event) => update({ ports: ports.map((item, i) => (i === index ? { ...item, hostIp: event.target.value || undefined } : item)) })}
+                />
+              </Field>
+              <Field id={`port-protocol-${index}`} label={t('run.protocol')}>
+                <select
+                  id={`port-protocol-${index}`}
+                  value={port.protocol ?? 'tcp'}
+                  onChange={(event) => update({ ports: ports.map((item, i) => (i === index ? { ...item, protocol: event.target.value as PortMapping['protocol'] } : item)) })}
+                >
+                  <option value="tcp">tcp</option>
+                  <option value="udp">udp</option>
+                  <option value="sctp">sctp</option>
+                </select>
+              </Field>
               <button type="button" className="ghost small" aria-label={t('run.removePort', { index: index + 1 })} onClick={() => update({ ports: ports.filter((_, i) => i !== index) })}>
                 ×
               </button>
+              <PortInUse engineId={engineId} port={{ ...port, protocol: port.protocol ?? 'tcp' }} />
             </div>
           ))}
-          <button type="button" className="small" onClick={() => update({ ports: [...ports, { hostIp: '127.0.0.1', containerPort: 80, protocol: 'tcp' }] })}>
-            {t('run.addPort')}
-          </button>
+          {show('ports') ? <p className="error-text">{show('ports')}</p> : null}
+          <div className="suggestions">
+            <button type="button" className="small" onClick={() => update({ ports: [...ports, { hostIp: '127.0.0.1', containerPort: 80, protocol: 'tcp' }] })}>
+              {t('run.addPort')}
+            </button>
+            {(image.data?.exposedPorts ?? [])
+              .filter((exposed) => !ports.some((port) => port.containerPort === exposed.containerPort && (port.protocol ?? 'tcp') === exposed.protocol))
+              .map((exposed) => (
+                <button
+                  key={`${exposed.containerPort}/${exposed.protocol}`}
+                  type="button"
+                  className="small suggestion"
+                  onClick={() => update({ ports: [...ports, { hostIp: '127.0.0.1', containerPort: exposed.containerPort, protocol: exposed.protocol }] })}
+                >
+                  {t('run.suggestPort', { port: `${exposed.containerPort}/${exposed.protocol}` })}
+                </button>
+              ))}
+            <label className="inline">
+              <input type="checkbox" checked={draft.publishAll ?? false} onChange={(event) => update({ publishAll: event.target.checked })} /> {t('run.publishAll')}
+            </label>
+          </div>
         </fieldset>
 
         <fieldset>
@@ -275,7 +327,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
                 <input
                   id={`mount-source-${index}`}
                   value={'source' in mount ? mount.source : ''}
-                  disabled={mount.type === 'anonymous' || mount.type === 'tmpfs'}
+                  disabled={mount.type === 'tmpfs'}
                   onChange={(event) => {
                     const source = event.target.value;
                     const type = source.startsWith('/') ? 'bind' : source ? 'volume' : 'anonymous';
@@ -292,21 +344,73 @@ export function RunDialog({ engineId }: { engineId: string }) {
                   onChange={(event) => update({ mounts: mounts.map((item, i) => (i === index ? { ...item, target: event.target.value } : item)) })}
                 />
               </Field>
+              {'readOnly' in mount ? (
+                <label className="inline">
+                  <input
+                    type="checkbox"
+                    checked={mount.readOnly ?? false}
+                    onChange={(event) => update({ mounts: mounts.map((item, i) => (i === index ? { ...item, readOnly: event.target.checked } : item)) })}
+                  />{' '}
+                  {t('run.readOnly')}
+                </label>
+              ) : null}
               <button type="button" className="ghost small" aria-label={t('run.removeMount', { index: index + 1 })} onClick={() => update({ mounts: mounts.filter((_, i) => i !== index) })}>
                 ×
               </button>
+              {mount.type === 'bind' ? <BindFolderCheck engineId={engineId} path={mount.source} /> : null}
             </div>
           ))}
-          <button type="button" className="small" onClick={() => update({ mounts: [...mounts, { type: 'anonymous', target: '/data' }] })}>
-            {t('run.addMount')}
-          </button>
+          <div className="suggestions">
+            <button type="button" className="small" onClick={() => update({ mounts: [...mounts, { type: 'anonymous', target: '/data' }] })}>
+              {t('run.addMount')}
+            </button>
+            {(image.data?.volumes ?? [])
+              .filter((volume) => !mounts.some((mount) => mount.target === volume))
+              .map((volume) => (
+                <button key={volume} type="button" className="small suggestion" onClick={() => update({ mounts: [...mounts, { type: 'anonymous', target: volume }] })}>
+                  {t('run.suggestVolume', { path: volume })}
+                </button>
+              ))}
+          </div>
+          <Field id="run-volumes-from" label={t('run.volumesFrom')}>
+            <input id="run-volumes-from" value={(draft.volumesFrom ?? []).join(' ')} onChange={(event) => update({ volumesFrom: words(event.target.value) })} />
+          </Field>
         </fieldset>
 
         <fieldset>
           <legend>{t('run.networkAndResources')}</legend>
           <div className="grid-2">
-            <Field id="run-network" label={t('run.network')}>
-              <input id="run-network" value={draft.network ?? ''} placeholder="bridge" onChange={(event) => update({ network: event.target.value || undefined })} />
+            <Field id="run-network" label={t('run.network')} error={networkError}>
+              <input id="run-network" list="run-networks" value={draft.network ?? ''} placeholder="bridge" onChange={(event) => update({ network: event.target.value || undefined })} />
+            </Field>
+            <datalist id="run-networks">
+              {(networks.data ?? []).map((network) => (
+                <option key={network.name} value={network.name} />
+              ))}
+            </datalist>
+            <Field id="run-aliases" label={t('run.aliases')}>
+              <input id="run-aliases" value={(draft.networkAliases ?? []).join(' ')} onChange={(event) => update({ networkAliases: words(event.target.value) })} />
+            </Field>
+            <Field id="run-add-host" label={t('run.addHost')} error={show('extraHosts.0')}>
+              <input id="run-add-host" value={(draft.extraHosts ?? []).join(' ')} placeholder="db.internal:10.0.0.5" onChange={(event) => update({ extraHosts: words(event.target.value) })} />
+            </Field>
+            <Field id="run-dns" label={t('run.dns')}>
+              <input id="run-dns" value={(draft.dns ?? []).join(' ')} onChange={(event) => update({ dns: words(event.target.value) })} />
+            </Field>
+            <Field id="run-mac" label={t('run.mac')} error={show('macAddress')}>
+              <input id="run-mac" value={draft.macAddress ?? ''} onChange={(event) => update({ macAddress: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-links" label={t('run.links')}>
+              <input id="run-links" value={(draft.links ?? []).join(' ')} placeholder="db:database" onChange={(event) => update({ links: words(event.target.value) })} />
+            </Field>
+            <Field id="run-entrypoint" label={t('run.entrypoint')}>
+              <input id="run-entrypoint" value={draft.entrypoint ?? ''} onChange={(event) => update({ entrypoint: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-workdir" label={t('run.workdir')} error={show('workdir')}>
+              <input id="run-workdir" value={draft.workdir ?? ''} onChange={(event) => update({ workdir: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-user" label={t('run.user')}>
+              <input id="run-user" value={draft.user ?? ''} placeholder="1000:1000" onChange={(event) => update({ user: event.target.value || undefined })} />
             </Field>
             <Field id="run-hostname" label={t('run.hostname')}>
               <input id="run-hostname" value={draft.hostname ?? ''} onChange={(event) => update({ hostname: event.target.value || undefined })} />
@@ -327,6 +431,24 @@ export function RunDialog({ engineId }: { engineId: string }) {
             </Field>
             <Field id="run-caps" label={t('run.capAdd')}>
               <input id="run-caps" value={(draft.capAdd ?? []).join(' ')} onChange={(event) => update({ capAdd: words(event.target.value) })} />
+            </Field>
+            <Field id="run-cap-drop" label={t('run.capDrop')}>
+              <input id="run-cap-drop" value={(draft.capDrop ?? []).join(' ')} onChange={(event) => update({ capDrop: words(event.target.value) })} />
+            </Field>
+            <Field id="run-cpu-shares" label={t('run.cpuShares')} error={show('cpuShares')}>
+              <input id="run-cpu-shares" inputMode="numeric" value={draft.cpuShares ?? ''} onChange={(event) => update({ cpuShares: event.target.value ? Number(event.target.value) : undefined })} />
+            </Field>
+            <Field id="run-pids" label={t('run.pidsLimit')} error={show('pidsLimit')}>
+              <input id="run-pids" inputMode="numeric" value={draft.pidsLimit ?? ''} onChange={(event) => update({ pidsLimit: event.target.value ? Number(event.target.value) : undefined })} />
+            </Field>
+            <Field id="run-labels" label={t('run.labels')} error={show('labels.0.key')}>
+              <textarea id="run-labels" rows={2} value={linesOf(draft.labels)} placeholder="com.example.team=harbour" onChange={(event) => update({ labels: pairsOf(event.target.value) })} />
+            </Field>
+            <Field id="run-log-driver" label={t('run.logDriver')}>
+              <input id="run-log-driver" value={draft.logDriver ?? ''} placeholder="json-file" onChange={(event) => update({ logDriver: event.target.value || undefined })} />
+            </Field>
+            <Field id="run-log-opts" label={t('run.logOptions')} error={show('logOptions.0.key')}>
+              <textarea id="run-log-opts" rows={2} value={linesOf(draft.logOptions)} placeholder="max-size=10m" onChange={(event) => update({ logOptions: pairsOf(event.target.value) })} />
             </Field>
           </div>
           <label className="checks">

@@ -1,0 +1,106 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PortMapping } from '../../../engine/contract';
+import { useClient } from '../client-context';
+import { errorText } from '../containers/error-text';
+
+export const runKeys = {
+  image: (engineId: string, ref: string) => ['run', engineId, 'image', ref] as const,
+  networks: (engineId: string) => ['run', engineId, 'networks'] as const,
+};
+
+export function useImageFacts(engineId: string, ref: string) {
+  const client = useClient();
+  return useQuery({
+    queryKey: runKeys.image(engineId, ref),
+    queryFn: ({ signal }) => client.call('images:inspect', { engineId, ref }, { signal }),
+    enabled: ref.length > 0,
+    staleTime: 10_000,
+    retry: false,
+  });
+}
+
+export function useNetworks(engineId: string) {
+  const client = useClient();
+  return useQuery({ queryKey: runKeys.networks(engineId), queryFn: ({ signal }) => client.call('networks:list', { engineId }, { signal }) });
+}
+
+/** The image is not on this engine: offer `docker pull`, with its progress, before running. */
+export function PullOffer({ engineId, image }: { engineId: string; image: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
+  const [pulling, setPulling] = useState(false);
+  const pull = () => {
+    setPulling(true);
+    setFailure('');
+    client.subscribe('images:pull', { engineId, ref: image }, {
+      onEvent: (progress) => setStatus(progress.total ? `${progress.status} ${Math.round(((progress.current ?? 0) / progress.total) * 100)}%` : progress.status),
+      onEnd: (error) => {
+        setPulling(false);
+        if (error) setFailure(errorText(t, error));
+        else void queryClient.invalidateQueries({ queryKey: runKeys.image(engineId, image) });
+      },
+    });
+  };
+  return (
+    <div className="pull-offer" role="status">
+      <span>{t('run.notLocal', { image })}</span>{' '}
+      <button type="button" className="small" disabled={pulling} onClick={pull}>
+        {t('run.pull', { image })}
+      </button>
+      {pulling || status ? <span className="muted"> {status}</span> : null}
+      {failure ? <span className="error-text"> {failure}</span> : null}
+      <code className="muted"> docker pull {image}</code>
+    </div>
+  );
+}
+
+/** Warns before creating when a host port is already taken, by a container or by anything else on this machine. */
+export function PortInUse({ engineId, port }: { engineId: string; port: PortMapping }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const check = useQuery({
+    queryKey: ['run', engineId, 'port', port.hostIp ?? '', port.hostPort, port.protocol],
+    queryFn: ({ signal }) =>
+      client.call('host:checkPort', { engineId, hostPort: port.hostPort as number, protocol: port.protocol, ...(port.hostIp ? { hostIp: port.hostIp } : {}) }, { signal }),
+    enabled: Number.isInteger(port.hostPort) && (port.hostPort ?? 0) >= 1 && (port.hostPort ?? 0) <= 65535,
+    staleTime: 2000,
+    retry: false,
+  });
+  if (!check.data?.inUse) return null;
+  return <span className="warning-text">{check.data.by ? t('run.portUsedBy', { port: port.hostPort, name: check.data.by }) : t('run.portUsed', { port: port.hostPort })}</span>;
+}
+
+/** A bind mount's host folder: say when it does not exist, and offer to create it. */
+export function BindFolderCheck({ engineId, path }: { engineId: string; path: string }) {
+  const { t } = useTranslation();
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const key = ['run', engineId, 'path', path];
+  const status = useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => client.call('host:pathStatus', { engineId, path }, { signal }),
+    enabled: path.startsWith('/'),
+    staleTime: 2000,
+  });
+  if (!status.data?.local || status.data.exists) return null;
+  return (
+    <span className="warning-text">
+      {t('run.folderMissing', { path })}{' '}
+      <button
+        type="button"
+        className="small"
+        onClick={async () => {
+          await client.call('host:createFolder', { engineId, path });
+          await queryClient.invalidateQueries({ queryKey: key });
+        }}
+      >
+        {t('run.createFolder')}
+      </button>
+    </span>
+  );
+}
