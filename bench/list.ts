@@ -1,16 +1,14 @@
 // npm run bench:list — the container list with 1,000 containers: raw Engine API vs Minato's contract vs the UI,
 // and event-to-UI latency, all measured in one run against the same engine.
+import { runWithHarness } from '../scripts/test-support/harness';
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { launchChromium } from './browser';
 import Docker from 'dockerode';
 import { createMinatoClient } from '../engine/contract';
-import { TEST_IMAGE, TEST_LABEL, TEST_PREFIX, newRunId } from '../scripts/test-support/fixtures';
-import { startHeadless } from '../scripts/test-support/headless';
-import { startTestEngine } from '../scripts/test-support/test-engine';
+import { TEST_IMAGE, TEST_LABEL, TEST_PREFIX } from '../scripts/test-support/fixtures';
 import { connectWebSocket } from '../scripts/test-support/ws-transport';
 import { median, ms, percentile, printTable, verdict } from './support';
 
@@ -42,106 +40,89 @@ function rawHttpList(socketPath: string): Promise<number> {
   });
 }
 
-async function main(): Promise<void> {
-  const engine = await startTestEngine();
+runWithHarness('bench:list', async ({ engine, server, browser, runId }) => {
   const socketPath = engine.dockerHost.replace(/^unix:\/\//, '');
   const docker = new Docker({ socketPath });
-  const runId = newRunId();
   const label = `${TEST_LABEL}.run`;
-  const server = await startHeadless(engine.dockerHost);
-  const browser = await launchChromium();
-  try {
-    console.log(`Creating ${CONTAINERS} containers (created, not started)…`);
-    const names = Array.from({ length: CONTAINERS }, (_, index) => `${TEST_PREFIX}bench-${runId}-${String(index).padStart(4, '0')}`);
-    await pool(names, 16, async (name) => {
-      await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: '1', [label]: runId } });
-    });
-    const total = (await docker.listContainers({ all: true })).length;
+  console.log(`Creating ${CONTAINERS} containers (created, not started)…`);
+  const names = Array.from({ length: CONTAINERS }, (_, index) => `${TEST_PREFIX}bench-${runId}-${String(index).padStart(4, '0')}`);
+  await pool(names, 16, async (name) => {
+    await docker.createContainer({ name, Image: TEST_IMAGE, Cmd: ['sleep', '3600'], Labels: { [TEST_LABEL]: '1', [label]: runId } });
+  });
+  const total = (await docker.listContainers({ all: true })).length;
 
-    // 1. Raw API (curl and Node's http) vs the contract call over the real WebSocket carrier, interleaved.
-    const ws = await connectWebSocket(server.origin, server.token);
-    const client = createMinatoClient(ws.transport);
-    const curl: number[] = [];
-    const nodeHttp: number[] = [];
-    const contract: number[] = [];
-    await client.call('containers:list', { engineId: 'local' }); // warm-up
-    await rawHttpList(socketPath);
-    for (let index = 0; index < RUNS; index++) {
-      const started = performance.now();
-      await run('curl', ['-s', '-o', '/dev/null', '--unix-socket', socketPath, 'http://localhost/containers/json?all=1']);
-      curl.push(performance.now() - started);
-      nodeHttp.push(await rawHttpList(socketPath));
-      const before = performance.now();
-      const list = await client.call('containers:list', { engineId: 'local' });
-      contract.push(performance.now() - before);
-      if (list.length !== total) throw new Error(`The contract listed ${list.length} containers, the engine has ${total}.`);
-    }
-    ws.close();
-
-    // 2. The UI: from the list data arriving in the page to all rows counted and painted.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const openedAt = Date.now();
-    await page.goto(server.url);
-    await page.getByRole('radio', { name: 'All' }).check();
-    await page.locator(`[data-count="${total}"]`).first().waitFor({ timeout: 30_000 });
-    const toCount = Date.now() - openedAt;
-    const marks = await page.evaluate(() => {
-      const data = performance.getEntriesByName('minato:list-data').at(-1)?.startTime;
-      const painted = performance.getEntriesByName('minato:list-painted').at(-1)?.startTime;
-      return { data, painted };
-    });
-    const dataToPaint = marks.data !== undefined && marks.painted !== undefined ? marks.painted - marks.data : Number.NaN;
-
-    // 3. Event-to-UI latency: pause/unpause one running container 100 times; time until its row says so.
-    const target = names[0] as string;
-    await docker.getContainer(target).start();
-    await page.getByRole('searchbox').fill(target);
-    const row = page.getByRole('grid').getByRole('row', { name: target, exact: true });
-    await row.filter({ hasText: /running/i }).waitFor({ timeout: 10_000 });
-    const latencies: number[] = [];
-    try {
-      for (let index = 0; index < CHANGES; index++) {
-        const pause = index % 2 === 0;
-        const expected = pause ? /paused/i : /running/i;
-        const started = Date.now();
-        if (pause) await docker.getContainer(target).pause();
-        else await docker.getContainer(target).unpause();
-        await row.filter({ hasText: expected }).waitFor({ timeout: 10_000 });
-        latencies.push(Date.now() - started);
-      }
-    } catch (error) {
-      const shot = path.join(os.tmpdir(), 'minato-bench-list-failure.png');
-      await page.screenshot({ path: shot });
-      throw new Error(`${(error as Error).message}\n(after ${latencies.length} changes; screenshot: ${shot})`);
-    }
-
-    const ratio = median(contract) / median(nodeHttp);
-    printTable(
-      `Container list, ${total} containers on the engine (${RUNS} runs each, interleaved)`,
-      ['measure', 'median', 'p95', 'vs raw (Node http)', 'target'],
-      [
-        ['raw Engine API: curl over the socket', ms(median(curl)), ms(percentile(curl, 95)), (median(curl) / median(nodeHttp)).toFixed(2) + '×', ''],
-        ['raw Engine API: Node http + JSON.parse', ms(median(nodeHttp)), ms(percentile(nodeHttp, 95)), '1.00×', ''],
-        ['Minato contract over WebSocket', ms(median(contract)), ms(percentile(contract, 95)), ratio.toFixed(2) + '×', `≤ 1.3× raw: ${verdict(ratio <= 1.3)}`],
-        ['  same, against curl', '', '', (median(contract) / median(curl)).toFixed(2) + '×', `≤ 1.3× curl: ${verdict(median(contract) / median(curl) <= 1.3)}`],
-      ],
-    );
-    printTable('UI', ['measure', 'value', 'target'], [
-      ['list data in page → all rows counted and painted', ms(dataToPaint), `≤ 1000 ms: ${verdict(dataToPaint <= 1000)}`],
-      ['page open → rows counted (incl. load, connect, fetch)', ms(toCount), ''],
-      [`event-to-UI latency p50 (${CHANGES} changes)`, ms(median(latencies)), ''],
-      [`event-to-UI latency p95 (${CHANGES} changes)`, ms(percentile(latencies, 95)), `≤ 250 ms: ${verdict(percentile(latencies, 95) <= 250)}`],
-    ]);
-  } finally {
-    await browser.close();
-    await server.stop();
-    const ids = (await docker.listContainers({ all: true, filters: { label: [`${label}=${runId}`] } })).map((container) => container.Id);
-    await pool(ids, 16, async (id) => docker.getContainer(id).remove({ force: true }));
-    await engine.stop();
+  // 1. Raw API (curl and Node's http) vs the contract call over the real WebSocket carrier, interleaved.
+  const ws = await connectWebSocket(server.origin, server.token);
+  const client = createMinatoClient(ws.transport);
+  const curl: number[] = [];
+  const nodeHttp: number[] = [];
+  const contract: number[] = [];
+  await client.call('containers:list', { engineId: 'local' }); // warm-up
+  await rawHttpList(socketPath);
+  for (let index = 0; index < RUNS; index++) {
+    const started = performance.now();
+    await run('curl', ['-s', '-o', '/dev/null', '--unix-socket', socketPath, 'http://localhost/containers/json?all=1']);
+    curl.push(performance.now() - started);
+    nodeHttp.push(await rawHttpList(socketPath));
+    const before = performance.now();
+    const list = await client.call('containers:list', { engineId: 'local' });
+    contract.push(performance.now() - before);
+    if (list.length !== total) throw new Error(`The contract listed ${list.length} containers, the engine has ${total}.`);
   }
-}
+  ws.close();
 
-main().catch((error: Error) => {
-  console.error(`bench:list failed to run: ${error.message}`);
-  process.exit(1);
+  // 2. The UI: from the list data arriving in the page to all rows counted and painted.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const openedAt = Date.now();
+  await page.goto(server.url);
+  await page.getByRole('radio', { name: 'All' }).check();
+  await page.locator(`[data-count="${total}"]`).first().waitFor({ timeout: 30_000 });
+  const toCount = Date.now() - openedAt;
+  const marks = await page.evaluate(() => {
+    const data = performance.getEntriesByName('minato:list-data').at(-1)?.startTime;
+    const painted = performance.getEntriesByName('minato:list-painted').at(-1)?.startTime;
+    return { data, painted };
+  });
+  const dataToPaint = marks.data !== undefined && marks.painted !== undefined ? marks.painted - marks.data : Number.NaN;
+
+  // 3. Event-to-UI latency: pause/unpause one running container 100 times; time until its row says so.
+  const target = names[0] as string;
+  await docker.getContainer(target).start();
+  await page.getByRole('searchbox').fill(target);
+  const row = page.getByRole('grid').getByRole('row', { name: target, exact: true });
+  await row.filter({ hasText: /running/i }).waitFor({ timeout: 10_000 });
+  const latencies: number[] = [];
+  try {
+    for (let index = 0; index < CHANGES; index++) {
+      const pause = index % 2 === 0;
+      const expected = pause ? /paused/i : /running/i;
+      const started = Date.now();
+      if (pause) await docker.getContainer(target).pause();
+      else await docker.getContainer(target).unpause();
+      await row.filter({ hasText: expected }).waitFor({ timeout: 10_000 });
+      latencies.push(Date.now() - started);
+    }
+  } catch (error) {
+    const shot = path.join(os.tmpdir(), 'minato-bench-list-failure.png');
+    await page.screenshot({ path: shot });
+    throw new Error(`${(error as Error).message}\n(after ${latencies.length} changes; screenshot: ${shot})`);
+  }
+
+  const ratio = median(contract) / median(nodeHttp);
+  printTable(
+    `Container list, ${total} containers on the engine (${RUNS} runs each, interleaved)`,
+    ['measure', 'median', 'p95', 'vs raw (Node http)', 'target'],
+    [
+      ['raw Engine API: curl over the socket', ms(median(curl)), ms(percentile(curl, 95)), (median(curl) / median(nodeHttp)).toFixed(2) + '×', ''],
+      ['raw Engine API: Node http + JSON.parse', ms(median(nodeHttp)), ms(percentile(nodeHttp, 95)), '1.00×', ''],
+      ['Minato contract over WebSocket', ms(median(contract)), ms(percentile(contract, 95)), ratio.toFixed(2) + '×', `≤ 1.3× raw: ${verdict(ratio <= 1.3)}`],
+      ['  same, against curl', '', '', (median(contract) / median(curl)).toFixed(2) + '×', `≤ 1.3× curl: ${verdict(median(contract) / median(curl) <= 1.3)}`],
+    ],
+  );
+  printTable('UI', ['measure', 'value', 'target'], [
+    ['list data in page → all rows counted and painted', ms(dataToPaint), `≤ 1000 ms: ${verdict(dataToPaint <= 1000)}`],
+    ['page open → rows counted (incl. load, connect, fetch)', ms(toCount), ''],
+    [`event-to-UI latency p50 (${CHANGES} changes)`, ms(median(latencies)), ''],
+    [`event-to-UI latency p95 (${CHANGES} changes)`, ms(percentile(latencies, 95)), `≤ 250 ms: ${verdict(percentile(latencies, 95) <= 250)}`],
+  ]);
 });

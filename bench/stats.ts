@@ -2,11 +2,9 @@
 // stats for the visible rows) versus closed. Measured from /proc for the daemon (and its containerd).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
-import { startHeadless } from '../scripts/test-support/headless';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { runWithHarness } from '../scripts/test-support/harness';
 import { privateDaemonPaths } from '../scripts/test-support/private-daemon';
-import { startTestEngine } from '../scripts/test-support/test-engine';
-import { launchChromium } from './browser';
 import { printTable, verdict } from './support';
 
 const CONTAINERS = 50;
@@ -35,52 +33,34 @@ async function measure(pids: number[]): Promise<number> {
   return ((cpuSeconds(pids) - before) / (WINDOW_MS / 1000)) * 100;
 }
 
-async function main(): Promise<void> {
-  const engine = await startTestEngine();
-  process.env.MINATO_TEST_DOCKER_HOST = engine.dockerHost;
+runWithHarness('bench:stats', async ({ engine, server, browser, runId }) => {
   // The private test engine's pidfiles; MINATO_BENCH_DAEMON_ROOT names another daemon root laid out the same way.
   const root = process.env.MINATO_BENCH_DAEMON_ROOT ?? engine.env.MINATO_TEST_PRIVATE_DAEMON;
   const paths = root ? privateDaemonPaths(root) : undefined;
   const pids = paths ? [readPid(paths.pidFile), readPid(path.join(paths.execRoot, 'containerd', 'containerd.pid'))].filter((pid): pid is number => pid !== undefined) : [];
   if (pids.length === 0) {
     console.log('bench:stats needs the engine\'s process: run it with the private test engine (npm run bench:stats as root on Linux).');
-    await engine.stop();
     return;
   }
-  const runId = newRunId();
-  const browser = await launchChromium();
-  const server = await startHeadless(engine.dockerHost);
-  try {
-    console.log(`Starting ${CONTAINERS} containers…`);
-    for (let index = 0; index < CONTAINERS; index++) {
-      await dockerCli(['run', '-d', '--name', testName(runId, `idle-${String(index).padStart(2, '0')}`), ...testLabels(runId), TEST_IMAGE, 'sleep', '3600']);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    const closed = await measure(pids);
-
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(server.url);
-    await page.getByRole('grid').waitFor();
-    await page.getByRole('searchbox', { name: 'Search containers' }).fill(runId);
-    await page.locator(`[data-count="${CONTAINERS}"]`).waitFor();
-    const visible = await page.getByRole('grid').getByRole('row', { name: new RegExp(runId) }).count();
-    const open = await measure(pids);
-    const shownWithFigures = await page.getByRole('grid').getByLabel('CPU and memory').count();
-
-    printTable(`Engine CPU (dockerd + containerd), ${CONTAINERS} running containers, ${WINDOW_MS / 1000} s each`, ['measure', 'value', 'target'], [
-      ['Minato closed', `${closed.toFixed(2)} % of one CPU`, ''],
-      [`Minato open on the list (${visible} rows rendered, ${shownWithFigures} with figures)`, `${open.toFixed(2)} % of one CPU`, ''],
-      ['difference', `${(open - closed).toFixed(2)} percentage points`, `≤ 5 pp: ${verdict(open - closed <= 5)}`],
-    ]);
-  } finally {
-    await browser.close();
-    await server.stop();
-    await removeRunContainers(runId);
-    await engine.stop();
+  console.log(`Starting ${CONTAINERS} containers…`);
+  for (let index = 0; index < CONTAINERS; index++) {
+    await dockerCli(['run', '-d', '--name', testName(runId, `idle-${String(index).padStart(2, '0')}`), ...testLabels(runId), TEST_IMAGE, 'sleep', '3600']);
   }
-}
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const closed = await measure(pids);
 
-main().catch((error: Error) => {
-  console.error(`bench:stats failed to run: ${error.message}`);
-  process.exit(1);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('searchbox', { name: 'Search containers' }).fill(runId);
+  await page.locator(`[data-count="${CONTAINERS}"]`).waitFor();
+  const visible = await page.getByRole('grid').getByRole('row', { name: new RegExp(runId) }).count();
+  const open = await measure(pids);
+  const shownWithFigures = await page.getByRole('grid').getByLabel('CPU and memory').count();
+
+  printTable(`Engine CPU (dockerd + containerd), ${CONTAINERS} running containers, ${WINDOW_MS / 1000} s each`, ['measure', 'value', 'target'], [
+    ['Minato closed', `${closed.toFixed(2)} % of one CPU`, ''],
+    [`Minato open on the list (${visible} rows rendered, ${shownWithFigures} with figures)`, `${open.toFixed(2)} % of one CPU`, ''],
+    ['difference', `${(open - closed).toFixed(2)} percentage points`, `≤ 5 pp: ${verdict(open - closed <= 5)}`],
+  ]);
 });

@@ -1,12 +1,10 @@
 // npm run bench:terminal — keystroke echo through exec in headless mode, `cat` of a 50 MB file into xterm, and the
 // time from Ctrl-C to the prompt while `yes` floods the terminal. One run, one engine.
+import { runWithHarness } from '../scripts/test-support/harness';
 import { spawn } from 'node:child_process';
 import { createMinatoClient, type ExecEvent } from '../engine/contract';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
-import { startHeadless } from '../scripts/test-support/headless';
-import { startTestEngine } from '../scripts/test-support/test-engine';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { connectWebSocket } from '../scripts/test-support/ws-transport';
-import { launchChromium } from './browser';
 import { median, ms, percentile, printTable, verdict } from './support';
 
 const KEYSTROKES = 200;
@@ -57,67 +55,50 @@ async function echoLatencies(origin: string, token: string, id: string): Promise
   return latencies;
 }
 
-async function main(): Promise<void> {
-  const engine = await startTestEngine();
-  process.env.MINATO_TEST_DOCKER_HOST = engine.dockerHost;
-  const runId = newRunId();
-  const server = await startHeadless(engine.dockerHost);
-  const browser = await launchChromium();
-  try {
-    const name = testName(runId, 'term');
-    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '3600']);
-    await dockerCli(['exec', id, 'sh', '-c', `yes 'the quick brown fox jumps over the lazy dog 0123456789' | head -c ${BIG_FILE_BYTES} > /tmp/big`]);
+runWithHarness('bench:terminal', async ({ engine, server, browser, runId }) => {
+  const name = testName(runId, 'term');
+  const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '3600']);
+  await dockerCli(['exec', id, 'sh', '-c', `yes 'the quick brown fox jumps over the lazy dog 0123456789' | head -c ${BIG_FILE_BYTES} > /tmp/big`]);
 
-    const latencies = await echoLatencies(server.origin, server.token, id);
-    const cliCatMs = await cliCat(engine.dockerHost, id);
+  const latencies = await echoLatencies(server.origin, server.token, id);
+  const cliCatMs = await cliCat(engine.dockerHost, id);
 
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(server.url);
-    await page.getByRole('grid').getByRole('row', { name, exact: true }).dblclick();
-    await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
-    const rows = page.locator('.terminal-panel:not([hidden]) .xterm-rows');
-    await rows.filter({ hasText: '#' }).waitFor();
-    await page.locator('.terminal-panel:not([hidden]) .xterm-helper-textarea').focus();
-    const promptShown = () =>
-      page.waitForFunction(
-        () => {
-          const lines = [...document.querySelectorAll('.terminal-panel:not([hidden]) .xterm-rows > div')].map((row) => row.textContent?.trimEnd() ?? '');
-          const last = lines.filter((line) => line.length > 0).at(-1) ?? '';
-          return last.endsWith('#');
-        },
-        undefined,
-        { polling: 'raf', timeout: 300_000 },
-      );
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(server.url);
+  await page.getByRole('grid').getByRole('row', { name, exact: true }).dblclick();
+  await page.getByRole('tab', { name: 'Terminal', exact: true }).click();
+  const rows = page.locator('.terminal-panel:not([hidden]) .xterm-rows');
+  await rows.filter({ hasText: '#' }).waitFor();
+  await page.locator('.terminal-panel:not([hidden]) .xterm-helper-textarea').focus();
+  const promptShown = () =>
+    page.waitForFunction(
+      () => {
+        const lines = [...document.querySelectorAll('.terminal-panel:not([hidden]) .xterm-rows > div')].map((row) => row.textContent?.trimEnd() ?? '');
+        const last = lines.filter((line) => line.length > 0).at(-1) ?? '';
+        return last.endsWith('#');
+      },
+      undefined,
+      { polling: 'raf', timeout: 300_000 },
+    );
 
-    await page.keyboard.type('clear; cat /tmp/big\n');
-    const catStarted = performance.now();
-    await page.waitForTimeout(200);
-    await promptShown();
-    const catMs = performance.now() - catStarted;
+  await page.keyboard.type('clear; cat /tmp/big\n');
+  const catStarted = performance.now();
+  await page.waitForTimeout(200);
+  await promptShown();
+  const catMs = performance.now() - catStarted;
 
-    await page.keyboard.type('clear; yes\n');
-    await page.waitForTimeout(1500);
-    const interruptAt = performance.now();
-    await page.keyboard.press('Control+c');
-    await promptShown();
-    const ctrlCMs = performance.now() - interruptAt;
+  await page.keyboard.type('clear; yes\n');
+  await page.waitForTimeout(1500);
+  const interruptAt = performance.now();
+  await page.keyboard.press('Control+c');
+  await promptShown();
+  const ctrlCMs = performance.now() - interruptAt;
 
-    printTable('Terminal (headless mode, Chromium, xterm)', ['measure', 'value', 'target'], [
-      [`keystroke echo p50 (${KEYSTROKES} keys, through exec)`, ms(median(latencies)), ''],
-      [`keystroke echo p95`, ms(percentile(latencies, 95)), `≤ 30 ms: ${verdict(percentile(latencies, 95) <= 30)}`],
-      ['cat of a 50 MB file: docker exec cat > /dev/null', `${ms(cliCatMs)} (${(BIG_FILE_BYTES / 1e6 / (cliCatMs / 1000)).toFixed(0)} MB/s)`, ''],
-      ['cat of a 50 MB file into Minato\'s terminal, to the prompt', `${ms(catMs)} (${(BIG_FILE_BYTES / 1e6 / (catMs / 1000)).toFixed(1)} MB/s)`, ''],
-      ['Ctrl-C during `yes` → prompt shown', ms(ctrlCMs), `≤ 200 ms: ${verdict(ctrlCMs <= 200)}`],
-    ]);
-  } finally {
-    await browser.close();
-    await server.stop();
-    await removeRunContainers(runId);
-    await engine.stop();
-  }
-}
-
-main().catch((error: Error) => {
-  console.error(`bench:terminal failed to run: ${error.message}`);
-  process.exit(1);
+  printTable('Terminal (headless mode, Chromium, xterm)', ['measure', 'value', 'target'], [
+    [`keystroke echo p50 (${KEYSTROKES} keys, through exec)`, ms(median(latencies)), ''],
+    [`keystroke echo p95`, ms(percentile(latencies, 95)), `≤ 30 ms: ${verdict(percentile(latencies, 95) <= 30)}`],
+    ['cat of a 50 MB file: docker exec cat > /dev/null', `${ms(cliCatMs)} (${(BIG_FILE_BYTES / 1e6 / (cliCatMs / 1000)).toFixed(0)} MB/s)`, ''],
+    ['cat of a 50 MB file into Minato\'s terminal, to the prompt', `${ms(catMs)} (${(BIG_FILE_BYTES / 1e6 / (catMs / 1000)).toFixed(1)} MB/s)`, ''],
+    ['Ctrl-C during `yes` → prompt shown', ms(ctrlCMs), `≤ 200 ms: ${verdict(ctrlCMs <= 200)}`],
+  ]);
 });

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { ActionOptions, ActionResult, ContainerAction } from '../../contract';
 import { isNotModified, toMinatoError } from '../docker/engine-errors';
+import { mapWithLimit } from '../util/map-limit';
 
 /** Bulk actions run a few at a time: enough to be quick, few enough not to swamp the engine. */
 const CONCURRENCY = 8;
@@ -33,20 +34,12 @@ export async function runContainerAction(
   action: ContainerAction,
   options: ActionOptions,
 ): Promise<ActionResult[]> {
-  const results: ActionResult[] = new Array(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const index = next++;
-      const id = ids[index] as string;
-      try {
-        await runOne(docker, id, action, options);
-        results[index] = { id, ok: true };
-      } catch (error) {
-        results[index] = isNotModified(error) ? { id, ok: true } : { id, ok: false, error: toMinatoError(error).toWire() };
-      }
+  return mapWithLimit(ids, CONCURRENCY, async (id): Promise<ActionResult> => {
+    try {
+      await runOne(docker, id, action, options);
+      return { id, ok: true };
+    } catch (error) {
+      return isNotModified(error) ? { id, ok: true } : { id, ok: false, error: toMinatoError(error).toWire() };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));
-  return results;
+  });
 }

@@ -3,6 +3,7 @@ import { toMinatoError } from '../docker/engine-errors';
 import { createLineParser } from '../engines/event-stream';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import { mapWithLimit } from '../util/map-limit';
 import { toStatsSample, type RawStats } from './compute-stats';
 
 /** One-shot reads for the list are few at a time, so the cost follows what is on screen. */
@@ -52,28 +53,20 @@ export function statsProcedures(registry: EngineRegistry): Pick<ProcedureHandler
   return {
     'containers:statsSnapshot': async ({ engineId, ids }) => {
       const docker = registry.get(engineId).docker();
-      const results: StatsSnapshot[] = new Array(ids.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < ids.length) {
-          const index = next++;
-          const id = ids[index] as string;
-          try {
-            const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as never)) as unknown as RawStats;
-            const key = `${engineId}/${id}`;
-            const before = previous.get(key);
-            const total = raw.cpu_stats?.cpu_usage?.total_usage;
-            const system = raw.cpu_stats?.system_cpu_usage;
-            if (total !== undefined && system !== undefined) previous.set(key, { total, system });
-            const withPrevious: RawStats = before ? { ...raw, precpu_stats: { cpu_usage: { total_usage: before.total }, system_cpu_usage: before.system } } : raw;
-            results[index] = { id, sample: toStatsSample(withPrevious) };
-          } catch {
-            results[index] = { id };
-          }
+      return mapWithLimit(ids, SNAPSHOT_CONCURRENCY, async (id): Promise<StatsSnapshot> => {
+        try {
+          const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as never)) as unknown as RawStats;
+          const key = `${engineId}/${id}`;
+          const before = previous.get(key);
+          const total = raw.cpu_stats?.cpu_usage?.total_usage;
+          const system = raw.cpu_stats?.system_cpu_usage;
+          if (total !== undefined && system !== undefined) previous.set(key, { total, system });
+          const withPrevious: RawStats = before ? { ...raw, precpu_stats: { cpu_usage: { total_usage: before.total }, system_cpu_usage: before.system } } : raw;
+          return { id, sample: toStatsSample(withPrevious) };
+        } catch {
+          return { id };
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(SNAPSHOT_CONCURRENCY, ids.length) }, worker));
-      return results;
+      });
     },
   };
 }
