@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, session, shell, type WebContents } from 'electron';
 import type { MinatoEngine } from '../engine/src/minato-engine';
 import { startMinatoEngine } from '../engine/src/start-engine';
 import { attachIpcCarrier } from './ipc-carrier';
@@ -50,7 +50,13 @@ export async function runApp(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  const engine = await startMinatoEngine();
+  const engine = await startMinatoEngine({
+    // The Run form's "Choose a folder…" for bind mounts: a native dialog, only in the desktop app.
+    pickFolder: async () => {
+      const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? undefined : result.filePaths[0];
+    },
+  });
   const root = path.join(__dirname, '..');
   const rendererDir = path.join(root, 'dist', 'renderer');
   const preload = path.join(__dirname, 'preload.cjs');

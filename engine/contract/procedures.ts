@@ -49,6 +49,9 @@ export const procedures = {
   'host:checkPort': { input: PortCheckInput, output: PortCheck },
   'host:pathStatus': { input: HostPathInput, output: HostPathStatus },
   'host:createFolder': { input: HostPathInput, output: z.object({}) },
+  'host:canPickFolder': { input: z.object({}), output: z.object({ available: z.boolean() }) },
+  'host:pickFolder': { input: z.object({}), output: z.object({ path: z.string().optional() }) },
+  'volumes:names': { input: EngineScoped, output: z.array(z.string()) },
   'containers:recreate': { input: ResourceRef.extend({ spec: RunSpec }), output: z.object({ id: z.string() }) },
   'containers:rename': {
     input: ResourceRef.extend({ name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.') }),

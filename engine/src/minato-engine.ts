@@ -6,6 +6,8 @@ export interface MinatoEngineOptions {
   env?: NodeJS.ProcessEnv;
   homeDir?: string;
   platform?: NodeJS.Platform;
+  /** The desktop shell's folder dialog; absent in headless mode, where paths are typed. */
+  pickFolder?: () => Promise<string | undefined>;
 }
 
 /** The engine as the carriers see it: open one session per connected client, close everything at exit. */

@@ -38,7 +38,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...containerProcedures(registry),
       ...insightProcedures(registry),
       ...runProcedures(registry),
-      ...imageProcedures(registry),
+      ...imageProcedures(registry, options.pickFolder),
       ...statsProcedures(registry),
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),

@@ -7,7 +7,10 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import { createLineParser } from '../engines/event-stream';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 
-type ImageProcedures = Pick<ProcedureHandlers, 'images:inspect' | 'networks:list' | 'host:checkPort' | 'host:pathStatus' | 'host:createFolder'>;
+type ImageProcedures = Pick<
+  ProcedureHandlers,
+  'images:inspect' | 'networks:list' | 'volumes:names' | 'host:checkPort' | 'host:pathStatus' | 'host:createFolder' | 'host:canPickFolder' | 'host:pickFolder'
+>;
 
 /** Only an engine on this machine shares its ports and files with Minato's process. */
 function isLocal(registry: EngineRegistry, engineId: string): boolean {
@@ -23,8 +26,21 @@ function canListen(port: number, host: string): Promise<boolean> {
   });
 }
 
-export function imageProcedures(registry: EngineRegistry): ImageProcedures {
+export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Promise<string | undefined>): ImageProcedures {
   return {
+    'host:canPickFolder': async () => ({ available: pickFolder !== undefined }),
+    'host:pickFolder': async () => {
+      const path = await pickFolder?.();
+      return path === undefined ? {} : { path };
+    },
+    'volumes:names': async ({ engineId }) => {
+      try {
+        const { Volumes } = await registry.get(engineId).docker().listVolumes();
+        return (Volumes ?? []).map((volume) => volume.Name).filter((name) => !/^[0-9a-f]{64}$/.test(name)).sort();
+      } catch (error) {
+        throw toMinatoError(error);
+      }
+    },
     'images:inspect': async ({ engineId, ref }) => {
       const docker = registry.get(engineId).docker();
       try {

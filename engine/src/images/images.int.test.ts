@@ -97,6 +97,17 @@ describe('images, networks and host checks for the Run form', () => {
     expect(await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: held })).toEqual({ inUse: false });
   });
 
+  it('names the volumes a person can pick, and says no folder dialog exists in headless mode', async () => {
+    const volume = testName(runId, 'pickable');
+    await dockerCli(['volume', 'create', volume]);
+    try {
+      expect(await connected.client.call('volumes:names', { engineId: 'local' })).toContain(volume);
+    } finally {
+      await dockerCli(['volume', 'rm', volume]);
+    }
+    expect(await connected.client.call('host:canPickFolder', {})).toEqual({ available: false });
+  });
+
   it('tells whether a bind folder exists and creates it when asked', async () => {
     const folder = path.join(dir, 'site', 'public');
     expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: false, directory: false });

@@ -247,6 +247,12 @@ export const en = {
     logDriver: 'Log driver',
     logOptions: 'Log options (KEY=value per line)',
     unknownNetwork: 'There is no network "{{name}}". Known: {{known}}.',
+    maxRetries: 'Retries at most',
+    interactiveOnly: 'Keep input open (-i)',
+    tty: 'Terminal (-t)',
+    detach: 'In the background (-d)',
+    pickFolder: 'Choose a folder…',
+    engineDetails: 'What the engine said',
     nameRule: 'Names start with a letter or digit and use only letters, digits, _ . and -.',
   },
   terminal: {

@@ -249,6 +249,12 @@ export const ja: Messages = {
     logDriver: 'ログドライバー',
     logOptions: 'ログのオプション（1 行に KEY=value）',
     unknownNetwork: 'ネットワーク「{{name}}」はありません。あるもの: {{known}}。',
+    maxRetries: '最大再試行回数',
+    interactiveOnly: '入力を開いたままにする（-i）',
+    tty: 'ターミナル（-t）',
+    detach: 'バックグラウンドで実行（-d）',
+    pickFolder: 'フォルダーを選ぶ…',
+    engineDetails: 'エンジンからの応答',
     nameRule: '名前は英数字で始め、英数字と _ . - だけを使ってください。',
   },
   terminal: {

@@ -9,7 +9,7 @@ import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { selectOnly } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { fieldErrors, parseEnvBlock } from './form-errors';
-import { BindFolderCheck, PortInUse, PullOffer, useImageFacts, useNetworks } from './run-checks';
+import { BindFolderCheck, PortInUse, PullOffer, useCanPickFolder, useImageFacts, useNetworks, useVolumes } from './run-checks';
 import { specChanges } from './spec-diff';
 
 /** A labelled control with its message right under it, tied to it for screen readers. */
@@ -54,6 +54,8 @@ export function RunDialog({ engineId }: { engineId: string }) {
   const [envProblems, setEnvProblems] = useState<string[]>([]);
   const [revealed, setRevealed] = useState<Set<number>>(new Set());
   const [submitError, setSubmitError] = useState('');
+  /** The engine's own words, kept for a details view under the plain message. */
+  const [engineDetail, setEngineDetail] = useState('');
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
 
@@ -80,6 +82,9 @@ export function RunDialog({ engineId }: { engineId: string }) {
 
   const image = useImageFacts(engineId, draft.image);
   const networks = useNetworks(engineId);
+  const volumes = useVolumes(engineId);
+  // Only the desktop app can show a folder dialog; in a browser the path is typed.
+  const canPickFolder = useCanPickFolder();
   const knownNetworks = new Set(['bridge', 'host', 'none', ...(networks.data ?? []).map((network) => network.name)]);
   const networkError =
     draft.network && networks.data && !knownNetworks.has(draft.network) ? t('run.unknownNetwork', { name: draft.network, known: [...knownNetworks].join(', ') }) : undefined;
@@ -107,6 +112,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
       // Everything typed stays: only the message is new.
       const failure = error as { code?: string; message?: string; details?: { restored?: boolean } };
       setSubmitError(`${errorText(t, failure)}${failure.details?.restored ? ` ${t('run.restored')}` : ''}`);
+      setEngineDetail(JSON.stringify({ code: failure.code, message: failure.message, details: failure.details }, null, 2));
       setConfirming(false);
     } finally {
       setBusy(false);
@@ -175,14 +181,32 @@ export function RunDialog({ engineId }: { engineId: string }) {
                 ))}
               </select>
             </Field>
+            {draft.restart?.name === 'on-failure' ? (
+              <Field id="run-retries" label={t('run.maxRetries')} error={show('restart.maxRetries')}>
+                <input
+                  id="run-retries"
+                  inputMode="numeric"
+                  value={draft.restart.maxRetries ?? ''}
+                  placeholder="∞"
+                  onChange={(event) =>
+                    update({ restart: { name: 'on-failure', ...(event.target.value ? { maxRetries: Number(event.target.value) } : {}) } })
+                  }
+                />
+              </Field>
+            ) : null}
           </div>
           <div className="checks">
             <label>
               <input type="checkbox" checked={draft.autoRemove ?? false} onChange={(event) => update({ autoRemove: event.target.checked })} /> {t('run.autoRemove')}
             </label>
             <label>
-              <input type="checkbox" checked={draft.interactive ?? false} onChange={(event) => update({ interactive: event.target.checked, tty: event.target.checked })} />{' '}
-              {t('run.interactive')}
+              <input type="checkbox" checked={draft.interactive ?? false} onChange={(event) => update({ interactive: event.target.checked })} /> {t('run.interactiveOnly')}
+            </label>
+            <label>
+              <input type="checkbox" checked={draft.tty ?? false} onChange={(event) => update({ tty: event.target.checked })} /> {t('run.tty')}
+            </label>
+            <label>
+              <input type="checkbox" checked={draft.detach ?? true} onChange={(event) => update({ detach: event.target.checked })} /> {t('run.detach')}
             </label>
           </div>
         </fieldset>
@@ -326,6 +350,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
               <Field id={`mount-source-${index}`} label={mount.type === 'bind' ? t('run.hostPath') : t('run.volumeName')} error={show(`mounts.${index}.source`)}>
                 <input
                   id={`mount-source-${index}`}
+                  list="run-volumes"
                   value={'source' in mount ? mount.source : ''}
                   disabled={mount.type === 'tmpfs'}
                   onChange={(event) => {
@@ -357,6 +382,18 @@ export function RunDialog({ engineId }: { engineId: string }) {
               <button type="button" className="ghost small" aria-label={t('run.removeMount', { index: index + 1 })} onClick={() => update({ mounts: mounts.filter((_, i) => i !== index) })}>
                 ×
               </button>
+              {canPickFolder ? (
+                <button
+                  type="button"
+                  className="small"
+                  onClick={async () => {
+                    const picked = await client.call('host:pickFolder', {}).catch(() => undefined);
+                    if (picked?.path) update({ mounts: mounts.map((item, i) => (i === index ? { type: 'bind', source: picked.path as string, target: item.target, readOnly: false } : item)) });
+                  }}
+                >
+                  {t('run.pickFolder')}
+                </button>
+              ) : null}
               {mount.type === 'bind' ? <BindFolderCheck engineId={engineId} path={mount.source} /> : null}
             </div>
           ))}
@@ -372,6 +409,11 @@ export function RunDialog({ engineId }: { engineId: string }) {
                 </button>
               ))}
           </div>
+          <datalist id="run-volumes">
+            {(volumes.data ?? []).map((volume) => (
+              <option key={volume} value={volume} />
+            ))}
+          </datalist>
           <Field id="run-volumes-from" label={t('run.volumesFrom')}>
             <input id="run-volumes-from" value={(draft.volumesFrom ?? []).join(' ')} onChange={(event) => update({ volumesFrom: words(event.target.value) })} />
           </Field>
@@ -483,9 +525,15 @@ export function RunDialog({ engineId }: { engineId: string }) {
           </section>
         ) : null}
         {submitError ? (
-          <p className="error-text" role="alert">
+          <div className="error-text" role="alert">
             {submitError}
-          </p>
+            {engineDetail ? (
+              <details>
+                <summary>{t('run.engineDetails')}</summary>
+                <pre className="detail-text">{engineDetail}</pre>
+              </details>
+            ) : null}
+          </div>
         ) : null}
         <div className="dialog-buttons">
           <button type="button" onClick={closeRunDialog}>

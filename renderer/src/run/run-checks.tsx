@@ -26,6 +26,17 @@ export function useNetworks(engineId: string) {
   return useQuery({ queryKey: runKeys.networks(engineId), queryFn: ({ signal }) => client.call('networks:list', { engineId }, { signal }) });
 }
 
+export function useVolumes(engineId: string) {
+  const client = useClient();
+  return useQuery({ queryKey: ['run', engineId, 'volumes'], queryFn: ({ signal }) => client.call('volumes:names', { engineId }, { signal }) });
+}
+
+export function useCanPickFolder(): boolean {
+  const client = useClient();
+  const picker = useQuery({ queryKey: ['run', 'can-pick-folder'], queryFn: ({ signal }) => client.call('host:canPickFolder', {}, { signal }), staleTime: Infinity });
+  return picker.data?.available ?? false;
+}
+
 /** The image is not on this engine: offer `docker pull`, with its progress, before running. */
 export function PullOffer({ engineId, image }: { engineId: string; image: string }) {
   const { t } = useTranslation();
