@@ -136,6 +136,11 @@ test('the form warns about a taken host port, a doubled mapping, a missing folde
   await run.dialog.getByRole('button', { name: 'Create it' }).click();
   await expect(run.dialog.getByText(`${folder} does not exist.`)).toBeHidden();
 
+  await run.dialog.getByLabel('Paste a .env block').fill('GOOD=1\nnot a line');
+  await run.dialog.getByRole('button', { name: 'Add these variables' }).click();
+  await expect(run.dialog.getByText('Line 2: "not a line" is not KEY=value.')).toBeVisible();
+  await expect(run.dialog.getByLabel('Paste a .env block')).toHaveValue('GOOD=1\nnot a line');
+
   await run.field('Network').fill(`minato-test-${runId}-nowhere`);
   await expect(run.dialog.getByText(new RegExp(`There is no network "minato-test-${runId}-nowhere"`))).toBeVisible();
   await run.dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -153,6 +158,13 @@ test('an image that is not here can be pulled from the form, with progress, then
     await expect(containers.grid).toBeVisible();
     const run = new RunDialogPage(page);
     await run.open();
+    // An image that exists nowhere: pulling it says so, and the form stays as typed.
+    const missing = `${registry.address}/minato-test/never:${runId}`;
+    await run.field('Image').fill(missing);
+    await run.dialog.getByRole('button', { name: `Pull ${missing}` }).click();
+    await expect(run.dialog.getByText(/not found|manifest unknown/i)).toBeVisible({ timeout: 30_000 });
+    await expect(run.field('Image')).toHaveValue(missing);
+
     await run.field('Image').fill(remote);
     await expect(run.dialog.getByText(`${remote} is not on this engine.`)).toBeVisible();
     await run.dialog.getByRole('button', { name: `Pull ${remote}` }).click();
