@@ -1,4 +1,6 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createMinatoClient, type ClientTransport, type MinatoClient, type ServerMessage } from '../../engine/contract';
+import { newRunId, removeRunContainers, testDockerHost } from './fixtures';
 import type { MinatoEngine } from '../../engine/src/minato-engine';
 import { startMinatoEngine } from '../../engine/src/start-engine';
 
@@ -48,4 +50,28 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * For an integration test file: a real engine connected before its tests, and a run id whose containers are removed
+ * after them. Registers the hooks itself; `connected` is usable inside tests.
+ */
+export function engineForThisFile(): { runId: string; connected: Pick<ConnectedEngine, 'client' | 'openCount'> } {
+  const runId = newRunId();
+  let current: ConnectedEngine | undefined;
+  beforeAll(async () => {
+    current = await connectEngine(testDockerHost());
+  });
+  afterAll(async () => {
+    await current?.close();
+    await removeRunContainers(runId);
+  });
+  const connected = {
+    get client(): MinatoClient {
+      if (!current) throw new Error('The engine connects in beforeAll: use it inside a test.');
+      return current.client;
+    },
+    openCount: () => current?.openCount() ?? 0,
+  };
+  return { runId, connected };
 }

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineForThisFile } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
-const runId = newRunId();
-let connected: ConnectedEngine;
+const { runId, connected } = engineForThisFile();
 let id: string;
 
 beforeAll(async () => {
-  connected = await connectEngine(testDockerHost());
   id = await dockerCli([
     'run', '-d', '--name', testName(runId, 'insight'), ...testLabels(runId), '-e', 'DB_PASSWORD=hunter2', TEST_IMAGE,
     'sh', '-c', 'mkdir -p /work && echo hi > /work/made-by-test.txt && rm /bin/wc && sleep 300',
   ]);
   await new Promise((resolve) => setTimeout(resolve, 300));
-});
-
-afterAll(async () => {
-  await connected?.close();
-  await removeRunContainers(runId);
 });
 
 describe('inspect, processes and changes', () => {

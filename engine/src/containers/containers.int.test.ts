@@ -1,27 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeBatch } from '../../contract';
-import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import {
-  TEST_IMAGE,
-  dockerCli,
-  newRunId,
-  removeRunContainers,
-  testDockerHost,
-  testLabels,
-  testName,
-} from '../../../scripts/test-support/fixtures';
+import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
-const runId = newRunId();
-let connected: ConnectedEngine;
-
-beforeAll(async () => {
-  connected = await connectEngine(testDockerHost());
-});
-
-afterAll(async () => {
-  await connected?.close();
-  await removeRunContainers(runId);
-});
+const { runId, connected } = engineForThisFile();
 
 async function runDetached(name: string, ...args: string[]): Promise<string> {
   return dockerCli(['run', '-d', '--name', testName(runId, name), ...testLabels(runId), ...args]);

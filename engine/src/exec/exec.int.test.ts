@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { creditWindow, type ExecEvent } from '../../contract';
-import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
-const runId = newRunId();
-let connected: ConnectedEngine;
+const { runId, connected } = engineForThisFile();
 let containerId: string;
 
 beforeAll(async () => {
-  connected = await connectEngine(testDockerHost());
   containerId = await dockerCli(['run', '-d', '--name', testName(runId, 'shell'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
-});
-
-afterAll(async () => {
-  await connected?.close();
-  await removeRunContainers(runId);
 });
 
 function openTerminal(options: { cols?: number; rows?: number; manualAck?: boolean; command?: string[] } = {}) {

@@ -3,22 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DownloadEvent } from '../../contract';
-import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
-const runId = newRunId();
-let connected: ConnectedEngine;
-
-beforeAll(async () => {
-  connected = await connectEngine(testDockerHost());
-});
-
-afterAll(async () => {
-  await connected?.close();
-  await removeRunContainers(runId);
-});
+const { runId, connected } = engineForThisFile();
 
 async function download(id: string, path: string) {
   const chunks: Buffer[] = [];

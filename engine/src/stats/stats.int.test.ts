@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StatsSample } from '../../contract';
-import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
-const runId = newRunId();
-let connected: ConnectedEngine;
-
-beforeAll(async () => {
-  connected = await connectEngine(testDockerHost());
-});
-
-afterAll(async () => {
-  await connected?.close();
-  await removeRunContainers(runId);
-});
+const { runId, connected } = engineForThisFile();
 
 const UNITS: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, kB: 1000, MB: 1000 ** 2, GB: 1000 ** 3 };
 function parseSize(text: string): number {
