@@ -48,6 +48,7 @@ const ROUND_TRIP_SPECS: RunSpecInput[] = [
   },
   { image: 'busybox', network: 'my-net', networkAliases: ['api', 'backend'], hostname: 'box', extraHosts: ['db:10.0.0.5'], dns: ['1.1.1.1'], macAddress: '02:42:ac:11:00:09' },
   { image: 'busybox', privileged: true, capAdd: ['NET_ADMIN'], capDrop: ['MKNOD'], user: '1000:1000', workdir: '/work', entrypoint: '/bin/sh', command: ['-c', 'echo $HOME; ls'] },
+  { image: 'busybox', entrypoint: '', command: ['sleep', '1'] },
   { image: 'busybox', labels: [{ key: 'com.example.team', value: 'harbour' }], logDriver: 'json-file', logOptions: [{ key: 'max-size', value: '10m' }], publishAll: true, links: ['db:database'] },
 ];
 
@@ -94,6 +95,57 @@ describe('runSpecToArgs ⇄ parseRunCommand', () => {
       expect.stringMatching(/--restart "sometimes"/),
     ]);
     expect(parsed.spec).toMatchObject({ detach: true, image: 'alpine', command: ['sh'] });
+  });
+
+  it('consumes flags Minato does not support with the arity docker run gives them, so the image stays the image', () => {
+    const cases: Array<[string, string[], string, string[]]> = [
+      ['docker run --init nginx sh', ['--init'], 'nginx', ['sh']],
+      ['docker run -a stdout -a stderr busybox echo hi', ['-a stdout', '-a stderr'], 'busybox', ['echo', 'hi']],
+      ['docker run --gpus all nvidia/cuda nvidia-smi', ['--gpus all'], 'nvidia/cuda', ['nvidia-smi']],
+      ['docker run --platform linux/amd64 alpine uname -m', ['--platform linux/amd64'], 'alpine', ['uname', '-m']],
+      ['docker run --pull always --pull=never alpine', ['--pull always', '--pull=never'], 'alpine', []],
+      ['docker run --sig-proxy=false alpine', ['--sig-proxy=false'], 'alpine', []],
+      ['docker run --read-only --no-healthcheck --oom-kill-disable alpine', ['--read-only', '--no-healthcheck', '--oom-kill-disable'], 'alpine', []],
+      ['docker run --health-cmd "curl -f http://localhost" nginx', ["--health-cmd 'curl -f http://localhost'"], 'nginx', []],
+      ['docker run -q --ulimit nofile=1024:2048 --stop-timeout 5 --shm-size=1g alpine', ['-q', '--ulimit nofile=1024:2048', '--stop-timeout 5', '--shm-size=1g'], 'alpine', []],
+      ['docker run -itq nginx', ['-q'], 'nginx', []],
+      ['docker run -ta stdin nginx', ['-a stdin'], 'nginx', []],
+      ['docker run -astdout nginx', ['-astdout'], 'nginx', []],
+      // The CLI reads a switch's value only after "=": here "false" is the image, as docker run would take it.
+      ['docker run --sig-proxy false alpine', ['--sig-proxy'], 'false', ['alpine']],
+    ];
+    for (const [line, unsupported, image, command] of cases) {
+      const parsed = parseRunCommand(line);
+      expect({ line, unsupported: parsed.unsupported, errors: parsed.errors, image: parsed.spec.image, command: parsed.spec.command }).toEqual({
+        line,
+        unsupported,
+        errors: [],
+        image,
+        command,
+      });
+    }
+  });
+
+  it('reads combined switches and switch values as the CLI does', () => {
+    expect(parseRunCommand('docker run -itd --rm nginx').spec).toMatchObject({ interactive: true, tty: true, detach: true, autoRemove: true, image: 'nginx' });
+    expect(parseRunCommand('docker run -dP -p=8080:80 nginx').spec).toMatchObject({ detach: true, publishAll: true, ports: [{ hostPort: 8080, containerPort: 80 }] });
+    expect(parseRunCommand('docker run --detach=false --tty=1 -i=false nginx').spec).toMatchObject({ detach: false, tty: true, interactive: false });
+    expect(parseRunCommand('docker run --tty=maybe nginx').errors).toEqual([expect.stringMatching(/--tty takes true or false/)]);
+  });
+
+  it('guesses only for flags docker run does not have, and says when a value is missing', () => {
+    expect(parseRunCommand('docker run --frobnicate yes nginx').unsupported).toEqual(['--frobnicate yes']);
+    expect(parseRunCommand('docker run -Z nginx')).toMatchObject({ unsupported: ['-Z'], spec: { image: 'nginx' } });
+    expect(parseRunCommand('docker run --pull').errors).toEqual(['--pull needs a value.', expect.stringMatching(/No image/)]);
+    expect(parseRunCommand('docker run nginx --init').spec).toMatchObject({ image: 'nginx', command: ['--init'] });
+  });
+
+  it("tells a cleared entrypoint (--entrypoint '') from one left to the image", () => {
+    expect(runSpecToCommand({ image: 'busybox', entrypoint: '', command: ['sleep', '1'] })).toBe(`docker run -d --entrypoint '' busybox sleep 1`);
+    expect(runSpecToArgs({ image: 'busybox' })).not.toContain('--entrypoint');
+    expect(parseRunCommand('docker run --entrypoint "" busybox').spec.entrypoint).toBe('');
+    expect(parseRunCommand('docker run --entrypoint= busybox').spec.entrypoint).toBe('');
+    expect(parseRunCommand('docker run busybox').spec.entrypoint).toBeUndefined();
   });
 
   it('says when there is no image', () => {

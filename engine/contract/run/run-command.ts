@@ -1,4 +1,5 @@
-import { shellJoin } from '../commands';
+import { shellJoin, shellQuote } from '../commands';
+import { dockerRunFlag } from './docker-run-flags';
 import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, type MountSpec, type RunSpecInput } from './run-spec';
 
 /** The `docker run` argv for a spec, flags in a fixed order so the shown command is stable as the form changes. */
@@ -166,15 +167,15 @@ function volume(spec: RunSpecInput, value: string): string | undefined {
   return undefined;
 }
 
-/** Every flag Minato understands, long and short, with what it sets. Anything else is reported, never dropped. */
+/**
+ * Every flag Minato understands, by its long name (docker-run-flags.ts knows the short ones), with what it sets.
+ * Anything else is reported, never dropped.
+ */
 const VALUE_FLAGS: Record<string, Setter> = {
   '--name': text('name'),
   '--hostname': text('hostname'),
-  '-h': text('hostname'),
   '--user': text('user'),
-  '-u': text('user'),
   '--workdir': text('workdir'),
-  '-w': text('workdir'),
   '--entrypoint': text('entrypoint'),
   '--restart': (spec, value) => {
     const [name, retries] = value.split(':');
@@ -184,9 +185,7 @@ const VALUE_FLAGS: Record<string, Setter> = {
     return undefined;
   },
   '--env': keyValue('env', '--env'),
-  '-e': keyValue('env', '--env'),
   '--label': keyValue('labels', '--label'),
-  '-l': keyValue('labels', '--label'),
   '--log-opt': keyValue('logOptions', '--log-opt'),
   '--log-driver': text('logDriver'),
   '--publish': (spec, value) => {
@@ -195,9 +194,7 @@ const VALUE_FLAGS: Record<string, Setter> = {
     (spec.ports ??= []).push(port);
     return undefined;
   },
-  '-p': (spec, value) => VALUE_FLAGS['--publish']!(spec, value),
   '--volume': volume,
-  '-v': volume,
   '--tmpfs': (spec, value) => {
     (spec.mounts ??= []).push({ type: 'tmpfs', target: value.split(':')[0] ?? value });
     return undefined;
@@ -217,31 +214,32 @@ const VALUE_FLAGS: Record<string, Setter> = {
     spec.memory = bytes;
     return undefined;
   },
-  '-m': (spec, value) => VALUE_FLAGS['--memory']!(spec, value),
   '--cpus': (spec, value) => {
     if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return `--cpus "${value}" is not a number of CPUs such as 1.5.`;
     spec.cpus = Number(value);
     return undefined;
   },
   '--cpu-shares': integer('cpuShares', '--cpu-shares'),
-  '-c': integer('cpuShares', '--cpu-shares'),
   '--pids-limit': integer('pidsLimit', '--pids-limit'),
   '--cap-add': list('capAdd'),
   '--cap-drop': list('capDrop'),
 };
 
-const BOOLEAN_FLAGS: Record<string, keyof RunSpecInput> = {
+const SWITCHES: Record<string, keyof RunSpecInput> = {
   '--detach': 'detach',
-  '-d': 'detach',
   '--interactive': 'interactive',
-  '-i': 'interactive',
   '--tty': 'tty',
-  '-t': 'tty',
   '--rm': 'autoRemove',
   '--publish-all': 'publishAll',
-  '-P': 'publishAll',
   '--privileged': 'privileged',
 };
+
+/** How the CLI reads a switch given a value (--sig-proxy=false): Go's strconv.ParseBool. */
+function switchValue(value: string): boolean | undefined {
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  return undefined;
+}
 
 export interface ParsedRunCommand {
   spec: RunSpecInput;
@@ -262,14 +260,19 @@ export function parseRunCommand(line: string): ParsedRunCommand {
   if (words[index] === 'container') index++;
   if (words[index] === 'run') index++;
   else if (index > 0 || words[0] === 'run') errors.push('This is not a docker run command.');
-  const apply = (name: string, value: string | undefined): void => {
-    const setter = VALUE_FLAGS[name];
-    if (value === undefined) {
-      errors.push(`${name} needs a value.`);
-      return;
-    }
-    const problem = setter?.(spec, value);
-    if (problem) errors.push(problem);
+  // A flag with its value: set in the spec when Minato supports it, listed as written (quoted) when it does not.
+  const take = (written: string, long: string, value: string | undefined, asWritten: string): void => {
+    if (value === undefined) errors.push(`${written} needs a value.`);
+    else if (VALUE_FLAGS[long]) {
+      const problem = VALUE_FLAGS[long](spec, value);
+      if (problem) errors.push(problem);
+    } else unsupported.push(asWritten);
+  };
+  const toggle = (written: string, long: string, value: string | undefined): void => {
+    const on = value === undefined ? true : switchValue(value);
+    if (on === undefined) errors.push(`${written} takes true or false, not "${value}".`);
+    else if (SWITCHES[long]) spec[SWITCHES[long] as string] = on;
+    else unsupported.push(value === undefined ? written : `${written}=${value}`);
   };
   for (; index < words.length; index++) {
     const word = words[index] as string;
@@ -282,33 +285,46 @@ export function parseRunCommand(line: string): ParsedRunCommand {
       const equals = word.indexOf('=');
       const name = equals === -1 ? word : word.slice(0, equals);
       const inline = equals === -1 ? undefined : word.slice(equals + 1);
-      if (BOOLEAN_FLAGS[name]) {
-        spec[BOOLEAN_FLAGS[name] as string] = inline === undefined ? true : inline !== 'false';
-      } else if (VALUE_FLAGS[name]) {
-        apply(name, inline ?? words[++index]);
-      } else {
-        // Without knowing the flag we cannot tell whether the next word is its value; keep it with the flag.
+      const flag = dockerRunFlag(name);
+      if (!flag) {
+        // Not a flag of any docker run we know (a typo, or one newer than us): its arity can only be guessed.
         const next = words[index + 1];
         const takesValue = inline === undefined && next !== undefined && !next.startsWith('-') && index + 2 < words.length;
-        unsupported.push(takesValue ? `${word} ${next}` : word);
+        unsupported.push(takesValue ? shellJoin([word, next]) : shellQuote(word));
         if (takesValue) index++;
+      } else if (!flag.takesValue) toggle(name, flag.long, inline);
+      else if (inline !== undefined) take(name, flag.long, inline, shellQuote(word));
+      else {
+        const value = words[++index];
+        take(name, flag.long, value, shellJoin([word, value ?? '']));
       }
       continue;
     }
-    // Short flags may be combined (-it, -dp 80:80): every letter but the last is a switch; the last may take a value.
+    // Short flags may be combined (-it, -dp 80:80): switches come first; the first flag that takes a value takes the
+    // rest of the word (-p8080:80, -p=8080:80) or else the next word.
     const letters = word.slice(1);
     for (let position = 0; position < letters.length; position++) {
       const name = `-${letters[position]}`;
-      if (BOOLEAN_FLAGS[name]) {
-        spec[BOOLEAN_FLAGS[name] as string] = true;
+      const flag = dockerRunFlag(name);
+      const rest = letters.slice(position + 1);
+      if (!flag) {
+        unsupported.push(name);
         continue;
       }
-      if (VALUE_FLAGS[name]) {
-        const attached = letters.slice(position + 1);
-        apply(name, attached.length > 0 ? attached.replace(/^=/, '') : words[++index]);
-        break;
+      if (!flag.takesValue) {
+        if (rest.startsWith('=')) {
+          toggle(name, flag.long, rest.slice(1));
+          break;
+        }
+        toggle(name, flag.long, undefined);
+        continue;
       }
-      unsupported.push(name);
+      if (rest.length > 0) take(name, flag.long, rest.replace(/^=/, ''), shellQuote(`${name}${rest}`));
+      else {
+        const value = words[++index];
+        take(name, flag.long, value, shellJoin([name, value ?? '']));
+      }
+      break;
     }
   }
   const image = words[index];

@@ -36,6 +36,7 @@ export const RunSpec = z.object({
   image: z.string().min(1, 'Choose an image.'),
   name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.').optional(),
   command: z.array(z.string()).default([]),
+  /** Unset: the image's entrypoint applies. '' clears it (`--entrypoint ''`), so the command runs on its own. */
   entrypoint: z.string().optional(),
   workdir: ContainerPath.optional(),
   user: z.string().min(1).optional(),

@@ -1,16 +1,34 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { runSpecToCommand } from '../../contract/run/run-command';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const runId = newRunId();
 const volume = testName(runId, 'keep');
+// An image that declares VOLUME /data, as postgres and most databases do.
+const volumeImage = `${testName(runId, 'with-volume')}:1`;
 const anonymousVolumes: string[] = [];
 let connected: ConnectedEngine;
 
 beforeAll(async () => {
   connected = await connectEngine(testDockerHost());
   await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
+  const context = mkdtempSync(path.join(os.tmpdir(), 'minato-volume-image-'));
+  try {
+    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${TEST_IMAGE}\nVOLUME /data\n`);
+    // The classic builder builds FROM a local image without reaching a registry.
+    await promisify(execFile)('docker', ['build', '-q', ...testLabels(runId), '-t', volumeImage, context], {
+      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
+    });
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
 });
 
 afterAll(async () => {
@@ -18,7 +36,12 @@ afterAll(async () => {
   await removeRunContainers(runId);
   // The recreated container mounts the old anonymous volume by name, so removing it does not take the volume along.
   for (const name of [...anonymousVolumes, volume]) await dockerCli(['volume', 'rm', name]).catch(() => undefined);
+  await dockerCli(['image', 'rm', volumeImage]).catch(() => undefined);
 });
+
+async function volumeAt(id: string, target: string): Promise<string> {
+  return dockerCli(['inspect', '-f', `{{range .Mounts}}{{if eq .Destination "${target}"}}{{.Name}}{{end}}{{end}}`, id]);
+}
 
 async function state(id: string) {
   return JSON.parse(await dockerCli(['inspect', '-f', '{{json .State.Running}}|{{json .Name}}', id]).then((text) => `[${text.replace('|', ',')}]`)) as [boolean, string];
@@ -32,7 +55,7 @@ describe('edit and recreate', () => {
       'sh', '-c', 'echo kept > /named/file; [ -f /anon/file ] || echo kept-too > /anon/file; sleep 600',
     ]);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    anonymousVolumes.push(await dockerCli(['inspect', '-f', '{{range .Mounts}}{{if eq .Destination "/anon"}}{{.Name}}{{end}}{{end}}', id]));
+    anonymousVolumes.push(await volumeAt(id, '/anon'));
     const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
     expect(spec.env).toEqual([{ key: 'MODE', value: 'old' }]);
     const edited = { ...spec, env: [{ key: 'MODE', value: 'new' }] };
@@ -42,6 +65,46 @@ describe('edit and recreate', () => {
     expect(await state(newId)).toEqual([true, `/${name}`]);
     expect(await dockerCli(['exec', newId, 'sh', '-c', 'echo $MODE; cat /named/file /anon/file'])).toBe('new\nkept\nkept-too');
     expect(await dockerCli(['ps', '-aq', '--filter', `id=${id}`])).toBe('');
+  });
+
+  it('keeps the data of the volumes the image declares, without showing them as options', async () => {
+    const name = testName(runId, 'database');
+    const id = await dockerCli([
+      'run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-e', 'MODE=old', volumeImage,
+      // Ends on SIGTERM: the recreated container does not carry --stop-timeout, and the second edit stops it again.
+      'sh', '-c', 'trap "exit 0" TERM; [ -f /data/file ] || echo precious > /data/file; sleep 600 & wait',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const dataVolume = await volumeAt(id, '/data');
+    anonymousVolumes.push(dataVolume);
+    expect(dataVolume).toMatch(/^[0-9a-f]{64}$/);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    expect(spec.mounts).toEqual([]);
+
+    const { id: newId } = await connected.client.call('containers:recreate', { engineId: 'local', id, spec: { ...spec, env: [{ key: 'MODE', value: 'new' }] } });
+    expect(await volumeAt(newId, '/data')).toBe(dataVolume);
+    expect(await dockerCli(['exec', newId, 'sh', '-c', 'echo $MODE; cat /data/file'])).toBe('new\nprecious');
+    // Run another like this, and the command shown, stay as a person would write them: the image's VOLUME needs no -v.
+    const again = await connected.client.call('containers:specOf', { engineId: 'local', id: newId });
+    expect(again.mounts).toEqual([]);
+    expect(runSpecToCommand(again)).not.toMatch(/--volume|-v /);
+    // A second edit still finds the same volume.
+    const { id: thirdId } = await connected.client.call('containers:recreate', { engineId: 'local', id: newId, spec: { ...again, env: [{ key: 'MODE', value: 'third' }] } });
+    expect(await dockerCli(['exec', thirdId, 'sh', '-c', 'echo $MODE; cat /data/file'])).toBe('third\nprecious');
+  });
+
+  it('refuses to edit a container run with --rm, before touching it', async () => {
+    const name = testName(runId, 'auto-remove');
+    const id = await dockerCli(['run', '-d', '--rm', '--name', name, ...testLabels(runId), '-e', 'MODE=old', TEST_IMAGE, 'sleep', '600']);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    expect(spec.autoRemove).toBe(true);
+    await expect(
+      connected.client.call('containers:recreate', { engineId: 'local', id, spec: { ...spec, env: [{ key: 'MODE', value: 'new' }] } }),
+    ).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/removes itself when stopped \(--rm\).*Run another like this/) });
+    expect(await state(id)).toEqual([true, `/${name}`]);
+    expect(await dockerCli(['inspect', '-f', '{{json .Config.Env}}', id])).toMatch(/"MODE=old"/);
+    const left = await dockerCli(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=${TEST_LABEL}.run=${runId}`, '--filter', `name=${name}`]);
+    expect(left).toBe(name);
   });
 
   it('puts the original back, running, when the new one cannot start', async () => {

@@ -8,18 +8,36 @@ const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
 
 /**
  * Anonymous volumes belong to the old container; the new one mounts the very same volumes by name, so their data
- * carries over (an edit must never lose what the container wrote).
+ * carries over (an edit must never lose what the container wrote). That covers the spec's own anonymous mounts and the
+ * paths an image declares as VOLUME: the spec leaves those out (nobody writes `-v` for them), yet without a mount the
+ * engine would give the new container a fresh, empty volume there — a postgres edited this way would lose its data.
+ * This mapping is for the create body only; the spec a person sees keeps the image's volumes implicit.
  */
-export function keepAnonymousVolumes(spec: RunSpec, old: Docker.ContainerInspectInfo): RunSpec {
+export function keepAnonymousVolumes(spec: RunSpec, old: Docker.ContainerInspectInfo, imageVolumes: ReadonlySet<string>): RunSpec {
   const byTarget = new Map(
     (old.Mounts ?? []).filter((mount) => mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name)).map((mount) => [mount.Destination, mount.Name as string]),
   );
-  return {
-    ...spec,
-    mounts: spec.mounts.map((mount) =>
-      mount.type === 'anonymous' && byTarget.has(mount.target) ? { type: 'volume', source: byTarget.get(mount.target) as string, target: mount.target, readOnly: false } : mount,
-    ),
-  };
+  const mounts: RunSpec['mounts'] = spec.mounts.map((mount) =>
+    mount.type === 'anonymous' && byTarget.has(mount.target) ? { type: 'volume', source: byTarget.get(mount.target) as string, target: mount.target, readOnly: false } : mount,
+  );
+  const taken = new Set(spec.mounts.map((mount) => mount.target));
+  for (const [target, name] of byTarget) {
+    if (imageVolumes.has(target) && !taken.has(target)) mounts.push({ type: 'volume', source: name, target, readOnly: false });
+  }
+  return { ...spec, mounts };
+}
+
+/** The VOLUME paths of the old container's image and of the image the new one is made from (either may be gone). */
+async function declaredVolumes(docker: Docker, images: string[]): Promise<Set<string>> {
+  const paths = new Set<string>();
+  for (const image of images) {
+    const info = await docker
+      .getImage(image)
+      .inspect()
+      .catch(() => undefined);
+    for (const target of Object.keys(info?.Config?.Volumes ?? {})) paths.add(target);
+  }
+  return paths;
 }
 
 /**
@@ -31,10 +49,18 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
   const old = await oldContainer.inspect().catch((error: unknown) => {
     throw toMinatoError(error);
   });
+  // Stopping an --rm container makes the engine delete it, so there would be nothing left to put back on failure.
+  if (old.HostConfig.AutoRemove) {
+    throw new MinatoError(
+      'conflict',
+      'This container removes itself when stopped (--rm), so it cannot be edited. Use "Run another like this" instead.',
+      { autoRemove: true },
+    );
+  }
   const name = spec.name ?? old.Name.replace(/^\//, '');
   const wasRunning = old.State.Running;
   const aside = `${old.Name.replace(/^\//, '')}-minato-previous-${Date.now().toString(36)}`;
-  const next = keepAnonymousVolumes({ ...spec, name }, old);
+  const next = keepAnonymousVolumes({ ...spec, name }, old, await declaredVolumes(docker, [old.Image, spec.image]));
   let created: Docker.Container | undefined;
   let renamed = false;
   try {

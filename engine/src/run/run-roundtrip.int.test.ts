@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunSpec, parseRunCommand, runSpecToArgs, type RunSpecInput } from '../../contract';
+import { RunSpec, parseRunCommand, runSpecToCommand, type RunSpecInput } from '../../contract';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
 
@@ -12,6 +14,8 @@ const volume = testName(runId, 'vol');
 const bindDir = mkdtempSync(path.join(os.tmpdir(), 'minato-bind-'));
 const sourceContainer = testName(runId, 'source');
 const linkTarget = testName(runId, 'linked');
+// An image with an ENTRYPOINT of its own, to tell "keep the image's entrypoint" from "clear it" (--entrypoint '').
+const entrypointImage = `${testName(runId, 'entrypoint')}:1`;
 let connected: ConnectedEngine;
 
 beforeAll(async () => {
@@ -20,6 +24,16 @@ beforeAll(async () => {
   await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
   await dockerCli(['create', '--name', sourceContainer, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-v', '/shared', TEST_IMAGE, 'true']);
   await dockerCli(['run', '-d', '--name', linkTarget, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, TEST_IMAGE, 'sleep', '600']);
+  const context = mkdtempSync(path.join(os.tmpdir(), 'minato-entrypoint-image-'));
+  try {
+    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${TEST_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`);
+    // The classic builder builds FROM a local image without reaching a registry.
+    await promisify(execFile)('docker', ['build', '-q', '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-t', entrypointImage, context], {
+      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
+    });
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
 });
 
 afterAll(async () => {
@@ -27,10 +41,40 @@ afterAll(async () => {
   await removeRunContainers(runId);
   await dockerCli(['network', 'rm', network]).catch(() => undefined);
   await dockerCli(['volume', 'rm', volume]).catch(() => undefined);
+  await dockerCli(['image', 'rm', entrypointImage]).catch(() => undefined);
   rmSync(bindDir, { recursive: true, force: true });
 });
 
 const sleeper = ['sleep', '600'];
+
+/** Runs a command line exactly as a person pasting it into a shell would, against the test engine. */
+async function inShell(command: string, searchPath = process.env.PATH ?? ''): Promise<string> {
+  const { stdout } = await promisify(execFile)('/bin/sh', ['-c', command], { env: { ...process.env, PATH: searchPath, DOCKER_HOST: testDockerHost() } });
+  return stdout.trim();
+}
+
+const versionOf = (docker: string, field: 'Client.Version' | 'Server.APIVersion') =>
+  promisify(execFile)(docker, ['version', '--format', `{{.${field}}}`], { env: { ...process.env, DOCKER_HOST: testDockerHost() } }).then(
+    ({ stdout }) => stdout.trim(),
+    () => '',
+  );
+
+/**
+ * The PATH under which `docker` is a CLI that can run --mac-address against the test engine. CLI 25 and newer send the
+ * address per network, which engines older than API 1.44 refuse ("specify mac-address per network"); CLI 20.10 sends
+ * Config.MacAddress, as Minato's create body does for those engines. So on an old engine the line runs under the first
+ * CLI older than 25 found on PATH, if any; undefined when none can.
+ */
+async function pathForMacAddress(): Promise<string | undefined> {
+  const searchPath = process.env.PATH ?? '';
+  const [major, minor] = (await versionOf('docker', 'Server.APIVersion')).split('.').map(Number);
+  if ((major ?? 0) > 1 || (minor ?? 0) >= 44) return searchPath;
+  for (const folder of searchPath.split(':').filter(Boolean)) {
+    const version = await versionOf(path.join(folder, 'docker'), 'Client.Version');
+    if (version && Number(version.split('.')[0]) < 25) return [folder, searchPath].join(':');
+  }
+  return undefined;
+}
 
 /** The option combinations of the suite: every field of the Run form appears in at least one. */
 function combinations(): Array<[string, RunSpecInput]> {
@@ -41,6 +85,8 @@ function combinations(): Array<[string, RunSpecInput]> {
     ['publish all', { image: TEST_IMAGE, command: sleeper, publishAll: true, ports: [{ hostIp: '127.0.0.1', containerPort: 81 }] }],
     ['env with quotes and spaces', { image: TEST_IMAGE, command: sleeper, env: [{ key: 'GREETING', value: 'hello world' }, { key: 'QUOTED', value: `it's "here"` }, { key: 'EMPTY', value: '' }] }],
     ['entrypoint and command', { image: TEST_IMAGE, entrypoint: '/bin/sh', command: ['-c', 'sleep 600'] }],
+    ['entrypoint cleared', { image: entrypointImage, entrypoint: '', command: sleeper }],
+    ['image entrypoint kept', { image: entrypointImage, command: ['hello'] }],
     ['workdir and user', { image: TEST_IMAGE, command: sleeper, workdir: '/tmp', user: '1000:1000' }],
     ['hostname', { image: TEST_IMAGE, command: sleeper, hostname: 'harbour' }],
     ['restart always', { image: TEST_IMAGE, command: sleeper, restart: { name: 'always' } }],
@@ -55,10 +101,14 @@ function combinations(): Array<[string, RunSpecInput]> {
     ['host network', { image: TEST_IMAGE, command: sleeper, network: 'host' }],
     ['no network', { image: TEST_IMAGE, command: sleeper, network: 'none' }],
     ['extra hosts and dns', { image: TEST_IMAGE, command: sleeper, extraHosts: ['db.internal:10.1.2.3'], dns: ['10.0.0.2', '1.1.1.1'] }],
+    ['auto-remove', { image: TEST_IMAGE, command: sleeper, autoRemove: true }],
+    ['mac address', { image: TEST_IMAGE, command: sleeper, macAddress: '02:42:ac:11:00:42' }],
+    ['mac address on a user network', { image: TEST_IMAGE, command: sleeper, network, networkAliases: ['mac'], macAddress: '02:42:ac:12:00:43' }],
     ['legacy link', { image: TEST_IMAGE, command: sleeper, links: [`${linkTarget}:db`] }],
     ['memory and cpus', { image: TEST_IMAGE, command: sleeper, memory: 64 * 1024 * 1024, cpus: 0.5 }],
     ['cpu shares and pids limit', { image: TEST_IMAGE, command: sleeper, cpuShares: 512, pidsLimit: 64 }],
-    // This sandbox may not start privileged containers, so both sides only create it (docker create).
+    // This sandbox may not start privileged containers, so both sides only create it: Minato with start: false, the
+    // CLI with the shown command whose leading `docker run` becomes `docker create` (nothing else changes).
     ['privileged (created only)', { image: TEST_IMAGE, command: sleeper, privileged: true, detach: false }],
     ['capabilities', { image: TEST_IMAGE, command: sleeper, capAdd: ['NET_ADMIN', 'SYS_TIME'], capDrop: ['MKNOD'] }],
     ['labels', { image: TEST_IMAGE, command: sleeper, labels: [{ key: 'com.example.team', value: 'harbour' }, { key: 'empty', value: '' }] }],
@@ -119,12 +169,20 @@ describe('the shown docker run command makes the same container as Minato', () =
 
     const createOnly = label.includes('(created only)');
     const created = await connected.client.call('containers:create', { engineId: 'local', spec: minatoSpec, start: !createOnly });
-    const argv = runSpecToArgs(cliSpec);
-    expect(argv.slice(0, 2)).toEqual(['docker', 'run']);
-    const cliId = await dockerCli(createOnly ? ['create', ...argv.slice(2)] : argv.slice(1));
+    // The CLI twin is made by the very line Minato shows, run by a shell.
+    const shown = runSpecToCommand(cliSpec);
+    expect(shown).toMatch(/^docker run /);
+    const line = createOnly ? shown.replace(/^docker run /, 'docker create ') : shown;
+    const searchPath = base.macAddress ? await pathForMacAddress() : process.env.PATH;
+    if (searchPath === undefined) {
+      // Only a CLI too new for this engine is here: it refuses the very line, so there is no twin to compare.
+      await expect(inShell(line)).rejects.toThrow(/mac-address per network" requires API version 1\.44/);
+      return;
+    }
+    const cliId = await inShell(line, searchPath);
 
-    // The command parses back into the same options.
-    const parsed = parseRunCommand(argv.map((word) => (/[^\w@%+=:,./-]/.test(word) ? `'${word.replaceAll("'", `'\\''`)}'` : word)).join(' '));
+    // That line parses back into the same options.
+    const parsed = parseRunCommand(shown);
     expect(parsed.errors).toEqual([]);
     expect(parsed.unsupported).toEqual([]);
     expect(RunSpec.parse(parsed.spec)).toEqual(RunSpec.parse(cliSpec));
@@ -132,11 +190,12 @@ describe('the shown docker run command makes the same container as Minato', () =
     // Read back from the engine, the container gives the options it was made with ("run another like this", edit).
     const back = await connected.client.call('containers:specOf', { engineId: 'local', id: created.id });
     // The engine keeps ports, labels and log options in maps, so their order is not kept.
+    // The test's own labels are left out: the entrypoint image carries them too, and an image's labels are no option.
     const unordered = (spec: RunSpec) => ({
       ...spec,
+      labels: spec.labels.filter(({ key }) => key !== TEST_LABEL && key !== `${TEST_LABEL}.run`).sort((a, b) => a.key.localeCompare(b.key)),
       detach: true,
       ports: [...spec.ports].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-      labels: [...spec.labels].sort((a, b) => a.key.localeCompare(b.key)),
       logOptions: [...spec.logOptions].sort((a, b) => a.key.localeCompare(b.key)),
     });
     expect(unordered(back)).toEqual(unordered(RunSpec.parse(minatoSpec)));
@@ -148,5 +207,11 @@ describe('the shown docker run command makes the same container as Minato', () =
     expect(portsOf(cli!)).toEqual(expectedCliBindings);
     const strip = (inspect: Record<string, any>) => ({ ...inspect, HostConfig: { ...inspect.HostConfig, PortBindings: null } });
     expect(normalise(strip(minato!), minatoName, created.id)).toEqual(normalise(strip(cli!), cliName, cliId));
+    if (base.macAddress) {
+      // Both took the address on the network they joined (the engine does not mind the same one twice on a bridge).
+      for (const inspect of [minato!, cli!]) {
+        expect(Object.values(inspect.NetworkSettings.Networks as Record<string, { MacAddress: string }>).map((endpoint) => endpoint.MacAddress)).toEqual([base.macAddress]);
+      }
+    }
   });
 });

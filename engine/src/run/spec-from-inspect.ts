@@ -16,6 +16,17 @@ function sameList(a: readonly string[] | null | undefined, b: readonly string[] 
 }
 
 /**
+ * `--entrypoint X` when the container's differs from its image's; `--entrypoint ''` when the image has one and the
+ * container has none (the engine stores a cleared entrypoint as null); nothing when the image's applies.
+ */
+function entrypointOption(own: string[] | string | null | undefined, image: string[] | string | null | undefined): { entrypoint?: string } {
+  const ownList = typeof own === 'string' ? [own] : (own ?? []);
+  const imageList = typeof image === 'string' ? [image] : (image ?? []);
+  if (sameList(ownList, imageList)) return {};
+  return { entrypoint: ownList[0] ?? '' };
+}
+
+/**
  * The Run form's options for an existing container: what was given on `docker run`, with the image's own defaults
  * (its command, entrypoint, env and labels) left out so that "run another like this" and "edit" show what a person set.
  */
@@ -42,11 +53,12 @@ export function specFromInspect(container: Docker.ContainerInspectInfo, image: D
   for (const mount of container.Mounts ?? []) {
     const readOnly = mount.RW === false;
     if (mount.Type === 'bind') mounts.push({ type: 'bind', source: mount.Source, target: mount.Destination, readOnly });
-    else if (mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name) && !binds.has(mount.Destination)) {
-      // Volumes that arrived with --volumes-from are the other container's, not this one's.
-      if ((host.VolumesFrom ?? []).length === 0 || Object.hasOwn(config.Volumes ?? {}, mount.Destination)) {
-        if (!Object.hasOwn(imageConfig?.Volumes ?? {}, mount.Destination)) mounts.push({ type: 'anonymous', target: mount.Destination });
-      }
+    else if (mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name)) {
+      // An anonymous volume, from `-v /path` or the image's VOLUME; after an edit the same volume is mounted again by
+      // name (recreate.ts), which a person did not write either. Those that arrived with --volumes-from are the other
+      // container's, and the image's own need no flag: "run another like this" gets fresh ones, as `docker run` would.
+      const own = binds.has(mount.Destination) || (host.VolumesFrom ?? []).length === 0 || Object.hasOwn(config.Volumes ?? {}, mount.Destination);
+      if (own && !Object.hasOwn(imageConfig?.Volumes ?? {}, mount.Destination)) mounts.push({ type: 'anonymous', target: mount.Destination });
     } else if (mount.Type === 'volume' && mount.Name) mounts.push({ type: 'volume', source: mount.Name, target: mount.Destination, readOnly });
   }
   for (const target of Object.keys(host.Tmpfs ?? {})) mounts.push({ type: 'tmpfs', target });
@@ -62,7 +74,7 @@ export function specFromInspect(container: Docker.ContainerInspectInfo, image: D
     image: config.Image,
     name,
     command: sameList(config.Cmd as string[] | null, imageConfig?.Cmd as string[] | null) ? [] : ((config.Cmd as string[] | null) ?? []),
-    ...(config.Entrypoint && !sameList(config.Entrypoint as string[], imageConfig?.Entrypoint as string[] | null) ? { entrypoint: (config.Entrypoint as string[])[0] ?? '' } : {}),
+    ...entrypointOption(config.Entrypoint as string[] | string | null | undefined, imageConfig?.Entrypoint as string[] | string | null | undefined),
     ...(config.WorkingDir && config.WorkingDir !== imageConfig?.WorkingDir ? { workdir: config.WorkingDir } : {}),
     ...(config.User && config.User !== imageConfig?.User ? { user: config.User } : {}),
     // On the host network the hostname is the host's own, not an option that was set.
@@ -81,6 +93,8 @@ export function specFromInspect(container: Docker.ContainerInspectInfo, image: D
     networkAliases: aliases,
     extraHosts: host.ExtraHosts ?? [],
     dns: host.Dns ?? [],
+    // Only an address that was asked for: the one the engine generates shows in NetworkSettings, not here.
+    ...((config as { MacAddress?: string }).MacAddress ? { macAddress: (config as { MacAddress?: string }).MacAddress } : {}),
     links: (host.Links ?? []).map((link: string) => {
       const [target = '', alias = ''] = link.split(':');
       return `${target.replace(/^\//, '')}:${alias.split('/').pop()}`;

@@ -1,0 +1,132 @@
+/**
+ * Every flag `docker run` accepts (CLI 20.10 to 28, hidden aliases such as --net included), with its one-letter alias
+ * and whether it takes a value. The paste parser needs the arity even for flags Minato does not support: guessing
+ * would let `--init nginx sh` swallow the image as the flag's value.
+ */
+const FLAGS: ReadonlyArray<readonly [long: string, short: string | undefined, kind: 'value' | 'switch']> = [
+  ['--add-host', undefined, 'value'],
+  ['--annotation', undefined, 'value'],
+  ['--attach', '-a', 'value'],
+  ['--blkio-weight', undefined, 'value'],
+  ['--blkio-weight-device', undefined, 'value'],
+  ['--cap-add', undefined, 'value'],
+  ['--cap-drop', undefined, 'value'],
+  ['--cgroup-parent', undefined, 'value'],
+  ['--cgroupns', undefined, 'value'],
+  ['--cidfile', undefined, 'value'],
+  ['--cpu-count', undefined, 'value'],
+  ['--cpu-percent', undefined, 'value'],
+  ['--cpu-period', undefined, 'value'],
+  ['--cpu-quota', undefined, 'value'],
+  ['--cpu-rt-period', undefined, 'value'],
+  ['--cpu-rt-runtime', undefined, 'value'],
+  ['--cpu-shares', '-c', 'value'],
+  ['--cpus', undefined, 'value'],
+  ['--cpuset-cpus', undefined, 'value'],
+  ['--cpuset-mems', undefined, 'value'],
+  ['--detach', '-d', 'switch'],
+  ['--detach-keys', undefined, 'value'],
+  ['--device', undefined, 'value'],
+  ['--device-cgroup-rule', undefined, 'value'],
+  ['--device-read-bps', undefined, 'value'],
+  ['--device-read-iops', undefined, 'value'],
+  ['--device-write-bps', undefined, 'value'],
+  ['--device-write-iops', undefined, 'value'],
+  ['--disable-content-trust', undefined, 'switch'],
+  ['--dns', undefined, 'value'],
+  ['--dns-opt', undefined, 'value'],
+  ['--dns-option', undefined, 'value'],
+  ['--dns-search', undefined, 'value'],
+  ['--domainname', undefined, 'value'],
+  ['--entrypoint', undefined, 'value'],
+  ['--env', '-e', 'value'],
+  ['--env-file', undefined, 'value'],
+  ['--expose', undefined, 'value'],
+  ['--gpus', undefined, 'value'],
+  ['--group-add', undefined, 'value'],
+  ['--health-cmd', undefined, 'value'],
+  ['--health-interval', undefined, 'value'],
+  ['--health-retries', undefined, 'value'],
+  ['--health-start-interval', undefined, 'value'],
+  ['--health-start-period', undefined, 'value'],
+  ['--health-timeout', undefined, 'value'],
+  ['--help', undefined, 'switch'],
+  ['--hostname', '-h', 'value'],
+  ['--init', undefined, 'switch'],
+  ['--interactive', '-i', 'switch'],
+  ['--io-maxbandwidth', undefined, 'value'],
+  ['--io-maxiops', undefined, 'value'],
+  ['--ip', undefined, 'value'],
+  ['--ip6', undefined, 'value'],
+  ['--ipc', undefined, 'value'],
+  ['--isolation', undefined, 'value'],
+  ['--kernel-memory', undefined, 'value'],
+  ['--label', '-l', 'value'],
+  ['--label-file', undefined, 'value'],
+  ['--link', undefined, 'value'],
+  ['--link-local-ip', undefined, 'value'],
+  ['--log-driver', undefined, 'value'],
+  ['--log-opt', undefined, 'value'],
+  ['--mac-address', undefined, 'value'],
+  ['--memory', '-m', 'value'],
+  ['--memory-reservation', undefined, 'value'],
+  ['--memory-swap', undefined, 'value'],
+  ['--memory-swappiness', undefined, 'value'],
+  ['--mount', undefined, 'value'],
+  ['--name', undefined, 'value'],
+  ['--net', undefined, 'value'],
+  ['--net-alias', undefined, 'value'],
+  ['--network', undefined, 'value'],
+  ['--network-alias', undefined, 'value'],
+  ['--no-healthcheck', undefined, 'switch'],
+  ['--oom-kill-disable', undefined, 'switch'],
+  ['--oom-score-adj', undefined, 'value'],
+  ['--pid', undefined, 'value'],
+  ['--pids-limit', undefined, 'value'],
+  ['--platform', undefined, 'value'],
+  ['--privileged', undefined, 'switch'],
+  ['--publish', '-p', 'value'],
+  ['--publish-all', '-P', 'switch'],
+  ['--pull', undefined, 'value'],
+  ['--quiet', '-q', 'switch'],
+  ['--read-only', undefined, 'switch'],
+  ['--restart', undefined, 'value'],
+  ['--rm', undefined, 'switch'],
+  ['--runtime', undefined, 'value'],
+  ['--security-opt', undefined, 'value'],
+  ['--shm-size', undefined, 'value'],
+  ['--sig-proxy', undefined, 'switch'],
+  ['--stop-signal', undefined, 'value'],
+  ['--stop-timeout', undefined, 'value'],
+  ['--storage-opt', undefined, 'value'],
+  ['--sysctl', undefined, 'value'],
+  ['--tmpfs', undefined, 'value'],
+  ['--tty', '-t', 'switch'],
+  ['--ulimit', undefined, 'value'],
+  ['--use-api-socket', undefined, 'switch'],
+  ['--user', '-u', 'value'],
+  ['--userns', undefined, 'value'],
+  ['--uts', undefined, 'value'],
+  ['--volume', '-v', 'value'],
+  ['--volume-driver', undefined, 'value'],
+  ['--volumes-from', undefined, 'value'],
+  ['--workdir', '-w', 'value'],
+];
+
+export interface DockerRunFlag {
+  /** The long spelling, which names the flag whichever way it was written. */
+  long: string;
+  takesValue: boolean;
+}
+
+const BY_NAME = new Map<string, DockerRunFlag>();
+for (const [long, short, kind] of FLAGS) {
+  const flag = { long, takesValue: kind === 'value' };
+  BY_NAME.set(long, flag);
+  if (short) BY_NAME.set(short, flag);
+}
+
+/** `--publish` or `-p` → the flag; undefined for a flag `docker run` does not have. */
+export function dockerRunFlag(name: string): DockerRunFlag | undefined {
+  return BY_NAME.get(name);
+}
