@@ -31,27 +31,120 @@ test('bad input gets a message next to its field and nothing typed is lost', asy
   const taken = testName(runId, 'taken');
   await dockerCli(['create', '--name', taken, ...testLabels(runId), TEST_IMAGE, 'true']);
   await containers.showAll();
+  await expect(containers.row(taken)).toBeVisible();
   const run = new RunDialogPage(page);
   await run.open();
   await run.field('Image').fill(TEST_IMAGE);
   await run.field('Name').fill('-bad name');
-  await expect(run.dialog.getByText(/start with a letter or digit/)).toBeVisible();
+  await expect(run.field('Name')).toHaveAccessibleDescription(/start with a letter or digit/);
   await expect(run.field('Name')).toHaveAttribute('aria-invalid', 'true');
   await run.field('Memory limit').fill('12qb');
-  await expect(run.dialog.getByText('"12qb" is not a size: write 512m or 1g.')).toBeVisible();
+  await expect(run.field('Memory limit')).toHaveAccessibleDescription('"12qb" is not a size: write 512m or 1g.');
   await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.field('Host port').fill('8o80');
+  await expect(run.field('Host port')).toHaveAccessibleDescription('Port must be a whole number from 1 to 65535.');
+  await expect(run.field('Host port')).toHaveValue('8o80');
   await run.field('Container port').fill('70000');
-  await expect(run.dialog.getByText('Ports go from 1 to 65535.')).toBeVisible();
+  await expect(run.field('Container port')).toHaveAccessibleDescription('Port must be a whole number from 1 to 65535.');
+  await expect(run.field('Container port')).toHaveValue('70000');
+  await run.field('Host address').fill('localhost');
+  await expect(run.field('Host address')).toHaveAccessibleDescription('Use an IPv4 or IPv6 address such as 127.0.0.1 or ::1, or leave it empty.');
+  await run.field('CPUs').fill('two');
+  await expect(run.field('CPUs')).toHaveAccessibleDescription(/CPUs must be a number above 0/);
+  await expect(run.field('CPUs')).toHaveValue('two');
   await expect(run.dialog.getByText('Fix the marked fields to see the command.')).toBeVisible();
+  await run.dialog.getByRole('group', { name: 'Basics' }).screenshot({ path: test.info().outputPath('run-form-basics-errors.png') });
+  await run.dialog.getByRole('group', { name: 'Ports' }).screenshot({ path: test.info().outputPath('run-form-port-errors.png') });
 
+  // Fixing each field clears its own message; the name of an existing container is caught before anything is made.
   await run.field('Memory limit').fill('64m');
+  await run.field('Host port').fill('');
   await run.field('Container port').fill('80');
+  await run.field('Host address').fill('::1');
+  await expect(run.field('Host address')).toHaveAccessibleDescription('');
+  await run.field('CPUs').fill('0.5');
   await run.field('Name').fill(taken);
+  await expect(run.field('Name')).toHaveAccessibleDescription(`Another container is already called "${taken}": choose another name.`);
   await run.submit();
-  await expect(run.dialog.getByRole('alert')).toContainText(/already in use/);
+  await expect(run.dialog).toBeVisible();
   await expect(run.field('Name')).toHaveValue(taken);
   await expect(run.field('Memory limit')).toHaveValue('64m');
+  await run.field('Name').fill(`${taken}-free`);
+  await expect(run.field('Name')).toHaveAccessibleDescription('');
+  await expect(run.dialog.locator('code')).toContainText('--memory 64m --cpus 0.5');
   await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('an engine refusal gets a plain sentence, with the engine\'s own words under Details', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'refused');
+  await expect(containers.grid).toBeVisible();
+  const run = new RunDialogPage(page);
+  try {
+    await run.open();
+    await run.field('Image').fill(TEST_IMAGE);
+    await run.field('Name').fill(name);
+    // The form cannot know what is in the image: the engine creates the container, then cannot start it.
+    await run.field('Command').fill('minato-no-such-program');
+    await run.submit();
+    await expect(run.alert).toContainText('The container could not start because its command is not in the image: check Command and Entrypoint.');
+    await expect(run.alert).toContainText('nothing is left behind');
+    const engineWords = run.alert.getByText(/executable file not found/);
+    await expect(engineWords).toBeHidden();
+    await run.alert.getByText('Details', { exact: true }).click();
+    await expect(engineWords).toBeVisible();
+    await expect(run.field('Command')).toHaveValue('minato-no-such-program');
+    expect(await dockerCli(['ps', '-aq', '--filter', `name=^/${name}$`])).toBe('');
+    await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await dockerCli(['rm', '-f', name]).catch(() => undefined);
+  }
+});
+
+test('edit shows the memory limit and does not call the container\'s own port taken', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'limited');
+  // A fixed host port: a port Docker picked is not part of the container's settings, so the form would show none.
+  const port = String(20000 + Math.floor(Math.random() * 20000));
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--memory', '512m', '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '600']);
+  await expect(containers.row(name)).toBeVisible();
+  // For a new container the port is taken...
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.field('Host port').fill(port);
+  await expect(run.dialog.getByText(`Port ${port} is already published by ${name}.`)).toBeVisible();
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  // ...but not for the container that holds it (the same check, answered a moment ago, is still at hand).
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Edit…' }).click();
+  const edit = RunDialogPage.editing(page, name);
+  await expect(edit.field('Memory limit')).toHaveValue('512m');
+  await expect(edit.field('Host port')).toHaveValue(port);
+  await expect(edit.dialog.getByText(/already published by/)).toBeHidden();
+  await edit.dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await detail.region.getByRole('button', { name: 'Run another like this' }).click();
+  const copy = new RunDialogPage(page);
+  await expect(copy.field('Memory limit')).toHaveValue('512m');
+  await copy.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a container run with --rm cannot be edited, and the form offers to run another like it', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'ephemeral');
+  await dockerCli(['run', '-d', '--rm', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await expect(containers.row(name)).toBeVisible();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Edit…' }).click();
+  const edit = RunDialogPage.editing(page, name);
+  await expect(edit.dialog.getByRole('note')).toContainText('so it cannot be edited');
+  await expect(edit.dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+  await edit.dialog.getByRole('note').getByRole('button', { name: 'Run another like this' }).click();
+  const copy = new RunDialogPage(page);
+  await expect(copy.field('Name')).toHaveValue(`${name}-copy`);
+  await expect(copy.dialog.getByRole('checkbox', { name: 'Remove when it stops (--rm)' })).toBeChecked();
+  await copy.dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
 test('a pasted docker run command fills the form and lists what is not supported', async ({ containers, page, runId }) => {
@@ -60,11 +153,12 @@ test('a pasted docker run command fills the form and lists what is not supported
   await run.open();
   await page.getByText('Paste a docker run command').click();
   const name = testName(runId, 'pasted');
-  await run.dialog.getByLabel('docker run command').fill(`docker run -dit --gpus all -e "GREETING=hello world" -p 8080:80 --name ${name} ${TEST_IMAGE} sh`);
+  await run.dialog.getByLabel('docker run command').fill(`docker run -dit --gpus all -m 1073741824 -e "GREETING=hello world" -p 8080:80 --name ${name} ${TEST_IMAGE} sh`);
   await run.dialog.getByRole('button', { name: 'Fill the form' }).click();
   await expect(run.field('Image')).toHaveValue(TEST_IMAGE);
   await expect(run.field('Name')).toHaveValue(name);
   await expect(run.field('Host port')).toHaveValue('8080');
+  await expect(run.field('Memory limit')).toHaveValue('1g');
   await expect(run.field('Value')).toHaveValue('hello world');
   await expect(run.dialog.getByRole('list', { name: 'Notes on the pasted command' })).toContainText('--gpus all');
   await run.dialog.getByRole('button', { name: 'Cancel' }).click();

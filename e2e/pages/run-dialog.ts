@@ -1,19 +1,31 @@
 import { type Locator, type Page } from '@playwright/test';
 
-/** The Run dialog, by role and accessible name. */
+/** The Run dialog (or its Edit form), by role and accessible name. */
 export class RunDialogPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    private readonly title = 'Run a container',
+  ) {}
+
+  /** The same form opened with Edit… on a container. */
+  static editing(page: Page, name: string): RunDialogPage {
+    return new RunDialogPage(page, `Edit ${name}`);
+  }
 
   async open(): Promise<void> {
     await this.page.getByRole('button', { name: 'Run a container…' }).click();
   }
 
   get dialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Run a container' });
+    return this.page.getByRole('dialog', { name: this.title });
   }
 
   field(label: string): Locator {
     return this.dialog.getByLabel(label, { exact: true });
+  }
+
+  get alert(): Locator {
+    return this.dialog.getByRole('alert');
   }
 
   async submit(): Promise<void> {

@@ -7,6 +7,7 @@ import { errorText } from '../containers/error-text';
 import { containerKeys } from '../queries/containers';
 import { openEditDialog, openRunDialog } from '../stores/run-store';
 import { CommandBlock } from '../ui/CommandBlock';
+import { anotherLikeThis } from './another-like-this';
 
 function RenameDialog({ detail, onClose }: { detail: ContainerDetail; onClose(): void }) {
   const { t } = useTranslation();
@@ -81,8 +82,7 @@ export function ContainerTools({ detail }: { detail: ContainerDetail }) {
         className="small"
         onClick={async () => {
           const spec = await load();
-          // A copy needs its own name, and fixed host ports would collide with the original's.
-          if (spec) openRunDialog({ ...spec, name: `${detail.name}-copy`, ports: spec.ports.map(({ hostPort: _hostPort, ...port }) => port) });
+          if (spec) openRunDialog(anotherLikeThis(spec, detail.name));
         }}
       >
         {t('run.duplicate')}

@@ -1,32 +1,22 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { cloneElement, useMemo, useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { looksSecret, parseMemory, parseRunCommand, runSpecToCommand, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
 import { useClient } from '../client-context';
-import { errorText } from '../containers/error-text';
 import { containerKeys } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { selectOnly } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
+import { AutoRemoveNotice } from './AutoRemoveNotice';
+import { explainRejection, type Rejection } from './engine-rejection';
+import { Field } from './Field';
+import { memoryText, readNumber, shownText, textProblems, withoutRow, type FieldTexts } from './field-text';
 import { fieldErrors, parseEnvBlock } from './form-errors';
-import { BindFolderCheck, PortInUse, PullOffer, useCanPickFolder, useImageFacts, useNetworks, useVolumes } from './run-checks';
+import { useNameTaken } from './name-check';
+import { PortRow } from './PortRow';
+import { RejectionAlert } from './RejectionAlert';
+import { BindFolderCheck, PullOffer, useCanPickFolder, useImageFacts, useNetworks, useVolumes } from './run-checks';
 import { specChanges } from './spec-diff';
-
-/** A labelled control with its message right under it, tied to it for screen readers. */
-function Field({ label, error, children, id }: { label: string; error?: string; children: ReactElement<Record<string, unknown>>; id: string }) {
-  const control = error ? cloneElement(children, { 'aria-invalid': true, 'aria-describedby': `${id}-error` }) : children;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {control}
-      {error ? (
-        <span className="error-text" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 const linesOf = (pairs: Array<{ key: string; value: string }> | undefined) => (pairs ?? []).map(({ key, value }) => `${key}=${value}`).join('\n');
@@ -37,9 +27,21 @@ const pairsOf = (text: string) =>
     .filter((line) => line.trim())
     .map((line) => (line.includes('=') ? { key: line.slice(0, line.indexOf('=')).trim(), value: line.slice(line.indexOf('=') + 1) } : { key: '', value: line }));
 
-/** docker run, point and click: every option of the form is one flag, and the command is shown as it changes. */
+/** docker run, point and click. Each opening gets a fresh form, even when opened from inside the dialog. */
 export function RunDialog({ engineId }: { engineId: string }) {
+  const session = useRunStore((state) => state.session);
+  return <RunForm key={session} engineId={engineId} />;
+}
+
+/** Every option of the form is one flag, and the command is shown as it changes. */
+function RunForm({ engineId }: { engineId: string }) {
   const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Opening the dialog puts the keyboard inside it, so Tab and Escape work at once.
+  useEffect(() => {
+    const fields = formRef.current?.querySelectorAll<HTMLElement>('input, select, textarea') ?? [];
+    [...fields].find((field) => field.checkVisibility())?.focus();
+  }, []);
   const client = useClient();
   const queryClient = useQueryClient();
   const initial = useRunStore((state) => state.draft);
@@ -47,24 +49,39 @@ export function RunDialog({ engineId }: { engineId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState<RunSpecInput>(initial ?? { image: '' });
   const [commandText, setCommandText] = useState((initial?.command ?? []).join(' '));
-  const [memoryText, setMemoryText] = useState('');
+  // Number fields keep what was typed; the draft holds the numbers (NaN while the text is not one).
+  const [texts, setTexts] = useState<FieldTexts>({});
   const [paste, setPaste] = useState('');
   const [pasteNotes, setPasteNotes] = useState<string[]>([]);
   const [envBlock, setEnvBlock] = useState('');
   const [envProblems, setEnvProblems] = useState<string[]>([]);
   const [revealed, setRevealed] = useState<Set<number>>(new Set());
-  const [submitError, setSubmitError] = useState('');
-  /** The engine's own words, kept for a details view under the plain message. */
-  const [engineDetail, setEngineDetail] = useState('');
+  const [rejection, setRejection] = useState<Rejection & { name?: string }>();
   const [busy, setBusy] = useState(false);
   const [touched, setTouched] = useState(false);
 
   const errors = useMemo(() => fieldErrors(draft), [draft]);
-  const memoryError = memoryText && parseMemory(memoryText) === undefined ? t('run.memoryInvalid', { value: memoryText }) : errors.get('memory');
-  const valid = errors.size === 0 && !memoryError;
+  const problems = useMemo(() => textProblems(draft, texts), [draft, texts]);
+  const editedId = target.kind === 'edit' ? target.id : undefined;
+  const nameTaken = useNameTaken(engineId, draft.name, editedId);
+  // The list may not know a name yet that the engine does: its refusal is shown by the field too, until the name changes.
+  const nameRefused = rejection?.field === 'name' && rejection.name === draft.name;
+  const nameError = errors.get('name') ?? (nameTaken || nameRefused ? t('run.nameTaken', { name: draft.name }) : undefined);
+  const valid = errors.size === 0 && problems.size === 0 && !nameTaken;
   const command = useMemo(() => (valid ? runSpecToCommand(draft) : ''), [draft, valid]);
-  const show = (path: string) => (touched || path !== 'image' ? errors.get(path) : undefined);
+  /** A field's message: what is wrong with the typed text first, then the schema's own rule. */
+  const show = (path: string) => {
+    const problem = problems.get(path);
+    if (problem) return t(`run.check.${problem.key}`, problem.values);
+    return touched || path !== 'image' ? errors.get(path) : undefined;
+  };
   const update = (patch: Partial<RunSpecInput>) => setDraft((current) => ({ ...current, ...patch }));
+  /** A number field: the text stays as typed, the draft gets its number. */
+  const typeNumber = (path: string, text: string, patch: Partial<RunSpecInput>) => {
+    setTexts((current) => ({ ...current, [path]: text }));
+    update(patch);
+  };
+  const autoRemoveEdit = target.kind === 'edit' && target.original.autoRemove;
   const ports = (draft.ports ?? []) as PortMapping[];
   const env = draft.env ?? [];
   const mounts = (draft.mounts ?? []) as MountSpec[];
@@ -73,7 +90,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
     const parsed = parseRunCommand(paste);
     setDraft(parsed.spec);
     setCommandText((parsed.spec.command ?? []).join(' '));
-    setMemoryText(parsed.spec.memory ? String(parsed.spec.memory) : '');
+    setTexts({});
     setPasteNotes([
       ...parsed.errors,
       ...parsed.unsupported.map((flag) => t('run.unsupported', { flag })),
@@ -92,14 +109,14 @@ export function RunDialog({ engineId }: { engineId: string }) {
 
   const submit = async () => {
     setTouched(true);
-    if (!valid || networkError || (image.data && !image.data.exists)) return;
+    if (!valid || networkError || autoRemoveEdit || (image.data && !image.data.exists)) return;
     // An edit recreates the container: show what will change and ask first.
     if (target.kind === 'edit' && !confirming) {
       setConfirming(true);
       return;
     }
     setBusy(true);
-    setSubmitError('');
+    setRejection(undefined);
     try {
       const created =
         target.kind === 'edit'
@@ -110,9 +127,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
       closeRunDialog();
     } catch (error) {
       // Everything typed stays: only the message is new.
-      const failure = error as { code?: string; message?: string; details?: { restored?: boolean } };
-      setSubmitError(`${errorText(t, failure)}${failure.details?.restored ? ` ${t('run.restored')}` : ''}`);
-      setEngineDetail(JSON.stringify({ code: failure.code, message: failure.message, details: failure.details }, null, 2));
+      setRejection({ ...explainRejection(error as { code?: string; message?: string; details?: unknown }), name: draft.name });
       setConfirming(false);
     } finally {
       setBusy(false);
@@ -122,6 +137,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
   return (
     <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && closeRunDialog()}>
       <form
+        ref={formRef}
         role="dialog"
         aria-modal="true"
         aria-labelledby="run-title"
@@ -132,6 +148,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
         }}
       >
         <h2 id="run-title">{target.kind === 'edit' ? t('run.editTitle', { name: target.original.name ?? '' }) : t('run.title')}</h2>
+        {autoRemoveEdit ? <AutoRemoveNotice original={target.original} /> : null}
         <details className="paste">
           <summary>{t('run.pasteTitle')}</summary>
           <textarea aria-label={t('run.pasteLabel')} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
@@ -154,7 +171,7 @@ export function RunDialog({ engineId }: { engineId: string }) {
               <input id="run-image" value={draft.image} placeholder="nginx:alpine" onChange={(event) => update({ image: event.target.value.trim() })} />
             </Field>
             {image.data && !image.data.exists ? <PullOffer engineId={engineId} image={draft.image} /> : null}
-            <Field id="run-name" label={t('run.name')} error={show('name')}>
+            <Field id="run-name" label={t('run.name')} error={nameError}>
               <input id="run-name" value={draft.name ?? ''} onChange={(event) => update({ name: event.target.value || undefined })} />
             </Field>
             <Field id="run-command" label={t('run.command')} error={show('command')}>
@@ -172,7 +189,11 @@ export function RunDialog({ engineId }: { engineId: string }) {
               <select
                 id="run-restart"
                 value={draft.restart?.name ?? 'no'}
-                onChange={(event) => update({ restart: event.target.value === 'no' ? undefined : { name: event.target.value as 'always' } })}
+                onChange={(event) => {
+                  // A new policy starts without a retry count, so no old text is left showing for it.
+                  setTexts(({ 'restart.maxRetries': _retries, ...rest }) => rest);
+                  update({ restart: event.target.value === 'no' ? undefined : { name: event.target.value as 'always' } });
+                }}
               >
                 {['no', 'on-failure', 'always', 'unless-stopped'].map((policy) => (
                   <option key={policy} value={policy}>
@@ -186,11 +207,12 @@ export function RunDialog({ engineId }: { engineId: string }) {
                 <input
                   id="run-retries"
                   inputMode="numeric"
-                  value={draft.restart.maxRetries ?? ''}
+                  value={shownText(texts, 'restart.maxRetries', draft.restart.maxRetries)}
                   placeholder="∞"
-                  onChange={(event) =>
-                    update({ restart: { name: 'on-failure', ...(event.target.value ? { maxRetries: Number(event.target.value) } : {}) } })
-                  }
+                  onChange={(event) => {
+                    const maxRetries = readNumber(event.target.value);
+                    typeNumber('restart.maxRetries', event.target.value, { restart: { name: 'on-failure', ...(maxRetries === undefined ? {} : { maxRetries }) } });
+                  }}
                 />
               </Field>
             ) : null}
@@ -214,55 +236,23 @@ export function RunDialog({ engineId }: { engineId: string }) {
         <fieldset>
           <legend>{t('run.ports')}</legend>
           {ports.map((port, index) => (
-            <div className="row-fields" key={index}>
-              <Field id={`port-host-${index}`} label={t('run.hostPort')} error={show(`ports.${index}.hostPort`)}>
-                <input
-                  id={`port-host-${index}`}
-                  inputMode="numeric"
-                  value={port.hostPort ?? ''}
-                  onChange={(event) => {
-                    const next = ports.slice();
-                    next[index] = { ...port, hostPort: event.target.value === '' ? undefined : Number(event.target.value) };
-                    update({ ports: next });
-                  }}
-                />
-              </Field>
-              <Field id={`port-container-${index}`} label={t('run.containerPort')} error={show(`ports.${index}.containerPort`)}>
-                <input
-                  id={`port-container-${index}`}
-                  inputMode="numeric"
-                  value={Number.isNaN(port.containerPort) ? '' : port.containerPort}
-                  onChange={(event) => {
-                    const next = ports.slice();
-                    next[index] = { ...port, containerPort: Number(event.target.value) };
-                    update({ ports: next });
-                  }}
-                />
-              </Field>
-              <Field id={`port-ip-${index}`} label={t('run.hostIp')}>
-                <input
-                  id={`port-ip-${index}`}
-                  value={port.hostIp ?? ''}
-                  placeholder="0.0.0.0"
-                  onChange={(event) => update({ ports: ports.map((item, i) => (i === index ? { ...item, hostIp: event.target.value || undefined } : item)) })}
-                />
-              </Field>
-              <Field id={`port-protocol-${index}`} label={t('run.protocol')}>
-                <select
-                  id={`port-protocol-${index}`}
-                  value={port.protocol ?? 'tcp'}
-                  onChange={(event) => update({ ports: ports.map((item, i) => (i === index ? { ...item, protocol: event.target.value as PortMapping['protocol'] } : item)) })}
-                >
-                  <option value="tcp">tcp</option>
-                  <option value="udp">udp</option>
-                  <option value="sctp">sctp</option>
-                </select>
-              </Field>
-              <button type="button" className="ghost small" aria-label={t('run.removePort', { index: index + 1 })} onClick={() => update({ ports: ports.filter((_, i) => i !== index) })}>
-                ×
-              </button>
-              <PortInUse engineId={engineId} port={{ ...port, protocol: port.protocol ?? 'tcp' }} />
-            </div>
+            <PortRow
+              key={index}
+              engineId={engineId}
+              index={index}
+              port={port}
+              texts={texts}
+              error={show}
+              change={(patch, typed) => {
+                if (typed) setTexts((current) => ({ ...current, [typed.path]: typed.text }));
+                update({ ports: ports.map((item, i) => (i === index ? { ...item, ...patch } : item)) });
+              }}
+              remove={() => {
+                setTexts((current) => withoutRow(current, 'ports', index));
+                update({ ports: ports.filter((_, i) => i !== index) });
+              }}
+              ownName={target.kind === 'edit' ? target.original.name : undefined}
+            />
           ))}
           {show('ports') ? <p className="error-text">{show('ports')}</p> : null}
           <div className="suggestions">
@@ -457,19 +447,16 @@ export function RunDialog({ engineId }: { engineId: string }) {
             <Field id="run-hostname" label={t('run.hostname')}>
               <input id="run-hostname" value={draft.hostname ?? ''} onChange={(event) => update({ hostname: event.target.value || undefined })} />
             </Field>
-            <Field id="run-memory" label={t('run.memory')} error={memoryError}>
+            <Field id="run-memory" label={t('run.memory')} error={show('memory')}>
               <input
                 id="run-memory"
-                value={memoryText}
+                value={texts.memory ?? memoryText(draft.memory)}
                 placeholder="512m"
-                onChange={(event) => {
-                  setMemoryText(event.target.value);
-                  update({ memory: event.target.value ? parseMemory(event.target.value) : undefined });
-                }}
+                onChange={(event) => typeNumber('memory', event.target.value, { memory: event.target.value.trim() ? parseMemory(event.target.value) : undefined })}
               />
             </Field>
             <Field id="run-cpus" label={t('run.cpus')} error={show('cpus')}>
-              <input id="run-cpus" inputMode="decimal" value={draft.cpus ?? ''} onChange={(event) => update({ cpus: event.target.value ? Number(event.target.value) : undefined })} />
+              <input id="run-cpus" inputMode="decimal" value={shownText(texts, 'cpus', draft.cpus)} onChange={(event) => typeNumber('cpus', event.target.value, { cpus: readNumber(event.target.value) })} />
             </Field>
             <Field id="run-caps" label={t('run.capAdd')}>
               <input id="run-caps" value={(draft.capAdd ?? []).join(' ')} onChange={(event) => update({ capAdd: words(event.target.value) })} />
@@ -478,10 +465,20 @@ export function RunDialog({ engineId }: { engineId: string }) {
               <input id="run-cap-drop" value={(draft.capDrop ?? []).join(' ')} onChange={(event) => update({ capDrop: words(event.target.value) })} />
             </Field>
             <Field id="run-cpu-shares" label={t('run.cpuShares')} error={show('cpuShares')}>
-              <input id="run-cpu-shares" inputMode="numeric" value={draft.cpuShares ?? ''} onChange={(event) => update({ cpuShares: event.target.value ? Number(event.target.value) : undefined })} />
+              <input
+                id="run-cpu-shares"
+                inputMode="numeric"
+                value={shownText(texts, 'cpuShares', draft.cpuShares)}
+                onChange={(event) => typeNumber('cpuShares', event.target.value, { cpuShares: readNumber(event.target.value) })}
+              />
             </Field>
             <Field id="run-pids" label={t('run.pidsLimit')} error={show('pidsLimit')}>
-              <input id="run-pids" inputMode="numeric" value={draft.pidsLimit ?? ''} onChange={(event) => update({ pidsLimit: event.target.value ? Number(event.target.value) : undefined })} />
+              <input
+                id="run-pids"
+                inputMode="numeric"
+                value={shownText(texts, 'pidsLimit', draft.pidsLimit)}
+                onChange={(event) => typeNumber('pidsLimit', event.target.value, { pidsLimit: readNumber(event.target.value) })}
+              />
             </Field>
             <Field id="run-labels" label={t('run.labels')} error={show('labels.0.key')}>
               <textarea id="run-labels" rows={2} value={linesOf(draft.labels)} placeholder="com.example.team=harbour" onChange={(event) => update({ labels: pairsOf(event.target.value) })} />
@@ -524,22 +521,12 @@ export function RunDialog({ engineId }: { engineId: string }) {
             <p className="muted">{t('run.recreateNote')}</p>
           </section>
         ) : null}
-        {submitError ? (
-          <div className="error-text" role="alert">
-            {submitError}
-            {engineDetail ? (
-              <details>
-                <summary>{t('run.engineDetails')}</summary>
-                <pre className="detail-text">{engineDetail}</pre>
-              </details>
-            ) : null}
-          </div>
-        ) : null}
+        {rejection ? <RejectionAlert rejection={rejection} /> : null}
         <div className="dialog-buttons">
           <button type="button" onClick={closeRunDialog}>
             {t('confirm.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || (confirming && changes.length === 0)}>
+          <button type="submit" className="primary" disabled={busy || autoRemoveEdit || (confirming && changes.length === 0)}>
             {busy ? t('run.running') : target.kind === 'edit' ? (confirming ? t('run.recreate') : t('run.save')) : t('run.submit')}
           </button>
         </div>

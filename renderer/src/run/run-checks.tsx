@@ -70,8 +70,11 @@ export function PullOffer({ engineId, image }: { engineId: string; image: string
   );
 }
 
-/** Warns before creating when a host port is already taken, by a container or by anything else on this machine. */
-export function PortInUse({ engineId, port }: { engineId: string; port: PortMapping }) {
+/**
+ * Warns before creating when a host port is already taken, by a container or by anything else on this machine. The
+ * container being edited holds its own ports until it is recreated, so those are not "taken".
+ */
+export function PortInUse({ engineId, port, ownName }: { engineId: string; port: PortMapping; ownName?: string }) {
   const { t } = useTranslation();
   const client = useClient();
   const check = useQuery({
@@ -82,7 +85,7 @@ export function PortInUse({ engineId, port }: { engineId: string; port: PortMapp
     staleTime: 2000,
     retry: false,
   });
-  if (!check.data?.inUse) return null;
+  if (!check.data?.inUse || (ownName !== undefined && check.data.by === ownName)) return null;
   return <span className="warning-text">{check.data.by ? t('run.portUsedBy', { port: port.hostPort, name: check.data.by }) : t('run.portUsed', { port: port.hostPort })}</span>;
 }
 

@@ -8,11 +8,14 @@ interface RunState {
   open: boolean;
   draft: RunSpecInput | undefined;
   target: RunTarget;
+  /** Counts openings, so a form opened from inside the dialog ("run another like this") starts fresh. */
+  session: number;
 }
 
-export const useRunStore = create<RunState>(() => ({ open: false, draft: undefined, target: { kind: 'create' } }));
+export const useRunStore = create<RunState>(() => ({ open: false, draft: undefined, target: { kind: 'create' }, session: 0 }));
 
-export const openRunDialog = (draft?: RunSpecInput) => useRunStore.setState({ open: true, draft, target: { kind: 'create' } });
+export const openRunDialog = (draft?: RunSpecInput) =>
+  useRunStore.setState((state) => ({ open: true, draft, target: { kind: 'create' }, session: state.session + 1 }));
 export const openEditDialog = (id: string, original: RunSpec) =>
-  useRunStore.setState({ open: true, draft: original, target: { kind: 'edit', id, original } });
+  useRunStore.setState((state) => ({ open: true, draft: original, target: { kind: 'edit', id, original }, session: state.session + 1 }));
 export const closeRunDialog = () => useRunStore.setState({ open: false, draft: undefined, target: { kind: 'create' } });

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import type { Rejection } from './engine-rejection';
+
+/** The engine said no: a sentence to act on, what became of the container, and the engine's own words on request. */
+export function RejectionAlert({ rejection }: { rejection: Rejection & { name?: string } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="error-text" role="alert">
+      <p className="rejection">
+        {t(`run.rejected.${rejection.key}`, { name: rejection.name ?? '' })}
+        {rejection.removed ? ` ${t('run.rejected.removed')}` : ''}
+        {rejection.restored ? ` ${t('run.restored')}` : ''}
+      </p>
+      {rejection.engineText ? (
+        <details>
+          <summary>{t('run.engineDetails')}</summary>
+          <pre className="detail-text">{rejection.engineText}</pre>
+        </details>
+      ) : null}
+    </div>
+  );
+}
