@@ -47,3 +47,15 @@ export function containerListCommand(all: boolean): string {
 export function containerInspectCommand(target: string): string {
   return shellJoin(['docker', 'inspect', target]);
 }
+
+export function imageListCommand(): string {
+  return 'docker image ls';
+}
+
+export function imageRemoveCommand(ref: string, force = false): string {
+  return shellJoin(['docker', 'rmi', ...(force ? ['-f'] : []), ref]);
+}
+
+export function imagePullCommand(ref: string): string {
+  return shellJoin(['docker', 'pull', ref]);
+}

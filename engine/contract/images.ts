@@ -42,3 +42,35 @@ export const HostPathStatus = z.object({
   exists: z.boolean(),
   directory: z.boolean(),
 });
+
+/** One local image, as `docker image ls` knows it (one /images/json call: nothing computed per image). */
+export const ImageSummary = z.object({
+  id: z.string(),
+  /** `repo:tag` names; empty for a dangling image (what the CLI prints as <none>). */
+  repoTags: z.array(z.string()),
+  repoDigests: z.array(z.string()),
+  size: z.number(),
+  /** Seconds since the epoch. */
+  created: z.number(),
+  /** Containers made from it, only when the engine counted them (it usually does not, and says -1). */
+  containers: z.number().int().nonnegative().optional(),
+});
+export type ImageSummary = z.infer<typeof ImageSummary>;
+
+/** `docker rmi`: a tag untags (the image stays while other tags name it); an id deletes. */
+export const ImageRemoveInput = z.object({ engineId: EngineId, ref: z.string().min(1).max(512), force: z.boolean().default(false) });
+export const ImageRemoveResult = z.object({ untagged: z.array(z.string()), deleted: z.array(z.string()) });
+export type ImageRemoveResult = z.infer<typeof ImageRemoveResult>;
+
+/**
+ * Why the engine refused to remove an image, in the `details` of a `conflict` error, so the UI can say what to do:
+ * remove or stop the container, or force.
+ */
+export const ImageRemoveConflict = z.object({
+  reason: z.enum(['used-by-container', 'used-by-running-container', 'many-tags', 'has-children']),
+  /** True when `force` would go through (the engine refuses to force some conflicts). */
+  forceable: z.boolean(),
+  /** The short id of the container that holds the image, when the engine names one. */
+  container: z.string().optional(),
+});
+export type ImageRemoveConflict = z.infer<typeof ImageRemoveConflict>;

@@ -5,6 +5,7 @@ import { downloadSubscription, filesProcedures } from './files/files-handlers';
 import { uploadProcedures } from './files/uploads';
 import { runProcedures } from './run/run-handlers';
 import { imageProcedures, pullSubscription } from './images/image-handlers';
+import { imageListProcedures } from './images/image-list-handlers';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
@@ -39,6 +40,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...insightProcedures(registry),
       ...runProcedures(registry),
       ...imageProcedures(registry, options.pickFolder),
+      ...imageListProcedures(registry),
       ...statsProcedures(registry),
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),

@@ -19,6 +19,17 @@ describe('parseEngineEvent', () => {
     expect(parseEngineEvent('{"Type":"volume","Action":"create","Actor":{"ID":"data"}}')?.kind).toBe('volume');
   });
 
+  it('passes on every image action that changes the local image list, and only those', () => {
+    const image = (action: string, id: string) => parseEngineEvent(JSON.stringify({ Type: 'image', Action: action, Actor: { ID: id, Attributes: { name: 'web:1' } } }));
+    for (const action of ['pull', 'tag', 'untag', 'delete', 'import', 'load']) {
+      expect(image(action, 'sha256:abc'), action).toEqual({ kind: 'image', id: 'sha256:abc', action });
+    }
+    // A pull names the image by reference, not by id.
+    expect(image('pull', 'busybox:latest')).toEqual({ kind: 'image', id: 'busybox:latest', action: 'pull' });
+    expect(image('push', 'web:1')).toBeUndefined();
+    expect(image('save', 'sha256:abc')).toBeUndefined();
+  });
+
   it('skips noise and garbage', () => {
     expect(parseEngineEvent('{"Type":"container","Action":"exec_start: sh","Actor":{"ID":"abc"}}')).toBeUndefined();
     expect(parseEngineEvent('{"Type":"daemon","Action":"reload","Actor":{"ID":"x"}}')).toBeUndefined();

@@ -13,7 +13,9 @@ export interface EventStream {
 }
 
 /** Actions that change nothing a list shows; skipping them keeps `docker exec` storms from causing refetches. */
-function isNoise(action: string): boolean {
+function isNoise(kind: ResourceKind, action: string): boolean {
+  // `docker push` and `docker save` read an image; the local image list stays as it was.
+  if (kind === 'image') return action === 'push' || action === 'save';
   return action.startsWith('exec_') || action === 'top' || action === 'export' || action === 'attach' || action === 'resize';
 }
 
@@ -43,7 +45,7 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
   const kind = ResourceKind.safeParse(raw.Type);
   const action = typeof raw.Action === 'string' ? raw.Action : '';
   const id = typeof raw.Actor?.ID === 'string' ? raw.Actor.ID : '';
-  if (!kind.success || isNoise(action)) return undefined;
+  if (!kind.success || isNoise(kind.data, action)) return undefined;
   return { kind: kind.data, id, action };
 }
 

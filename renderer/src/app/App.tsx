@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientTransport } from '../../../engine/contract';
 import { ContainersView } from '../containers/ContainersView';
+import { ImagesView } from '../images/ImagesView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
@@ -11,6 +12,22 @@ import { Onboarding } from './Onboarding';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppearance } from './use-appearance';
 import { useLiveUpdates } from './use-live-updates';
+
+const SECTIONS = ['containers', 'images'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const sectionOf = (hash: string): Section => SECTIONS.find((section) => `#${section}` === hash) ?? 'containers';
+
+/** The section lives in the URL's hash: links work without script, and Back returns to the previous section. */
+function useSection(): Section {
+  const [section, setSection] = useState(() => sectionOf(window.location.hash));
+  useEffect(() => {
+    const update = () => setSection(sectionOf(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return section;
+}
 
 interface AppProps {
   transport: ClientTransport;
@@ -25,6 +42,7 @@ export function App({ transport, onUnauthorized }: AppProps) {
   const engine = engines.data?.find((candidate) => candidate.id === engineId) ?? engines.data?.[0];
   const carrierUp = useLiveUpdates(transport, engine?.id);
   const [unauthorized, setUnauthorized] = useState(false);
+  const section = useSection();
 
   useEffect(() => onUnauthorized(() => setUnauthorized(true)), [onUnauthorized]);
   useEffect(() => {
@@ -41,18 +59,21 @@ export function App({ transport, onUnauthorized }: AppProps) {
           <span>{t('app.name')}</span>
         </div>
         <ul>
-          <li>
-            <a href="#containers" aria-current="page">
-              {t('nav.containers')}
-            </a>
-          </li>
+          {SECTIONS.map((name) => (
+            <li key={name}>
+              <a href={`#${name}`} aria-current={section === name ? 'page' : undefined}>
+                {t(`nav.${name}`)}
+              </a>
+            </li>
+          ))}
         </ul>
         <button type="button" className="ghost settings-button" onClick={() => setSettingsOpen(true)}>
           {t('nav.settings')}
         </button>
-        <KeyboardHelp />
+        {/* Its keys drive the container list only. */}
+        {section === 'containers' ? <KeyboardHelp /> : null}
       </nav>
-      <main className="main" id="containers">
+      <main className="main" id={section}>
         <Header engine={engine} carrierUp={carrierUp} refused={unauthorized} />
         {!carrierUp && !unauthorized ? (
           <div className="banner warning" role="alert">
@@ -67,6 +88,8 @@ export function App({ transport, onUnauthorized }: AppProps) {
           </section>
         ) : engine?.state === 'unavailable' ? (
           <Onboarding engine={engine} />
+        ) : engine && section === 'images' ? (
+          <ImagesView engine={engine} />
         ) : engine ? (
           <ContainersView engine={engine} />
         ) : null}

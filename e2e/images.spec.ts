@@ -1,0 +1,126 @@
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { startTestRegistry } from '../scripts/test-support/registry';
+import { ImagesPage } from './pages/images-page';
+import { RunDialogPage } from './pages/run-dialog';
+import { expect, test } from './support/fixtures';
+
+const tagsOf = async (repo: string) => (await dockerCli(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=${repo}`])).split('\n').filter(Boolean);
+
+/** Only tags go: an image id is never force-removed here, since a tag of the shared test image shares its id. */
+async function untagAll(repo: string): Promise<void> {
+  const tags = await tagsOf(repo);
+  if (tags.length > 0) await dockerCli(['rmi', ...tags]).catch(() => undefined);
+}
+
+test('a tagged image appears without reload, and Run opens the form with it', async ({ containers, runId, page }) => {
+  const repo = `minato-test-${runId}/img`;
+  const images = new ImagesPage(page);
+  await expect(containers.grid).toBeVisible();
+  await images.open();
+  await expect(page.getByText('docker image ls', { exact: true })).toBeVisible();
+  try {
+    await dockerCli(['tag', TEST_IMAGE, `${repo}:1`]);
+    await expect(images.row(`${repo}:1`)).toBeVisible();
+    await expect(images.row(`${repo}:1`)).toContainText((await dockerCli(['image', 'inspect', '--format', '{{.Id}}', TEST_IMAGE])).slice(7, 19));
+
+    await images.search(`${runId}/img`);
+    await expect(images.table.getByRole('row')).toHaveCount(2);
+    await images.search('no-such-image-anywhere');
+    await expect(page.getByText('No image matches.')).toBeVisible();
+    await images.search('');
+
+    await images.run(`${repo}:1`);
+    const run = new RunDialogPage(page);
+    await expect(run.dialog).toBeVisible();
+    await expect(run.field('Image')).toHaveValue(`${repo}:1`);
+    await expect(run.dialog.locator('code').first()).toContainText(`docker run -d ${repo}:1`);
+    await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(run.dialog).toBeHidden();
+  } finally {
+    await untagAll(repo);
+  }
+});
+
+test('Remove asks first, shows docker rmi, then the tag is gone', async ({ containers, runId, page }) => {
+  const repo = `minato-test-${runId}/img`;
+  const ref = `${repo}:doomed`;
+  const images = new ImagesPage(page);
+  await expect(containers.grid).toBeVisible();
+  await dockerCli(['tag', TEST_IMAGE, ref]);
+  try {
+    await images.open();
+    await images.removeButton(ref).click();
+    await expect(images.confirmDialog).toBeVisible();
+    await expect(images.confirmDialog.locator('code')).toHaveText(`docker rmi ${ref}`);
+    await expect(images.confirmDialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(images.confirmDialog).toBeHidden();
+    await expect(images.removeButton(ref)).toBeFocused();
+    expect(await tagsOf(repo)).toEqual([ref]);
+
+    await images.removeButton(ref).click();
+    await images.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(images.confirmDialog).toBeHidden();
+    await expect(images.row(ref)).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: `Removed ${ref}.` })).toBeVisible();
+    expect(await tagsOf(repo)).toEqual([]);
+    // The shared test image lost nothing but the extra tag.
+    expect(await tagsOf('minato-test/busybox')).toEqual([TEST_IMAGE]);
+  } finally {
+    await untagAll(repo);
+  }
+});
+
+test('removing an image a container uses says what to do, and force removes it', async ({ containers, runId, page }) => {
+  const repo = `minato-test-${runId}/img`;
+  const ref = `${repo}:used`;
+  const images = new ImagesPage(page);
+  await expect(containers.grid).toBeVisible();
+  // An image of the test's own (a commit), so its only tag is this one and the engine refuses to drop it.
+  const source = await dockerCli(['create', '--name', testName(runId, 'source'), ...testLabels(runId), TEST_IMAGE, 'true']);
+  const id = await dockerCli(['commit', source, ref]);
+  const user = await dockerCli(['create', '--name', testName(runId, 'user'), ...testLabels(runId), ref, 'true']);
+  try {
+    await images.open();
+    await images.removeButton(ref).click();
+    await images.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(images.confirmDialog.getByRole('alert')).toHaveText(new RegExp(`Container ${user.slice(0, 12)} was made from this image. Remove that container first, or tick “Force”`));
+    const force = images.confirmDialog.getByRole('checkbox', { name: /Force/ });
+    await force.check();
+    await expect(images.confirmDialog.locator('code')).toHaveText(`docker rmi -f ${ref}`);
+    await images.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(images.confirmDialog).toBeHidden();
+    await expect(images.row(ref)).toHaveCount(0);
+    expect(await tagsOf(repo)).toEqual([]);
+    // Forced, the engine deletes the image outright; the stopped container keeps its layers and names it by id.
+    await expect(images.removeButton(id.slice(7, 19))).toHaveCount(0);
+    expect(await dockerCli(['inspect', '--format', '{{.Image}}', user])).toBe(id);
+  } finally {
+    await dockerCli(['rm', '-f', user, source]).catch(() => undefined);
+    await dockerCli(['rmi', id]).catch(() => undefined);
+    await untagAll(repo);
+  }
+});
+
+test('pulls an image by name with progress, and it joins the list', async ({ containers, runId, page }) => {
+  const registry = await startTestRegistry();
+  const repo = `${registry.address}/minato-test-${runId}/pulled`;
+  const ref = `${repo}:1`;
+  const images = new ImagesPage(page);
+  await expect(containers.grid).toBeVisible();
+  try {
+    await dockerCli(['tag', TEST_IMAGE, ref]);
+    await dockerCli(['push', ref]);
+    await dockerCli(['rmi', ref]);
+    await images.open();
+    await page.getByRole('textbox', { name: 'Image to pull' }).fill(ref);
+    await expect(page.getByText(`docker pull ${ref}`, { exact: true })).toBeVisible();
+    await images.pull(ref);
+    await expect(images.pullStatus).toContainText(`Pulled ${ref}.`, { timeout: 30_000 });
+    await expect(images.row(ref)).toBeVisible();
+    expect(await tagsOf(repo)).toEqual([ref]);
+  } finally {
+    await untagAll(repo);
+    await registry.stop();
+  }
+});

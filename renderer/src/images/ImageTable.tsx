@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { relativeTime } from '../containers/format';
+import { openRunDialog } from '../stores/run-store';
+import { formatImageSize } from './format-size';
+import { shortImageId, type ImageRow } from './image-rows';
+
+interface ImageTableProps {
+  rows: readonly ImageRow[];
+  onRemove(row: ImageRow, opener: HTMLElement): void;
+}
+
+/** Local images, one row per tag; the names are engine text, rendered as text only. */
+export function ImageTable({ rows, onRemove }: ImageTableProps) {
+  const { t, i18n } = useTranslation();
+  const now = Date.now();
+  return (
+    <table className="data-table images-table" aria-label={t('images.table')}>
+      <thead>
+        <tr>
+          <th scope="col">{t('images.columns.repository')}</th>
+          <th scope="col" className="col-tag">
+            {t('images.columns.tag')}
+          </th>
+          <th scope="col" className="col-id">
+            {t('images.columns.id')}
+          </th>
+          <th scope="col" className="col-created">
+            {t('images.columns.created')}
+          </th>
+          <th scope="col" className="col-size numeric">
+            {t('images.columns.size')}
+          </th>
+          <th scope="col" className="col-actions">
+            <span className="visually-hidden">{t('images.columns.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className={row.repository === undefined ? 'dangling' : undefined}>
+            <td title={row.repository}>
+              {row.repository ?? (
+                <>
+                  <span className="muted">&lt;none&gt;</span>{' '}
+                  <span className="badge" title={t('images.danglingHint')}>
+                    {t('images.dangling')}
+                  </span>
+                </>
+              )}
+            </td>
+            <td title={row.tag}>{row.tag ?? <span className="muted">&lt;none&gt;</span>}</td>
+            <td>
+              <code>{shortImageId(row.id)}</code>
+            </td>
+            <td title={new Date(row.created * 1000).toLocaleString(i18n.language)}>{relativeTime(row.created, now, i18n.language)}</td>
+            <td className="numeric">{formatImageSize(row.size)}</td>
+            <td className="row-actions">
+              <div>
+                <button type="button" className="small" aria-label={t('images.runLabel', { image: row.ref })} onClick={() => openRunDialog({ image: row.ref })}>
+                  {t('images.run')}
+                </button>
+                <button
+                  type="button"
+                  className="small danger"
+                  aria-label={t('images.removeLabel', { image: row.ref })}
+                  onClick={(event) => onRemove(row, event.currentTarget)}
+                >
+                  {t('images.remove')}
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
