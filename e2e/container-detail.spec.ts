@@ -48,13 +48,20 @@ test('terminal: the shell sees the terminal size, survives a flood and Ctrl-C, a
   await detail.tab('Terminal');
   await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
 
-  await detail.typeInTerminal('stty size\n');
-  await expect(detail.terminalText).toContainText(/\d+ \d+/);
-  const first = (await detail.terminalText.textContent())?.match(/(\d+) (\d+)/);
+  // The shell's idea of the size must be xterm's actual rows and columns, before and after the window grows.
+  const sttySize = async () => {
+    await detail.typeInTerminal('clear; echo "size=$(stty size)="\n');
+    await expect(detail.terminalText).toContainText(/size=\d+ \d+=/);
+    const [, rows, cols] = (await detail.terminalText.textContent())?.match(/size=(\d+) (\d+)=/) ?? [];
+    return { rows: Number(rows), cols: Number(cols) };
+  };
+  const before = await detail.terminalSize();
+  expect(before.rows).toBeGreaterThan(5);
+  expect(await sttySize()).toEqual(before);
   await page.setViewportSize({ width: 1500, height: 900 });
-  await page.waitForTimeout(400);
-  await detail.typeInTerminal('clear; stty size\n');
-  await expect.poll(async () => (await detail.terminalText.textContent())?.match(/(\d+) (\d+)/)?.[0], { timeout: 5000 }).not.toBe(first?.[0]);
+  await expect.poll(async () => (await detail.terminalSize()).cols).toBeGreaterThan(before.cols);
+  // Resizes reach the engine debounced: ask again until the shell agrees with what xterm shows.
+  await expect.poll(async () => JSON.stringify(await sttySize()), { timeout: 5000 }).toBe(JSON.stringify(await detail.terminalSize()));
 
   await detail.typeInTerminal('yes\n');
   await page.waitForTimeout(700);
@@ -66,8 +73,169 @@ test('terminal: the shell sees the terminal size, survives a flood and Ctrl-C, a
 
   await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((7*6))'));
   await page.keyboard.press('Control+Shift+V');
+  // Pasted once (the browser's own paste is suppressed), then run.
+  await expect(detail.terminalText).toContainText('echo pasted-$((7*6))');
   await page.keyboard.press('Enter');
   await expect(detail.terminalText).toContainText('pasted-42');
+});
+
+test('terminal on macOS: Cmd+C copies the selection, Cmd+V pastes, Ctrl+C still interrupts', async ({ containers, runId, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' });
+    Object.defineProperty(Navigator.prototype, 'userAgentData', { get: () => ({ platform: 'macOS' }) });
+  });
+  const name = testName(runId, 'mac');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Terminal');
+  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+
+  await detail.typeInTerminal('sleep 30\n');
+  await page.waitForTimeout(500); // let sleep start, so the interrupt reaches it rather than the shell
+  await page.keyboard.press('Control+c');
+  await detail.typeInTerminal('echo copy$((1+1))me\n');
+  await expect(detail.terminalText.locator('> div', { hasText: /^copy2me/ })).toBeVisible({ timeout: 3000 });
+  // xterm's own layer takes the mouse: double-click where the word is drawn to select it.
+  const word = await detail.terminalText.locator('> div', { hasText: /^copy2me/ }).boundingBox();
+  if (!word) throw new Error('the output row has no box');
+  await page.mouse.dblclick(word.x + 12, word.y + word.height / 2);
+  await page.keyboard.press('Meta+c');
+  await expect.poll(() => detail.clipboard()).toBe('copy2me');
+
+  await page.evaluate(() => navigator.clipboard.writeText('echo cmd-pasted-$((6*7))'));
+  await detail.typeInTerminal('');
+  await page.keyboard.press('Meta+v');
+  await expect(detail.terminalText).toContainText('echo cmd-pasted-$((6*7))');
+  await page.keyboard.press('Enter');
+  await expect(detail.terminalText).toContainText('cmd-pasted-42');
+});
+
+test('terminal: reconnects by itself after `docker restart`, and a typed command works', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'restarts');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Terminal');
+  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.typeInTerminal('echo before-$((20+1))\n');
+  await expect(detail.terminalText).toContainText('before-21');
+
+  await dockerCli(['restart', '-t', '1', name]);
+  await expect(detail.terminalText).toContainText('reconnected', { timeout: 15_000 });
+  await expect(detail.region.getByRole('button', { name: 'Reconnect' })).toHaveCount(0);
+  await detail.typeInTerminal('echo after-$((40+2))\n');
+  await expect(detail.terminalText).toContainText('after-42');
+});
+
+test('terminal: OSC 52 cannot write the clipboard and a hostile title is sanitised', async ({ containers, runId, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const name = testName(runId, 'escapes');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Terminal');
+  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await page.evaluate(async () => {
+    await navigator.clipboard.writeText('untouched');
+    const writes: string[] = [];
+    (window as unknown as { clipboardWrites: string[] }).clipboardWrites = writes;
+    const original = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => {
+      writes.push(text);
+      return original(text);
+    };
+  });
+
+  // OSC 52 asks the terminal to put "Hello" on the clipboard; OSC 0 sets a title with a right-to-left override.
+  await detail.typeInTerminal("printf '\\033]52;c;SGVsbG8=\\007'; printf '\\033]0;evil\\342\\200\\256gnp.exe\\007'; echo osc-$((1+1))\n");
+  await expect(detail.terminalText).toContainText('osc-2');
+  const sessions = detail.region.getByRole('tablist', { name: 'Terminal sessions' });
+  await expect(sessions.getByRole('tab', { selected: true })).toHaveText('1: evilgnp.exe');
+  expect(await page.evaluate(() => (window as unknown as { clipboardWrites: string[] }).clipboardWrites)).toEqual([]);
+  expect(await detail.clipboard()).toBe('untouched');
+});
+
+test('logs: follow a talking container: lines printed after the view opened arrive without a reload', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'ticker');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'i=0; while :; do i=$((i+1)); echo tick-$i; sleep 0.3; done']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Logs');
+  await expect(detail.log).toContainText('tick-');
+  const lastTick = async () => Number((await detail.log.locator('.log-line').last().textContent())?.match(/tick-(\d+)/)?.[1] ?? 0);
+  const opened = await lastTick();
+
+  // A line the test writes now, into the container's own stdout: it cannot have been in the first batch.
+  await dockerCli(['exec', name, 'sh', '-c', 'echo marker-after-open > /proc/1/fd/1']);
+  await expect(detail.log).toContainText('marker-after-open');
+  await expect.poll(lastTick, { timeout: 10_000 }).toBeGreaterThan(opened + 3);
+  await expect(detail.log.locator('.log-line').last()).toBeInViewport();
+});
+
+test('logs: a 90,000-character line and invalid UTF-8 keep the view responsive and the lines around them', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'binary');
+  await dockerCli([
+    'run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c',
+    "echo before-long; head -c 90000 /dev/zero | tr '\\000' x; echo; printf 'bin-\\377\\376-\\001\\002-end\\n'; echo after-binary; sleep 300",
+  ]);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Logs');
+  await expect(detail.log).toContainText('after-binary');
+  await expect(detail.logLine('before-long')).toHaveCount(1);
+  await expect(detail.log.locator('.log-line', { hasText: 'xxxxxxxxxx' })).toHaveText('x'.repeat(90_000));
+  // Invalid bytes arrive as replacement characters; control characters are dropped, never rendered.
+  await expect(detail.log.locator('.log-line', { hasText: 'bin-' })).toHaveText('bin-\ufffd\ufffd--end');
+
+  const search = detail.region.getByRole('searchbox', { name: 'Search the log' });
+  const typedAt = Date.now();
+  await search.pressSequentially('after-bin');
+  await detail.region.getByRole('checkbox', { name: 'Only matching lines' }).check();
+  await expect(detail.log.locator('.log-line')).toHaveCount(1);
+  await expect(detail.log.locator('mark')).toHaveText('after-bin');
+  expect(Date.now() - typedAt).toBeLessThan(3000);
+  await search.fill('xxxxx');
+  await expect(detail.log.locator('.log-line')).toHaveCount(1);
+  await search.fill('');
+  await expect(detail.logLine('after-binary')).toBeVisible();
+});
+
+test('logs: select lines (click, Shift+click) across rows scrolled out of view and copy exactly those', async ({ containers, runId, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const name = testName(runId, 'select');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'for i in $(seq 1 300); do printf "\\033[32msel-%s\\033[0m\\n" $i; done; sleep 300']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Logs');
+  await expect(detail.logLine('sel-300')).toBeVisible();
+  await detail.region.getByRole('checkbox', { name: 'Follow' }).uncheck();
+  await detail.log.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  await detail.logLine('sel-20').click();
+  await detail.log.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await detail.logLine('sel-280').click({ modifiers: ['Shift'] });
+  await expect(detail.logLine('sel-20')).toHaveCount(0); // scrolled out: only the buffer still has it
+  await expect(detail.region).toContainText('261 lines selected');
+
+  const expected = Array.from({ length: 261 }, (_, index) => `sel-${index + 20}\n`).join('');
+  await detail.region.getByRole('button', { name: 'Copy selected lines' }).click();
+  await expect.poll(() => detail.clipboard()).toBe(expected);
+
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await detail.log.focus();
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => detail.clipboard()).toBe(expected);
 });
 
 test('stats, processes, changes and inspect show what the engine reports', async ({ containers, runId, page }) => {

@@ -26,6 +26,25 @@ export class DetailPage {
     return this.region.locator('.terminal-panel:not([hidden]) .xterm-rows');
   }
 
+  /** The shown terminal, by role and name; it exposes its geometry (data-cols, data-rows) for tests. */
+  get terminal(): Locator {
+    return this.region.locator('.terminal-panel:not([hidden])').getByRole('application', { name: 'Terminal' });
+  }
+
+  async terminalSize(): Promise<{ rows: number; cols: number }> {
+    const [rows, cols] = await Promise.all([this.terminal.getAttribute('data-rows'), this.terminal.getAttribute('data-cols')]);
+    return { rows: Number(rows), cols: Number(cols) };
+  }
+
+  /** A log line whose whole text is `text` (timestamps off). */
+  logLine(text: string): Locator {
+    return this.log.locator('.log-line').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  }
+
+  async clipboard(): Promise<string> {
+    return this.page.evaluate(() => navigator.clipboard.readText());
+  }
+
   async typeInTerminal(text: string): Promise<void> {
     await this.region.locator('.terminal-panel:not([hidden]) .xterm-helper-textarea').focus();
     await this.page.keyboard.type(text);

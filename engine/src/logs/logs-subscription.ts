@@ -5,6 +5,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import type { SubscriptionHandlers } from '../rpc/handlers';
 import { createDemuxer } from './demux';
 import { createLineSplitter } from './line-splitter';
+import { createPartialJoiner } from './partial-messages';
 
 const FLUSH_MS = 16;
 const FLUSH_LINES = 8000;
@@ -88,7 +89,10 @@ export function logsSubscription(registry: EngineRegistry): Pick<SubscriptionHan
         };
         const stdout = createLineSplitter((line) => push('stdout', line));
         const stderr = createLineSplitter((line) => push('stderr', line));
-        const demux = createDemuxer((which, payload) => (which === 'stderr' ? stderr : stdout).write(payload));
+        // Each frame is one log message: the place where a long line's parts can be told apart and joined.
+        const stdoutMessages = createPartialJoiner((payload) => stdout.write(payload));
+        const stderrMessages = createPartialJoiner((payload) => stderr.write(payload));
+        const demux = createDemuxer((which, payload) => (which === 'stderr' ? stderrMessages : stdoutMessages)(payload));
         const take = (chunk: Buffer) => (tty ? stdout.write(chunk) : demux(chunk));
         const finish = () => {
           stdout.end();

@@ -58,6 +58,16 @@ describe('container logs', () => {
     await waitFor(() => connected.openCount() === 0, 2000, 'the stream to be released');
   });
 
+  it('joins a line the engine cut into 16 KB parts, and turns invalid UTF-8 into replacement characters', async () => {
+    const id = await dockerCli([
+      'run', '-d', '--name', testName(runId, 'long'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c',
+      "echo before; head -c 90000 /dev/zero | tr '\\000' x; echo; printf 'bin-\\377\\376-end\\n'; echo after; sleep 300",
+    ]);
+    const logs = collect({ id, follow: false, tail: 'all' });
+    await waitFor(() => logs.ended(), 5000, 'the log to end');
+    expect(logs.lines.map((line) => line.text)).toEqual(['before', 'x'.repeat(90_000), 'bin-\ufffd\ufffd-end', 'after']);
+  });
+
   it('reads a TTY container\'s raw stream', async () => {
     const id = await dockerCli(['run', '-d', '-t', '--name', testName(runId, 'tty'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'echo hello-tty; sleep 300']);
     const logs = collect({ id, follow: false, tail: 'all' });

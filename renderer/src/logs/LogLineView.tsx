@@ -1,30 +1,52 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { BufferedLine } from './log-buffer';
-import { parseAnsi, stripAnsi } from './ansi';
+import { parseAnsi } from './ansi';
+import { highlightSegments, type MarkedSegment } from './highlight';
 
 interface LogLineViewProps {
   line: BufferedLine;
   timestamps: boolean;
   ranges: Array<[number, number]> | undefined;
   prefix?: { label: string; hue: number };
+  selected?: boolean;
+  onClick?(seq: number, event: MouseEvent): void;
 }
 
-function Highlighted({ text, ranges }: { text: string; ranges: Array<[number, number]> }) {
-  const parts = [];
-  let last = 0;
-  for (const [start, end] of ranges) {
-    if (start > last) parts.push(<span key={`t${last}`}>{text.slice(last, start)}</span>);
-    parts.push(<mark key={`m${start}`}>{text.slice(start, end)}</mark>);
-    last = end;
-  }
-  if (last < text.length) parts.push(<span key={`t${last}`}>{text.slice(last)}</span>);
-  return <>{parts}</>;
-}
+// The selection is painted here: the shared stylesheet has no rule for it.
+const SELECTED_STYLE = { background: 'rgba(88, 166, 255, 0.28)' };
+// A match in coloured text keeps its colour: a translucent mark keeps it readable where solid yellow would not.
+const COLOURED_MARK_STYLE = { background: 'rgba(255, 211, 61, 0.3)', color: 'inherit', boxShadow: '0 0 0 1px #ffd33d' };
 
-/** One log line: colours from ANSI codes become classes; a search shows marks on the plain text. */
-export const LogLineView = memo(function LogLineView({ line, timestamps, ranges, prefix }: LogLineViewProps) {
+function segmentClass(segment: MarkedSegment): string | undefined {
   return (
-    <div className={`log-line ${line.stream}`}>
+    [
+      segment.fg && !segment.fg.startsWith('rgb') ? `fg-${segment.fg}` : '',
+      segment.bg && !segment.bg.startsWith('rgb') ? `bg-${segment.bg}` : '',
+      segment.bold ? 'bold' : '',
+      segment.dim ? 'dim' : '',
+      segment.italic ? 'italic' : '',
+      segment.underline ? 'underline' : '',
+    ]
+      .join(' ')
+      .trim() || undefined
+  );
+}
+
+function segmentStyle(segment: MarkedSegment) {
+  const fg = segment.fg?.startsWith('rgb') ? segment.fg : undefined;
+  const bg = segment.bg?.startsWith('rgb') ? segment.bg : undefined;
+  return fg || bg ? { color: fg, background: bg } : undefined;
+}
+
+/** One log line: colours from ANSI codes become classes; search matches are marked without losing them. */
+export const LogLineView = memo(function LogLineView({ line, timestamps, ranges, prefix, selected, onClick }: LogLineViewProps) {
+  const segments = highlightSegments(parseAnsi(line.text), ranges ?? []);
+  return (
+    <div
+      className={`log-line ${line.stream}${selected ? ' selected' : ''}`}
+      style={selected ? SELECTED_STYLE : undefined}
+      onClick={onClick ? (event) => onClick(line.seq, event) : undefined}
+    >
       {prefix ? (
         <span className="log-prefix" style={{ color: `hsl(${prefix.hue} 65% 50%)` }}>
           {prefix.label}
@@ -32,30 +54,28 @@ export const LogLineView = memo(function LogLineView({ line, timestamps, ranges,
       ) : null}
       {timestamps && line.ts ? <span className="log-ts">{line.ts.replace('T', ' ').slice(0, 23)}</span> : null}
       <span className="log-text">
-        {ranges && ranges.length > 0 ? (
-          <Highlighted text={stripAnsi(line.text)} ranges={ranges} />
-        ) : (
-          parseAnsi(line.text).map((segment, index) => (
-            <span
-              key={index}
-              className={[
-                segment.fg && !segment.fg.startsWith('rgb') ? `fg-${segment.fg}` : '',
-                segment.bg && !segment.bg.startsWith('rgb') ? `bg-${segment.bg}` : '',
-                segment.bold ? 'bold' : '',
-                segment.dim ? 'dim' : '',
-                segment.italic ? 'italic' : '',
-                segment.underline ? 'underline' : '',
-              ].join(' ').trim() || undefined}
-              style={
-                segment.fg?.startsWith('rgb') || segment.bg?.startsWith('rgb')
-                  ? { color: segment.fg?.startsWith('rgb') ? segment.fg : undefined, background: segment.bg?.startsWith('rgb') ? segment.bg : undefined }
-                  : undefined
-              }
-            >
+        {segments.map((segment, index) => {
+          const className = segmentClass(segment);
+          const style = segmentStyle(segment);
+          if (segment.mark) {
+            return (
+              <mark key={index} style={className || style ? COLOURED_MARK_STYLE : undefined}>
+                {className || style ? (
+                  <span className={className} style={style}>
+                    {segment.text}
+                  </span>
+                ) : (
+                  segment.text
+                )}
+              </mark>
+            );
+          }
+          return (
+            <span key={index} className={className} style={style}>
               {segment.text}
             </span>
-          ))
-        )}
+          );
+        })}
       </span>
     </div>
   );

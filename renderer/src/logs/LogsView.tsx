@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { batchLines, logsCommand } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { CommandBlock } from '../ui/CommandBlock';
 import { stripAnsi } from './ansi';
+import type { BufferedLine } from './log-buffer';
+import { clickLine, selectedLines, isSelected, type LineSelection } from './line-selection';
 import { compileSearch } from './log-search';
 import { LogLineView } from './LogLineView';
 import { openSaveTarget } from './save-stream';
@@ -34,6 +36,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   const [stickToBottom, setStickToBottom] = useState(true);
   const [downloading, setDownloading] = useState(false);
   const [notice, setNotice] = useState('');
+  const [selection, setSelection] = useState<LineSelection | undefined>();
   const scrollRef = useRef<HTMLDivElement>(null);
   const logBufferLines = useSettingsStore((state) => state.logBufferLines);
 
@@ -59,6 +62,55 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
     return indexes;
   }, [stream.version, onlyMatching, activeSearch]);
   const rowCount = shown ? shown.length : stream.buffer.size;
+
+  // A new stream numbers its lines from zero again: an old selection would land on unrelated lines.
+  useEffect(() => setSelection(undefined), [stream.buffer]);
+
+  const onLineClick = useCallback((seq: number, event: MouseEvent) => {
+    // A drag that selected text natively is a copy in the making, not a line click.
+    if (!(window.getSelection()?.isCollapsed ?? true)) return;
+    setSelection((current) => clickLine(current, seq, event.shiftKey));
+  }, []);
+
+  /** The selected lines, taken from the ring buffer (not the DOM): rows scrolled out of view are copied too. */
+  const copySelection = async () => {
+    const lines = function* (): Generator<BufferedLine> {
+      const count = shown ? shown.length : stream.buffer.size;
+      for (let index = 0; index < count; index++) {
+        const line = stream.buffer.at(shown ? (shown[index] as number) : index);
+        if (line) yield line;
+      }
+    };
+    const chosen = selectedLines(lines(), selection);
+    if (chosen.length === 0) return;
+    const text = chosen.map((line) => `${timestamps && line.ts ? `${line.ts} ` : ''}${stripAnsi(line.text)}\n`).join('');
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice(t('logs.copied', { count: chosen.length }));
+    } catch (error) {
+      setNotice((error as Error).message);
+    }
+  };
+  const selectedCount = useMemo(() => {
+    if (!selection) return 0;
+    let count = 0;
+    const total = shown ? shown.length : stream.buffer.size;
+    for (let index = 0; index < total; index++) {
+      const line = stream.buffer.at(shown ? (shown[index] as number) : index);
+      if (line && isSelected(selection, line.seq)) count++;
+    }
+    return count;
+  }, [selection, shown, stream.version]);
+
+  const onLogKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') setSelection(undefined);
+    // Copy the selected lines unless the person selected some text natively: then the browser copies that.
+    const copyKey = (event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyC';
+    if (copyKey && selection && (window.getSelection()?.isCollapsed ?? true)) {
+      event.preventDefault();
+      void copySelection();
+    }
+  };
 
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -161,6 +213,9 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
         <button type="button" className="small" onClick={stream.clear}>
           {t('logs.clear')}
         </button>
+        <button type="button" className="small" disabled={selectedCount === 0} title={t('logs.selectHint')} onClick={() => void copySelection()}>
+          {t('logs.copySelected')}
+        </button>
         {searchError ? (
           <span id="log-search-error" className="error-text">
             {t('logs.badRegex', { message: searchError })}
@@ -174,6 +229,12 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
         role="log"
         aria-label={t('logs.label', { name })}
         tabIndex={0}
+        aria-description={t('logs.selectHint')}
+        onKeyDown={onLogKeyDown}
+        onMouseDown={(event) => {
+          // Shift+click extends the line selection; the browser would also extend a text selection across rows.
+          if (event.shiftKey) event.preventDefault();
+        }}
         onWheel={(event) => {
           if (event.deltaY < 0) setStickToBottom(false);
         }}
@@ -191,7 +252,13 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
                 className="log-row"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <LogLineView line={line} timestamps={timestamps} ranges={activeSearch ? activeSearch.ranges(stripAnsi(line.text)) : undefined} />
+                <LogLineView
+                  line={line}
+                  timestamps={timestamps}
+                  ranges={activeSearch ? activeSearch.ranges(stripAnsi(line.text)) : undefined}
+                  selected={isSelected(selection, line.seq)}
+                  onClick={onLineClick}
+                />
               </div>
             );
           })}
@@ -199,6 +266,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
       </div>
       <div className="logs-status" aria-live="polite">
         {t('logs.count', { count: stream.buffer.size })}
+        {selectedCount > 0 ? ` · ${t('logs.selected', { count: selectedCount })}` : ''}
         {stream.buffer.dropped > 0 ? ` · ${t('logs.dropped', { count: stream.buffer.dropped })}` : ''}
         {stream.ended && !stream.error ? ` · ${t('logs.ended')}` : ''}
         {stream.error ? ` · ${stream.error.message}` : ''}

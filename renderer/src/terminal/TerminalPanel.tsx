@@ -7,7 +7,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExecInput } from '../../../engine/contract';
 import { useClient } from '../client-context';
+import { afterSessionEnd, type ContainerRun, type EndedSession } from './reconnect';
 import { isWebLink, sanitizeTitle } from './sanitize-title';
+import { isMacPlatform, terminalKeyAction } from './terminal-keys';
 
 export interface TerminalRequest {
   mode: 'exec' | 'attach';
@@ -21,6 +23,8 @@ interface TerminalPanelProps {
   id: string;
   request: TerminalRequest;
   visible: boolean;
+  /** The container's current run, from react-query: a restart is what lets an ended session reconnect by itself. */
+  container: ContainerRun;
   onTitle(title: string): void;
 }
 
@@ -32,7 +36,7 @@ const RESIZE_DEBOUNCE_MS = 80;
  * One terminal session: xterm in the page, exec (or attach) in the container. Output is acknowledged from xterm's
  * write callback, so the engine stops reading when the page falls behind (`yes` cannot flood memory).
  */
-export function TerminalPanel({ engineId, id, request, visible, onTitle }: TerminalPanelProps) {
+export function TerminalPanel({ engineId, id, request, visible, container, onTitle }: TerminalPanelProps) {
   const { t } = useTranslation();
   const client = useClient();
   const hostRef = useRef<HTMLDivElement>(null);
@@ -44,6 +48,12 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
   const [message, setMessage] = useState('');
   const [searchOpen, setSearchOpen] = useState(false);
   const [searchText, setSearchText] = useState('');
+  const [size, setSize] = useState<{ cols: number; rows: number } | undefined>();
+  const [waitingForRestart, setWaitingForRestart] = useState(false);
+  const containerRef = useRef(container);
+  containerRef.current = container;
+  const endedRef = useRef<EndedSession | undefined>(undefined);
+  const announceReconnectRef = useRef(false);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -76,25 +86,25 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
       // A hidden panel has no size yet; the ResizeObserver fits it once shown.
     }
 
-    // Copy and paste with the platform's keys; Ctrl+C stays the interrupt key.
+    // Copy and paste with the platform's keys (see terminal-keys.ts); Ctrl+C stays the interrupt key.
+    const mac = isMacPlatform(navigator as Parameters<typeof isMacPlatform>[0]);
     terminal.attachCustomKeyEventHandler((event) => {
-      if (event.type !== 'keydown') return true;
-      const mod = event.ctrlKey && event.shiftKey;
-      if (mod && event.code === 'KeyC') {
-        void navigator.clipboard.writeText(terminal.getSelection());
-        return false;
-      }
-      if (mod && event.code === 'KeyV') {
+      const action = terminalKeyAction(event, mac);
+      if (action === 'pass') return true;
+      // The browser would otherwise also paste (or copy) natively into xterm's textarea.
+      event.preventDefault();
+      if (action === 'copy') {
+        const selection = terminal.getSelection();
+        if (selection) void navigator.clipboard.writeText(selection);
+      } else if (action === 'paste') {
         void navigator.clipboard.readText().then((text) => terminal.paste(text));
-        return false;
-      }
-      if (mod && event.code === 'KeyF') {
-        setSearchOpen(true);
-        return false;
-      }
-      return true;
+      } else setSearchOpen(true);
+      return false;
     });
+    setSize({ cols: terminal.cols, rows: terminal.rows });
+    const sizeListener = terminal.onResize(({ cols, rows }) => setSize({ cols, rows }));
     return () => {
+      sizeListener.dispose();
       terminal.dispose();
       terminalRef.current = undefined;
     };
@@ -106,8 +116,14 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
     let execId: string | undefined;
     let pendingInput = '';
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    let sessionRun: string | undefined;
     setPhase('connecting');
     setMessage('');
+    setWaitingForRestart(false);
+    endedRef.current = undefined;
+    const noteEnd = () => {
+      endedRef.current ??= { run: sessionRun ?? containerRef.current.startedAt, endedAt: Date.now() };
+    };
     const send = (data: string) => {
       if (!execId) {
         pendingInput += data;
@@ -135,6 +151,9 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
         ack();
         if (event.type === 'started') {
           execId = event.execId;
+          sessionRun = containerRef.current.startedAt;
+          if (announceReconnectRef.current) terminal.write(`\r\n\x1b[2m${t('terminal.reconnected')}\x1b[0m\r\n`);
+          announceReconnectRef.current = false;
           setPhase('open');
           onTitle(event.command.join(' '));
           if (pendingInput) send(pendingInput);
@@ -143,11 +162,13 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
             void client.call('exec:resize', { engineId, execId, cols: terminal.cols, rows: terminal.rows }).catch(() => undefined);
           }
         } else if (event.type === 'exit') {
+          noteEnd();
           setPhase('exited');
           setMessage(event.exitCode === null ? t('terminal.ended') : t('terminal.exited', { code: event.exitCode }));
         }
       },
       onEnd: (error) => {
+        noteEnd();
         if (error) {
           setPhase('failed');
           setMessage(error.message);
@@ -171,6 +192,19 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
     };
     // onTitle is a stable setter from the parent; a new generation reconnects.
   }, [client, engineId, id, request, generation, t]);
+
+  // A session the container's stop ended comes back by itself when the container runs again: a fresh exec.
+  useEffect(() => {
+    const ended = endedRef.current;
+    if (!ended || (phase !== 'exited' && phase !== 'failed')) return;
+    const decision = afterSessionEnd(ended, container, Date.now());
+    endedRef.current = decision.ended;
+    setWaitingForRestart(decision.ended.containerStopped === true);
+    if (decision.reconnect) {
+      announceReconnectRef.current = true;
+      setGeneration((value) => value + 1);
+    }
+  }, [container, phase]);
 
   useEffect(() => {
     const host = hostRef.current;
@@ -217,12 +251,21 @@ export function TerminalPanel({ engineId, id, request, visible, onTitle }: Termi
           </button>
         </div>
       ) : null}
-      <div ref={hostRef} className="terminal-host" role="application" aria-label={t('terminal.label')} />
+      <div
+        ref={hostRef}
+        className="terminal-host"
+        role="application"
+        aria-label={t('terminal.label')}
+        aria-description={size ? t('terminal.size', size) : undefined}
+        data-cols={size?.cols}
+        data-rows={size?.rows}
+      />
       <div className="terminal-status" aria-live="polite">
         {phase === 'connecting' ? t('terminal.connecting') : null}
         {phase === 'exited' || phase === 'failed' ? (
           <>
             <span className={phase === 'failed' ? 'error-text' : undefined}>{message || t('terminal.ended')}</span>{' '}
+            {waitingForRestart ? <span>{t('terminal.waitingForRestart')} </span> : null}
             <button type="button" className="small" onClick={() => setGeneration((value) => value + 1)}>
               {t('terminal.reconnect')}
             </button>

@@ -93,6 +93,7 @@ export function TerminalTab({ detail }: { detail: ContainerDetail }) {
           id={detail.id}
           request={terminal.request}
           visible={terminal.key === active}
+          container={detail.state}
           onTitle={(title) => setTitle(terminal.key, title)}
         />
       ))}
