@@ -5,9 +5,13 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { mapWithLimit } from '../util/map-limit';
 import { toStatsSample, type RawStats } from './compute-stats';
+import { createCpuBaselines } from './cpu-baselines';
 
 /** One-shot reads for the list are few at a time, so the cost follows what is on screen. */
 const SNAPSHOT_CONCURRENCY = 4;
+/** The list re-reads visible rows every 5 s: a baseline a minute old belongs to a row no longer on screen. */
+const BASELINE_MAX_AGE_MS = 60_000;
+const BASELINE_MAX_ENTRIES = 1000;
 
 interface Readable extends NodeJS.ReadableStream {
   destroy(error?: Error): void;
@@ -49,18 +53,16 @@ export function statsSubscription(registry: EngineRegistry): Pick<SubscriptionHa
  * delta computed against this engine's previous read of the same container.
  */
 export function statsProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:statsSnapshot'> {
-  const previous = new Map<string, { total: number; system: number }>();
+  const previous = createCpuBaselines({ maxAgeMs: BASELINE_MAX_AGE_MS, maxEntries: BASELINE_MAX_ENTRIES });
   return {
     'containers:statsSnapshot': async ({ engineId, ids }) => {
       const docker = registry.get(engineId).docker();
       return mapWithLimit(ids, SNAPSHOT_CONCURRENCY, async (id): Promise<StatsSnapshot> => {
         try {
           const raw = (await docker.getContainer(id).stats({ stream: false, 'one-shot': true } as never)) as unknown as RawStats;
-          const key = `${engineId}/${id}`;
-          const before = previous.get(key);
           const total = raw.cpu_stats?.cpu_usage?.total_usage;
           const system = raw.cpu_stats?.system_cpu_usage;
-          if (total !== undefined && system !== undefined) previous.set(key, { total, system });
+          const before = previous.swap(`${engineId}/${id}`, total !== undefined && system !== undefined ? { total, system } : undefined);
           const withPrevious: RawStats = before ? { ...raw, precpu_stats: { cpu_usage: { total_usage: before.total }, system_cpu_usage: before.system } } : raw;
           return { id, sample: toStatsSample(withPrevious) };
         } catch {

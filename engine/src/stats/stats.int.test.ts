@@ -30,15 +30,18 @@ describe('stats', () => {
     await waitFor(() => samples.some((sample) => sample.arrived > cliEnded + 500), 10_000, 'a sample after the CLI read');
     dispose();
 
-    // The CLI reads the same counters over the same second or two: compare it with our samples of that moment.
+    // The CLI subscribes to the same engine collector: one of our samples of that moment is the very reading it
+    // printed. Compare with the sample closest in CPU, and that same sample's memory.
     const cliCpu = Number(cpuText.replace('%', ''));
     const cliMemory = parseSize(memText.split('/')[0] ?? '');
     const moment = samples.filter((sample) => sample.cpuPercent !== null && sample.arrived >= cliStarted - 1000 && sample.arrived <= cliEnded + 1500);
-    const closest = (value: (sample: StatsSample) => number, target: number) => Math.min(...moment.map((sample) => Math.abs(value(sample) - target)));
     expect(moment.length).toBeGreaterThan(0);
-    expect(cliCpu).toBeGreaterThan(50); // the load is real
-    expect(closest((sample) => sample.cpuPercent ?? 0, cliCpu)).toBeLessThanOrEqual(2 + cliCpu * 0.05);
-    expect(closest((sample) => sample.memoryUsed, cliMemory) / cliMemory).toBeLessThanOrEqual(0.05);
+    const cpuGap = (sample: StatsSample) => Math.abs((sample.cpuPercent ?? 0) - cliCpu);
+    const match = moment.reduce((best, sample) => (cpuGap(sample) < cpuGap(best) ? sample : best));
+    // The load is real; a busy loop gets less than a whole CPU when the test host itself is busy.
+    expect(cliCpu).toBeGreaterThan(5);
+    expect(cpuGap(match)).toBeLessThanOrEqual(2); // percentage points
+    expect(Math.abs(match.memoryUsed - cliMemory)).toBeLessThanOrEqual(cliMemory * 0.05);
     expect(samples.at(-1)?.pids).toBeGreaterThanOrEqual(1);
     expect(samples.at(-1)?.memoryLimit).toBeGreaterThan(0);
   });
@@ -50,6 +53,7 @@ describe('stats', () => {
     expect(first[1]).toEqual({ id: 'minato-test-missing' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const second = await connected.client.call('containers:statsSnapshot', { engineId: 'local', ids: [id] });
-    expect(second[0]?.sample?.cpuPercent).toBeGreaterThan(50);
+    expect(first[0]?.sample?.cpuPercent).toBeNull(); // nothing to compare with yet
+    expect(second[0]?.sample?.cpuPercent).toBeGreaterThan(1); // a busy loop, on a host that may be busy too
   });
 });

@@ -8,9 +8,30 @@ import { openSaveTarget } from '../logs/save-stream';
 import { containerKeys } from '../queries/containers';
 import { CommandBlock } from '../ui/CommandBlock';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { fromFileList, takeDroppedEntries, walkDropped, type UploadItem } from './dropped-files';
 import { formatBytes } from './format-bytes';
+import { TransferProgress } from './TransferProgress';
 
 const CHUNK = 512 * 1024;
+
+type Transfer =
+  | { kind: 'reading' }
+  | { kind: 'upload'; done: number; total: number; file: number; files: number }
+  | { kind: 'download'; name: string; done: number; total?: number };
+
+function TransferStatus({ transfer }: { transfer: Transfer }) {
+  const { t } = useTranslation();
+  if (transfer.kind === 'reading') return <p className="muted">{t('files.reading')}</p>;
+  if (transfer.kind === 'upload') {
+    const text = t('files.uploadingBytes', { done: formatBytes(transfer.done), total: formatBytes(transfer.total), file: transfer.file, files: transfer.files });
+    return <TransferProgress label={t('files.uploadProgress')} done={transfer.done} total={transfer.total} text={text} />;
+  }
+  const text =
+    transfer.total === undefined
+      ? t('files.downloadingReceived', { name: transfer.name, done: formatBytes(transfer.done) })
+      : t('files.downloadingBytes', { name: transfer.name, done: formatBytes(transfer.done), total: formatBytes(transfer.total) });
+  return <TransferProgress label={t('files.downloadProgress')} done={transfer.done} total={transfer.total} text={text} />;
+}
 
 function join(folder: string, name: string): string {
   return `${folder.replace(/\/$/, '')}/${name}`;
@@ -29,11 +50,14 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
   const queryClient = useQueryClient();
   const [folder, setFolder] = useState('/');
   const [typed, setTyped] = useState('/');
-  const [progress, setProgress] = useState('');
+  const [transfer, setTransfer] = useState<Transfer | undefined>();
+  const [done, setDone] = useState('');
   const [failure, setFailure] = useState('');
   const [dragging, setDragging] = useState(false);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  // One transfer at a time: the progress shown is then always the one running.
+  const busy = transfer !== undefined;
   const listKey = [...containerKeys.detail(engineId, id), 'files', folder];
   const listing = useQuery({
     queryKey: listKey,
@@ -47,21 +71,39 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
     setTyped(path);
   };
 
+  const start = (next: Transfer) => {
+    setFailure('');
+    setDone('');
+    setTransfer(next);
+  };
+
   const download = (path: string) =>
     new Promise<void>((resolve) => {
-      setFailure('');
       let target: ReturnType<typeof openSaveTarget> | undefined;
       let chain = Promise.resolve();
+      let received = 0;
+      let meta = { fileName: path, size: undefined as number | undefined };
+      start({ kind: 'download', name: path, done: 0 });
       client.subscribe('files:download', { engineId, id, path }, {
         manualAck: true,
         onEvent: (event, ack) => {
           if (event.type === 'meta') {
+            // A file's size is known from the archive stat; a folder's tar size is not known until it ends.
+            meta = { fileName: event.fileName, size: event.kind === 'file' ? event.size : undefined };
+            setTransfer({ kind: 'download', name: meta.fileName, done: 0, total: meta.size });
             target = openSaveTarget(event.fileName);
             chain = chain.then(() => target!.then(() => undefined)).then(ack, ack);
             return;
           }
+          const bytes = base64ToBytes(event.data);
           // Acknowledge once written, so a slow disk slows the engine instead of filling memory.
-          chain = chain.then(async () => (await target!).write(base64ToBytes(event.data))).then(ack);
+          chain = chain
+            .then(async () => (await target!).write(bytes))
+            .then(() => {
+              received += bytes.length;
+              setTransfer({ kind: 'download', name: meta.fileName, done: received, total: meta.size });
+            })
+            .then(ack);
         },
         onEnd: (error) => {
           chain
@@ -69,39 +111,64 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
               if (error) {
                 setFailure(errorText(t, error));
                 await (await target)?.abort();
-              } else await (await target)?.close();
+              } else {
+                await (await target)?.close();
+                setDone(t('files.downloaded', { name: meta.fileName, size: formatBytes(received) }));
+              }
             })
             .catch((reason: Error) => setFailure(reason.message))
-            .finally(resolve);
+            .finally(() => {
+              setTransfer(undefined);
+              resolve();
+            });
         },
       });
     });
 
-  const upload = async (files: FileList | File[] | null) => {
-    if (!files || files.length === 0) return;
-    setFailure('');
-    const list = [...files];
+  const upload = async (items: UploadItem[]) => {
+    if (items.length === 0) return;
+    const total = items.reduce((sum, item) => sum + item.file.size, 0);
+    let sent = 0;
+    let uploadId: string | undefined;
+    start({ kind: 'upload', done: 0, total, file: 1, files: items.length });
     try {
-      const { uploadId } = await client.call('files:uploadBegin', { engineId, id, directory: folder });
-      for (const [index, file] of list.entries()) {
-        setProgress(t('files.uploading', { done: index + 1, total: list.length }));
-        const relative = (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
-        await client.call('files:uploadFile', { uploadId, path: relative, size: file.size, modified: file.lastModified });
+      ({ uploadId } = await client.call('files:uploadBegin', { engineId, id, directory: folder }));
+      for (const [index, { file, path }] of items.entries()) {
+        setTransfer({ kind: 'upload', done: sent, total, file: index + 1, files: items.length });
+        await client.call('files:uploadFile', { uploadId, path, size: file.size, modified: file.lastModified });
         for (let offset = 0; offset < file.size; offset += CHUNK) {
           const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
           await client.call('files:uploadChunk', { uploadId, data: bytesToBase64(bytes) });
+          sent += bytes.length;
+          setTransfer({ kind: 'upload', done: sent, total, file: index + 1, files: items.length });
         }
       }
       const result = await client.call('files:uploadEnd', { uploadId });
-      setProgress(t('files.uploaded', { count: result.files }));
+      setDone(t('files.uploaded', { count: result.files, size: formatBytes(result.bytes) }));
       await queryClient.invalidateQueries({ queryKey: listKey });
     } catch (error) {
-      setProgress('');
       setFailure(errorText(t, error as { code?: string; message?: string }));
+      // Free the engine's half-written archive now rather than at its idle timeout; it may already be gone.
+      if (uploadId) void client.call('files:uploadAbort', { uploadId }).catch(() => undefined);
     } finally {
+      setTransfer(undefined);
       if (filesInput.current) filesInput.current.value = '';
       if (folderInput.current) folderInput.current.value = '';
     }
+  };
+
+  const drop = async (taken: ReturnType<typeof takeDroppedEntries>) => {
+    start({ kind: 'reading' });
+    let items: UploadItem[];
+    try {
+      items = await walkDropped(taken);
+    } catch (error) {
+      setFailure((error as Error).message ?? String(error));
+      return;
+    } finally {
+      setTransfer(undefined);
+    }
+    await upload(items);
   };
 
   const open = (entry: FileEntry) => {
@@ -116,11 +183,15 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
         event.preventDefault();
         setDragging(true);
       }}
-      onDragLeave={() => setDragging(false)}
+      onDragLeave={(event) => {
+        // Moving over a child fires dragleave on the parent too: only leaving the whole view counts.
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+      }}
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        void upload([...event.dataTransfer.files]);
+        if (busy) return;
+        void drop(takeDroppedEntries(event.dataTransfer));
       }}
     >
       {dragging ? <p className="drop-hint">{t('files.dropHere', { folder })}</p> : null}
@@ -139,26 +210,31 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
         <button type="submit" className="small">
           {t('files.go')}
         </button>
-        <button type="button" className="small" onClick={() => void download(folder)}>
+        <button type="button" className="small" disabled={busy} onClick={() => void download(folder)}>
           {t('files.downloadFolder')}
         </button>
-        <button type="button" className="small" onClick={() => filesInput.current?.click()}>
+        <button type="button" className="small" disabled={busy} onClick={() => filesInput.current?.click()}>
           {t('files.upload')}
         </button>
-        <button type="button" className="small" onClick={() => folderInput.current?.click()}>
+        <button type="button" className="small" disabled={busy} onClick={() => folderInput.current?.click()}>
           {t('files.uploadFolder')}
         </button>
-        <input ref={filesInput} type="file" multiple hidden aria-label={t('files.upload')} onChange={(event) => void upload(event.target.files)} />
+        <input ref={filesInput} type="file" multiple hidden aria-label={t('files.upload')} onChange={(event) => void upload(fromFileList(event.target.files ?? []))} />
         <input
           ref={folderInput}
           type="file"
           hidden
           aria-label={t('files.uploadFolder')}
           {...({ webkitdirectory: '' } as Record<string, string>)}
-          onChange={(event) => void upload(event.target.files)}
+          onChange={(event) => void upload(fromFileList(event.target.files ?? []))}
         />
       </form>
-      {progress ? <p className="muted" aria-live="polite">{progress}</p> : null}
+      {transfer ? <TransferStatus transfer={transfer} /> : null}
+      {done ? (
+        <p className="muted" role="status">
+          {done}
+        </p>
+      ) : null}
       {failure ? <p className="error-text">{failure}</p> : null}
       {listing.error ? <p className="error-text">{errorText(t, listing.error as { code?: string; message?: string })}</p> : null}
       {listing.data?.truncated ? <p className="muted">{t('files.truncated')}</p> : null}
@@ -194,7 +270,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
                 <td>{entry.type === 'directory' ? '' : formatBytes(entry.size)}</td>
                 <td>{entry.modified ? new Date(entry.modified).toLocaleString() : ''}</td>
                 <td>
-                  <button type="button" className="small" aria-label={`${t('files.download')} ${entry.name}`} onClick={() => void download(join(folder, entry.name))}>
+                  <button type="button" className="small" aria-label={`${t('files.download')} ${entry.name}`} disabled={busy} onClick={() => void download(join(folder, entry.name))}>
                     {t('files.download')}
                   </button>
                 </td>

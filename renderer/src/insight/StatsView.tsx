@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -6,10 +6,18 @@ import { shellJoin, type StatsSample } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { CommandBlock } from '../ui/CommandBlock';
 import { formatBytes } from './format-bytes';
+import { ratePerSecond, times } from './stats-series';
 
 const KEEP = 180;
+const HEIGHT = 120;
 
-function Chart({ label, samples, pick, format }: { label: string; samples: StatsSample[]; pick(sample: StatsSample): number; format(value: number): string }) {
+interface Line {
+  label: string;
+  color: string;
+}
+
+/** One uPlot per chart, created once per set of lines and fed new arrays as samples arrive. */
+function Chart({ label, lines, data, format, incrs }: { label: string; lines: Line[]; data: uPlot.AlignedData; format(value: number): string; incrs?: number[] }) {
   const hostRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | undefined>(undefined);
   useEffect(() => {
@@ -18,31 +26,58 @@ function Chart({ label, samples, pick, format }: { label: string; samples: Stats
     plotRef.current = new uPlot(
       {
         width: Math.max(200, host.clientWidth),
-        height: 140,
+        height: HEIGHT,
         legend: { show: false },
         scales: { x: { time: true }, y: { range: (_plot, _min, max) => [0, Math.max(1, max * 1.1)] } },
-        axes: [{ stroke: '#8893a2' }, { stroke: '#8893a2', values: (_plot, ticks) => ticks.map(format), size: 70 }],
-        series: [{}, { label, stroke: '#1f6feb', fill: 'rgba(31,111,235,0.12)', width: 1.5 }],
+        // One line of clock time under the plot leaves the height to the data.
+        axes: [
+          { stroke: '#8893a2', space: 90, size: 30, values: (_plot, ticks) => ticks.map((tick) => new Date(tick * 1000).toLocaleTimeString()) },
+          { stroke: '#8893a2', values: (_plot, ticks) => ticks.map(format), size: 80, ...(incrs ? { incrs } : {}) },
+        ],
+        series: [{}, ...lines.map((line) => ({ label: line.label, stroke: line.color, fill: `${line.color}1f`, width: 1.5 }))],
       },
-      [[], []],
+      [[], ...lines.map(() => [])],
       host,
     );
-    const observer = new ResizeObserver(() => plotRef.current?.setSize({ width: Math.max(200, host.clientWidth), height: 140 }));
+    const observer = new ResizeObserver(() => plotRef.current?.setSize({ width: Math.max(200, host.clientWidth), height: HEIGHT }));
     observer.observe(host);
     return () => {
       observer.disconnect();
       plotRef.current?.destroy();
     };
-  }, [label, format]);
+  }, [lines, format, incrs]);
   useEffect(() => {
-    plotRef.current?.setData([samples.map((sample) => sample.at / 1000), samples.map(pick)]);
-  }, [samples, pick]);
-  return <div ref={hostRef} className="chart" role="img" aria-label={label} />;
+    plotRef.current?.setData(data);
+  }, [data]);
+  return (
+    <figure className="stats-chart" style={{ margin: 0, minWidth: 0 }}>
+      <figcaption className="muted">
+        {label}
+        {lines.length > 1
+          ? lines.map((line) => (
+              <span key={line.label}>
+                {' · '}
+                <span style={{ color: line.color }} aria-hidden="true">
+                  ●
+                </span>{' '}
+                {line.label}
+              </span>
+            ))
+          : null}
+      </figcaption>
+      <div ref={hostRef} className="chart" role="img" aria-label={label} />
+    </figure>
+  );
 }
 
-const pickCpu = (sample: StatsSample) => sample.cpuPercent ?? 0;
-const pickMemory = (sample: StatsSample) => sample.memoryUsed;
+const BLUE = '#1f6feb';
+const ORANGE = '#d29922';
+const GREEN = '#2da44e';
+const PURPLE = '#8957e5';
+/** Byte axes step in binary units (512 KiB, 1 MiB), as the figures are written. */
+const BYTE_STEPS = [0, 1, 2, 3, 4].flatMap((power) => [1, 2, 5, 10, 20, 50, 100, 200, 500].map((step) => step * 1024 ** power));
 const formatPercent = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)}%`;
+const formatCount = (value: number) => (Number.isInteger(value) ? String(value) : '');
 
 /** Live figures computed as docker stats computes them, drawn over the last few minutes. */
 export function StatsView({ engineId, id, name, running }: { engineId: string; id: string; name: string; running: boolean }) {
@@ -56,6 +91,35 @@ export function StatsView({ engineId, id, name, running }: { engineId: string; i
       onEvent: (sample) => setSamples((current) => [...current.slice(-(KEEP - 1)), sample]),
     });
   }, [client, engineId, id, running]);
+
+  // Lines change only with the language, so the plots are built once; the data changes with every sample.
+  const lines = useMemo(
+    () => ({
+      cpu: [{ label: t('stats.cpu'), color: BLUE }],
+      memory: [{ label: t('stats.memory'), color: PURPLE }],
+      network: [
+        { label: t('stats.received'), color: BLUE },
+        { label: t('stats.sent'), color: ORANGE },
+      ],
+      block: [
+        { label: t('stats.read'), color: GREEN },
+        { label: t('stats.written'), color: ORANGE },
+      ],
+      pids: [{ label: t('stats.pids'), color: GREEN }],
+    }),
+    [t],
+  );
+  const data = useMemo(() => {
+    const x = times(samples);
+    return {
+      cpu: [x, samples.map((sample) => sample.cpuPercent)],
+      memory: [x, samples.map((sample) => sample.memoryUsed)],
+      network: [x, ratePerSecond(samples, 'networkRx'), ratePerSecond(samples, 'networkTx')],
+      block: [x, ratePerSecond(samples, 'blockRead'), ratePerSecond(samples, 'blockWrite')],
+      pids: [x, samples.map((sample) => sample.pids)],
+    } satisfies Record<string, uPlot.AlignedData>;
+  }, [samples]);
+  const formatRate = useCallback((value: number) => t('stats.perSecond', { value: formatBytes(value) }), [t]);
 
   const latest = samples.at(-1);
   return (
@@ -72,22 +136,25 @@ export function StatsView({ engineId, id, name, running }: { engineId: string; i
             {formatBytes(latest.memoryUsed)} / {formatBytes(latest.memoryLimit)} ({latest.memoryPercent.toFixed(2)}%)
           </dd>
           <dt>{t('stats.network')}</dt>
-          <dd>
+          <dd data-stat="network">
             {formatBytes(latest.networkRx)} / {formatBytes(latest.networkTx)}
           </dd>
           <dt>{t('stats.block')}</dt>
-          <dd>
+          <dd data-stat="block">
             {formatBytes(latest.blockRead)} / {formatBytes(latest.blockWrite)}
           </dd>
           <dt>{t('stats.pids')}</dt>
-          <dd>{latest.pids}</dd>
+          <dd data-stat="pids">{latest.pids}</dd>
         </dl>
       ) : null}
       {running ? (
-        <>
-          <Chart label={t('stats.cpuChart')} samples={samples} pick={pickCpu} format={formatPercent} />
-          <Chart label={t('stats.memoryChart')} samples={samples} pick={pickMemory} format={formatBytes} />
-        </>
+        <div className="stats-charts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 12 }}>
+          <Chart label={t('stats.cpuChart')} lines={lines.cpu} data={data.cpu} format={formatPercent} />
+          <Chart label={t('stats.memoryChart')} lines={lines.memory} data={data.memory} format={formatBytes} incrs={BYTE_STEPS} />
+          <Chart label={t('stats.networkChart')} lines={lines.network} data={data.network} format={formatRate} incrs={BYTE_STEPS} />
+          <Chart label={t('stats.blockChart')} lines={lines.block} data={data.block} format={formatRate} incrs={BYTE_STEPS} />
+          <Chart label={t('stats.pidsChart')} lines={lines.pids} data={data.pids} format={formatCount} />
+        </div>
       ) : null}
     </div>
   );

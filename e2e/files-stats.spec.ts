@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { DetailPage } from './pages/detail-page';
+import { InsightPage } from './pages/insight-page';
+import { expect, test } from './support/fixtures';
+
+const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** A folder with nested subfolders, a binary file larger than one upload chunk, text and an empty file. */
+function makeSite(root: string): Record<string, Buffer> {
+  const files: Record<string, Buffer> = {
+    'site/index.html': Buffer.from('<h1>港</h1>\n'),
+    'site/assets/img/blob.bin': Buffer.from(Array.from({ length: 1_300_000 }, (_, index) => (index * 131 + (index >> 9)) % 256)),
+    'site/assets/deep/er/still/note.txt': Buffer.from('nested\n'),
+    'site/empty.txt': Buffer.alloc(0),
+  };
+  for (const [relative, data] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    writeFileSync(path.join(root, relative), data);
+  }
+  return files;
+}
+
+function expectSameFiles(unpacked: string, files: Record<string, Buffer>): void {
+  for (const [relative, data] of Object.entries(files)) expect(sha(readFileSync(path.join(unpacked, relative))), relative).toBe(sha(data));
+}
+
+/** Downloads take the Blob path (a browser download event): the native save picker cannot be driven headlessly. */
+async function withoutSavePicker(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+}
+
+async function openFiles(page: Page, name: string): Promise<InsightPage> {
+  await page.reload();
+  await page.getByRole('radio', { name: 'All' }).check();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Files');
+  return new InsightPage(detail);
+}
+
+test('files: upload a folder with subfolders into a stopped container, download it back byte-identical', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'site');
+  await dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true']);
+  await withoutSavePicker(page);
+  await InsightPage.recordProgress(page);
+  const files = await openFiles(containers.page, name);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'minato-folder-'));
+  try {
+    const source = makeSite(work);
+    await files.openFolder('/tmp');
+    await files.uploadFolder(path.join(work, 'site'));
+    await expect(files.status('Uploaded 4 files')).toBeVisible();
+    // Progress counts bytes: it ends at the whole size, with the file count beside it.
+    expect(await files.progressSeen()).toContainEqual({ label: 'Upload progress', text: '1.24MiB of 1.24MiB sent · file 4 of 4' });
+
+    await files.openFolder('/tmp/site');
+    await expect(files.region.getByRole('button', { name: 'Open assets' })).toBeVisible();
+    const downloadPromise = page.waitForEvent('download');
+    await files.region.getByRole('button', { name: 'Download this folder' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('site.tar');
+    await expect(files.status(/^Downloaded site\.tar \(/)).toBeVisible();
+    expect((await files.progressSeen()).some((seen) => seen.label === 'Download progress' && / received$/.test(seen.text))).toBe(true);
+
+    const unpacked = path.join(work, 'unpacked');
+    mkdirSync(unpacked);
+    execFileSync('tar', ['-x', '-C', unpacked, '-f', await download.path()]);
+    expectSameFiles(unpacked, source);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('files: a folder dragged from the desktop is walked and uploaded with its structure', async ({ containers, runId }) => {
+  const name = testName(runId, 'drop');
+  const id = await dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true']);
+  const files = await openFiles(containers.page, name);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'minato-drop-'));
+  try {
+    const source = makeSite(work);
+    await files.openFolder('/tmp');
+    const empty = files.region.getByText('This folder is empty.');
+    await expect(empty).toBeVisible();
+    await files.dropFolder(path.join(work, 'site'), empty);
+    await expect(files.status('Uploaded 4 files')).toBeVisible();
+    await expect(files.region.getByRole('button', { name: 'Open site' })).toBeVisible();
+
+    // Checked with the docker CLI, independently of Minato's own download.
+    const copied = path.join(work, 'copied');
+    mkdirSync(copied);
+    await dockerCli(['cp', `${id}:/tmp/site`, copied]);
+    expectSameFiles(copied, source);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('files: with a save picker, a download streams to the picked file', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'stream');
+  await dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true']);
+  // The picker answers with a real file in the origin-private file system: the bytes go through a real
+  // FileSystemWritableFileStream, chunk by chunk, as they would to a file a person picked.
+  await page.addInitScript(() => {
+    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async ({ suggestedName }: { suggestedName: string }) =>
+      (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true });
+  });
+  await InsightPage.recordProgress(page);
+  const files = await openFiles(containers.page, name);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'minato-stream-'));
+  try {
+    const source = makeSite(work);
+    await files.openFolder('/tmp');
+    await files.uploadFolder(path.join(work, 'site'));
+    await expect(files.status('Uploaded 4 files')).toBeVisible();
+    await files.openFolder('/tmp/site/assets/img');
+    await files.region.getByRole('button', { name: 'Download blob.bin' }).click();
+    await expect(files.status('Downloaded blob.bin (1.24MiB)')).toBeVisible();
+    // A file's size is known from the archive stat, so its progress has a total.
+    expect(await files.progressSeen()).toContainEqual({ label: 'Download progress', text: 'blob.bin: 1.24MiB of 1.24MiB received' });
+    const saved = await page.evaluate(async () => {
+      const file = await (await (await navigator.storage.getDirectory()).getFileHandle('blob.bin')).getFile();
+      const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+      return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    });
+    expect(saved).toBe(sha(source['site/assets/img/blob.bin']!));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('stats: five charts and the figures for a container under load', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'load');
+  await dockerCli([
+    'run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE,
+    'sh', '-c', 'dd if=/dev/urandom of=/tmp/fill bs=64k count=160 2>/dev/null; sync; while :; do :; done',
+  ]);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Stats');
+  const stats = new InsightPage(detail);
+  await expect.poll(async () => parseFloat((await stats.figure('cpu').textContent()) ?? '0'), { timeout: 15_000 }).toBeGreaterThan(5);
+  await expect(stats.figure('memory')).toContainText(/iB \/ .*iB \(\d+\.\d\d%\)/);
+  await expect(stats.figure('network')).toContainText(/B \/ .*B$/);
+  await expect(stats.figure('block')).toContainText(/B \/ .*B$/);
+  expect(Number(await stats.figure('pids').textContent())).toBeGreaterThanOrEqual(1);
+  await stats.expectCharts(['CPU % over time', 'Memory over time', 'Network I/O per second', 'Block I/O per second', 'PIDs over time']);
+  // Two-line charts name their lines beside the title.
+  await expect(stats.region.locator('figcaption').filter({ hasText: 'Network I/O per second' })).toContainText(/received.*sent/);
+});
