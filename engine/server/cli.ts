@@ -1,9 +1,9 @@
 // `npm run serve`: Minato's UI in any browser, over the same contract the Electron app uses.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startMinatoEngine } from '../src/start-engine';
 import { startHeadlessServer } from './headless-server';
 import { parseServeArguments } from './serve-arguments';
+import { serveToken } from './serve-token';
 
 async function main(): Promise<void> {
   const parsed = parseServeArguments(process.argv.slice(2), process.env);
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
     console.error(`Warning: serving on ${host}: anyone who can reach it and has the token controls your Docker engine (root on this host).`);
   }
-  const token = process.env.MINATO_TOKEN || randomBytes(24).toString('base64url');
+  const token = serveToken(process.env);
   const engine = await startMinatoEngine();
   const server = await startHeadlessServer({
     engine,

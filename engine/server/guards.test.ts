@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, isAllowedHost, isAllowedOrigin, readCookie, tokenMatches } from './guards';
+import { allowedHosts } from './allowed-hosts';
+import { isAllowedHost, isAllowedOrigin, readCookie, tokenMatches } from './guards';
 import { parseServeArguments } from './serve-arguments';
 import { resolveInside } from './static-files';
 
@@ -37,6 +38,13 @@ describe('guards', () => {
     expect(isAllowedOrigin('http://127.0.0.1:5174', hosts)).toBe(false);
     expect(isAllowedOrigin('null', hosts)).toBe(false);
     expect(isAllowedOrigin(undefined, hosts)).toBe(false);
+  });
+
+  it('accepts the origin of a page opened by a LAN address when serving on every address', () => {
+    const lan = allowedHosts('0.0.0.0', 5173, { addresses: () => [{ address: '192.168.1.5', internal: false }], hostname: () => 'box' });
+    expect(isAllowedOrigin('http://192.168.1.5:5173', lan)).toBe(true);
+    expect(isAllowedOrigin('http://box.local:5173', lan)).toBe(true);
+    expect(isAllowedOrigin('http://evil.example:5173', lan)).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { HostCheck } from './allowed-hosts';
 
 export const TOKEN_COOKIE = 'minato_token';
 
@@ -26,23 +27,13 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-function formatHost(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
-/** The Host values this server answers to: its bound address and the loopback names, with its port. */
-export function allowedHosts(boundHost: string, port: number): Set<string> {
-  const names = new Set(['127.0.0.1', 'localhost', '::1', boundHost]);
-  return new Set([...names].map((name) => formatHost(name, port).toLowerCase()));
-}
-
-/** DNS-rebinding defence: a page on evil.example that resolves to 127.0.0.1 still sends `Host: evil.example`. */
-export function isAllowedHost(header: string | undefined, allowed: Set<string>): boolean {
-  return header !== undefined && allowed.has(header.toLowerCase());
+/** Host header check (see allowed-hosts.ts for which names pass). */
+export function isAllowedHost(header: string | undefined, allowed: HostCheck): boolean {
+  return header !== undefined && allowed(header);
 }
 
 /** A WebSocket may only be opened by a page this server served. */
-export function isAllowedOrigin(header: string | undefined, allowed: Set<string>): boolean {
+export function isAllowedOrigin(header: string | undefined, allowed: HostCheck): boolean {
   if (!header) return false;
   let origin: URL;
   try {
@@ -50,7 +41,7 @@ export function isAllowedOrigin(header: string | undefined, allowed: Set<string>
   } catch {
     return false;
   }
-  return origin.protocol === 'http:' && allowed.has(origin.host.toLowerCase());
+  return origin.protocol === 'http:' && allowed(origin.host);
 }
 
 export function contentSecurityPolicy(wsOrigin: string): string {

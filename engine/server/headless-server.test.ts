@@ -84,3 +84,45 @@ describe('headless server', () => {
     socket!.close();
   });
 });
+
+describe('headless server on every address (--host 0.0.0.0)', () => {
+  // The machine as a remote browser sees it: one LAN address and a hostname.
+  const machine = {
+    addresses: () => [
+      { address: '127.0.0.1', internal: true },
+      { address: '10.11.12.13', internal: false },
+    ],
+    hostname: () => 'minato-box',
+  };
+  let wide: HeadlessServer;
+
+  beforeAll(async () => {
+    wide = await startHeadlessServer({ engine, host: '0.0.0.0', port: 0, token, staticDir, machine });
+  });
+
+  afterAll(async () => {
+    await wide.close();
+  });
+
+  const page = (host: string) =>
+    new Promise<number>((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port: wide.port, path: '/', headers: { Host: `${host}:${wide.port}`, Cookie: `minato_token=${token}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+
+  it('prints an address a browser elsewhere can open, not 0.0.0.0', () => {
+    expect(wide.url).toBe(`http://10.11.12.13:${wide.port}/?token=${token}`);
+  });
+
+  it('answers a browser that names it by its LAN address or hostname, and still refuses other names', async () => {
+    expect(await page('10.11.12.13')).toBe(200);
+    expect(await page('minato-box.local')).toBe(200);
+    expect(await page('localhost')).toBe(200);
+    expect(await page('evil.example')).toBe(403);
+    expect(await page('10.11.12.14')).toBe(403);
+  });
+});

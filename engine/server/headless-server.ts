@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerMessage } from '../contract';
 import type { MinatoEngine } from '../src/minato-engine';
+import { allowedHosts, displayHost, thisMachine, type HostCheck, type MachineNames } from './allowed-hosts';
 import {
   TOKEN_COOKIE,
-  allowedHosts,
   contentSecurityPolicy,
   isAllowedHost,
   isAllowedOrigin,
@@ -20,6 +20,8 @@ export interface HeadlessOptions {
   port: number;
   token: string;
   staticDir: string;
+  /** This machine's addresses and name; tests stand in another machine. */
+  machine?: MachineNames;
 }
 
 export interface HeadlessServer {
@@ -52,7 +54,8 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   const { engine, token, staticDir } = options;
   const server = http.createServer();
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  let hosts = new Set<string>();
+  const machine = options.machine ?? thisMachine;
+  let hosts: HostCheck = () => false;
   let csp = '';
 
   const authorised = (request: http.IncomingMessage) => tokenMatches(readCookie(request.headers.cookie, TOKEN_COOKIE), token);
@@ -132,10 +135,10 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  hosts = allowedHosts(options.host, port);
-  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const origin = `http://${displayHost}:${port}`;
-  csp = contentSecurityPolicy(`ws://${displayHost}:${port}`);
+  hosts = allowedHosts(options.host, port, machine);
+  const shownHost = displayHost(options.host, machine);
+  const origin = `http://${shownHost}:${port}`;
+  csp = contentSecurityPolicy(`ws://${shownHost}:${port}`);
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,
     origin,
