@@ -17,7 +17,19 @@ import {
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
 import { CONTAINER_NAME, RunSpec } from './run/run-spec';
-import { HostPathInput, HostPathStatus, ImageFacts, ImageRefInput, NetworkSummary, PortCheck, PortCheckInput, PullProgress } from './images';
+import {
+  HostPathInput,
+  HostPathStatus,
+  ImageFacts,
+  ImageRefInput,
+  ImageRemoveInput,
+  ImageRemoveResult,
+  ImageSummary,
+  NetworkSummary,
+  PortCheck,
+  PortCheckInput,
+  PullProgress,
+} from './images';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -36,7 +48,8 @@ const EngineScoped = z.object({ engineId: EngineId });
 export const procedures = {
   'engines:list': { input: z.object({}), output: z.array(EngineInfo) },
   'engines:retry': { input: EngineScoped, output: EngineInfo },
-  'containers:list': { input: EngineScoped, output: z.array(ContainerSummary) },
+  // `ids` narrows the list to a few containers, so an event can patch their rows instead of refetching them all.
+  'containers:list': { input: EngineScoped.extend({ ids: z.array(z.string().min(1)).min(1).max(100).optional() }), output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
   'containers:create': {
@@ -45,6 +58,8 @@ export const procedures = {
   },
   'containers:specOf': { input: ResourceRef, output: RunSpec },
   'images:inspect': { input: ImageRefInput, output: ImageFacts },
+  'images:list': { input: EngineScoped, output: z.array(ImageSummary) },
+  'images:remove': { input: ImageRemoveInput, output: ImageRemoveResult },
   'networks:list': { input: EngineScoped, output: z.array(NetworkSummary) },
   'host:checkPort': { input: PortCheckInput, output: PortCheck },
   'host:pathStatus': { input: HostPathInput, output: HostPathStatus },

@@ -9,10 +9,10 @@ type ContainerProcedures = Pick<ProcedureHandlers, 'containers:list' | 'containe
 export function containerProcedures(registry: EngineRegistry): ContainerProcedures {
   return {
     // One /containers/json?all=1 call: no size, no per-container inspect.
-    'containers:list': async ({ engineId }) => {
+    'containers:list': async ({ engineId, ids }) => {
       const docker = registry.get(engineId).docker();
       try {
-        const raw = await docker.listContainers({ all: true });
+        const raw = await docker.listContainers(ids ? { all: true, filters: { id: ids } } : { all: true });
         return raw.map((container) => toContainerSummary(engineId, container));
       } catch (error) {
         throw toMinatoError(error);

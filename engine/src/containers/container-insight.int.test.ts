@@ -37,6 +37,12 @@ describe('inspect, processes and changes', () => {
     expect(changes).toHaveLength(cli.length);
   });
 
+  it('shows no changes, as an empty list, for a container that changed nothing', async () => {
+    const untouched = await dockerCli(['create', '--name', testName(runId, 'untouched'), ...testLabels(runId), TEST_IMAGE, 'true']);
+    expect(await dockerCli(['diff', untouched])).toBe('');
+    expect(await connected.client.call('containers:diff', { engineId: 'local', id: untouched })).toEqual([]);
+  });
+
   it('says plainly when the container is not running', async () => {
     const stopped = await dockerCli(['create', '--name', testName(runId, 'idle'), ...testLabels(runId), TEST_IMAGE, 'true']);
     await expect(connected.client.call('containers:top', { engineId: 'local', id: stopped })).rejects.toMatchObject({ code: 'conflict' });

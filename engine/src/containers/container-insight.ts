@@ -26,7 +26,9 @@ export function insightProcedures(registry: EngineRegistry): InsightProcedures {
       }),
     'containers:diff': ({ engineId, id }) =>
       guard(async () => {
-        const changes = ((await registry.get(engineId).docker().getContainer(id).changes()) ?? []) as Array<{ Path: string; Kind: number }>;
+        // With no changes the engine answers `null`, which dockerode hands back as an unparsed Buffer.
+        const answer: unknown = await registry.get(engineId).docker().getContainer(id).changes();
+        const changes = (Buffer.isBuffer(answer) ? JSON.parse(answer.toString('utf8')) ?? [] : answer ?? []) as Array<{ Path: string; Kind: number }>;
         return changes.map((change) => ({ path: change.Path, kind: CHANGE_KINDS[change.Kind] ?? 'changed' }));
       }),
   };

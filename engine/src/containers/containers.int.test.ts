@@ -30,6 +30,16 @@ describe('containers against a real engine', () => {
     expect(row?.ports).toEqual([{ hostIp: '127.0.0.1', hostPort, containerPort: 80, protocol: 'tcp' }]);
   });
 
+  it('lists only the asked containers when given ids, and nothing for a removed one', async () => {
+    const kept = await runDetached('narrow-a', TEST_IMAGE, 'sleep', '300');
+    await runDetached('narrow-b', TEST_IMAGE, 'sleep', '300');
+    const gone = await runDetached('narrow-c', TEST_IMAGE, 'true');
+    await dockerCli(['rm', '-f', gone]);
+    const list = await connected.client.call('containers:list', { engineId: 'local', ids: [kept, gone] });
+    expect(list.map((container) => container.id)).toEqual([kept]);
+    await expect(connected.client.call('containers:list', { engineId: 'local', ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
+  });
+
   it('inspects a container into the detail shape', async () => {
     const id = await runDetached('detail', '--restart', 'on-failure:3', '-v', '/data', TEST_IMAGE, 'sleep', '300');
     const detail = await connected.client.call('containers:inspect', { engineId: 'local', id });

@@ -15,6 +15,8 @@ function handlers(onDispose: () => void = () => {}): EngineHandlers {
       'containers:list': async ({ engineId }) => {
         if (engineId === 'gone') throw new MinatoError('engine-unavailable', 'The Docker engine is not connected.');
         if (engineId === 'boom') throw new Error('secret stack detail');
+        // A handler that maps the engine's answer wrongly (as a Buffer would be, byte by byte).
+        if (engineId === 'misshapen') return { 0: 110, 1: 117 } as never;
         return [];
       },
       'containers:inspect': async () => {
@@ -67,9 +69,10 @@ describe('createSession', () => {
         { t: 'call', id: 4, method: 'nope:nothing', input: {} },
         { t: 'call', id: 5, method: 'containers:list', input: { engineId: 'boom' } },
         { t: 'call', id: 6, method: 'containers:act', input: { engineId: 'local', ids: ['a'], action: 'start' } },
+        { t: 'call', id: 7, method: 'containers:list', input: { engineId: 'misshapen' } },
       ],
       sent,
-      6,
+      7,
     );
     const byId = new Map(sent.map((message) => [message.id, message]));
     expect(byId.get(1)).toEqual({ t: 'result', id: 1, value: [info] });
@@ -78,6 +81,7 @@ describe('createSession', () => {
     expect(byId.get(4)).toMatchObject({ t: 'error', error: { code: 'unknown-method' } });
     expect(byId.get(5)).toEqual({ t: 'error', id: 5, error: { code: 'internal', message: 'secret stack detail' } });
     expect(byId.get(6)).toEqual({ t: 'result', id: 6, value: { results: [{ id: 'a', ok: true }] } });
+    expect(byId.get(7)).toMatchObject({ t: 'error', id: 7, error: { code: 'internal', message: expect.stringContaining('containers:list') } });
   });
 
   it('rejects malformed messages without throwing', () => {

@@ -6,6 +6,7 @@ import {
   isTopic,
   procedures,
   subscriptions,
+  type Method,
   type ServerMessage,
 } from '../../contract';
 import type { EngineHandlers, StreamFlow } from './handlers';
@@ -24,6 +25,17 @@ export interface Session {
  * One connected client (a window, or a WebSocket). Carrier-agnostic: it only needs a `send`.
  * Inputs are validated against the contract's schemas here, at the boundary.
  */
+/**
+ * Answers are checked against the contract too: a handler that maps the engine wrongly fails here, with a message,
+ * instead of handing the renderer a shape it would crash on.
+ */
+function checkedOutput(method: Method, value: unknown): unknown {
+  const checked = procedures[method].output.safeParse(value);
+  if (checked.success) return checked.data;
+  const where = checked.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`).join('; ');
+  throw new MinatoError('internal', `Minato could not read the engine's answer to ${method} (${where}).`);
+}
+
 export function createSession(handlers: EngineHandlers, send: (message: ServerMessage) => void): Session {
   const calls = new Map<number, AbortController>();
   const subs = new Map<number, () => void>();
@@ -44,7 +56,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
     try {
       const parsed = procedures[method].input.parse(input);
       const handler = handlers.procedures[method] as (input: unknown, context: { signal: AbortSignal }) => Promise<unknown>;
-      const value = await handler(parsed, { signal: controller.signal });
+      const value = checkedOutput(method, await handler(parsed, { signal: controller.signal }));
       safeSend({ t: 'result', id, value });
     } catch (error) {
       safeSend({ t: 'error', id, error: toWireError(error) });

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ActionOptions, ChangeBatch, ContainerAction, MinatoClient } from '../../../engine/contract';
+import type { ActionOptions, ChangeBatch, ContainerAction, ContainerSummary, MinatoClient } from '../../../engine/contract';
 import { useClient } from '../client-context';
+import { applyImageChanges } from './images';
+import { MAX_PATCHED_IDS, patchContainerList } from './patch-list';
 
 export const containerKeys = {
   all: (engineId: string) => ['containers', engineId] as const,
@@ -49,17 +51,48 @@ export function useContainerAction(engineId: string | undefined) {
   });
 }
 
-/** Engine events (already coalesced by the engine) mark what went stale; nothing polls. */
-export function applyChangeBatch(queryClient: QueryClient, batch: ChangeBatch): void {
+/**
+ * Engine events (already coalesced by the engine) refresh what went stale; nothing polls. A batch naming a few
+ * containers reads just those and patches their rows (one narrow list call instead of the whole list); a burst, a
+ * resync or a list that is not settled yet is simply refetched.
+ */
+export function applyChangeBatch(client: MinatoClient, queryClient: QueryClient, batch: ChangeBatch, patches: PatchQueue): void {
   if (batch.resync) {
     void queryClient.invalidateQueries({ queryKey: containerKeys.all(batch.engineId) });
     return;
   }
   if (!batch.kinds.includes('container')) return;
-  void queryClient.invalidateQueries({ queryKey: containerKeys.list(batch.engineId) });
   for (const id of batch.ids) void queryClient.invalidateQueries({ queryKey: containerKeys.detail(batch.engineId, id) });
+  const listKey = containerKeys.list(batch.engineId);
+  const state = queryClient.getQueryState(listKey);
+  const patchable = batch.ids.length > 0 && batch.ids.length <= MAX_PATCHED_IDS && state?.status === 'success' && state.fetchStatus === 'idle';
+  if (!patchable) {
+    void queryClient.invalidateQueries({ queryKey: listKey });
+    return;
+  }
+  const ids = batch.ids;
+  // One patch after another, so an older read never lands on top of a newer one.
+  patches.tail = patches.tail.then(async () => {
+    try {
+      const fresh = await client.call('containers:list', { engineId: batch.engineId, ids });
+      queryClient.setQueryData<ContainerSummary[]>(listKey, (list) => (list ? patchContainerList(list, ids, fresh) : list));
+    } catch {
+      await queryClient.invalidateQueries({ queryKey: listKey });
+    }
+  });
+}
+
+/** Per subscription: the chain of list patches in flight. */
+export interface PatchQueue {
+  tail: Promise<void>;
 }
 
 export function subscribeEngineChanges(client: MinatoClient, queryClient: QueryClient, engineId: string): () => void {
-  return client.subscribe('engines:changes', { engineId }, { onEvent: (batch) => applyChangeBatch(queryClient, batch) });
+  const patches: PatchQueue = { tail: Promise.resolve() };
+  return client.subscribe('engines:changes', { engineId }, {
+    onEvent: (batch) => {
+      applyChangeBatch(client, queryClient, batch, patches);
+      applyImageChanges(queryClient, batch);
+    },
+  });
 }

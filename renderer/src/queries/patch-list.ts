@@ -1,0 +1,28 @@
+import type { ContainerSummary } from '../../../engine/contract';
+
+/** Above this many changed ids one full refetch is cheaper than a narrow list plus a patch. */
+export const MAX_PATCHED_IDS = 50;
+
+/**
+ * The list after `changedIds` were read again: their rows are replaced by `fresh` (or dropped when the engine no
+ * longer has them, i.e. removed), new ones are added, every other row is kept as it was.
+ */
+export function patchContainerList(
+  list: readonly ContainerSummary[],
+  changedIds: readonly string[],
+  fresh: readonly ContainerSummary[],
+): ContainerSummary[] {
+  const changed = new Set(changedIds);
+  const freshById = new Map(fresh.map((container) => [container.id, container]));
+  const patched: ContainerSummary[] = [];
+  for (const container of list) {
+    if (!changed.has(container.id)) patched.push(container);
+    else {
+      const replacement = freshById.get(container.id);
+      if (replacement) patched.push(replacement);
+      freshById.delete(container.id);
+    }
+  }
+  patched.push(...freshById.values());
+  return patched;
+}
