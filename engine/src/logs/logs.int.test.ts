@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchLines, creditWindow, type LogBatch, type LogLine } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, dockerCli, dockerLogs, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
 
@@ -63,6 +63,8 @@ describe('container logs', () => {
       'run', '-d', '--name', testName(runId, 'long'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c',
       "echo before; head -c 90000 /dev/zero | tr '\\000' x; echo; printf 'bin-\\377\\376-end\\n'; echo after; sleep 300",
     ]);
+    // The container has only started: read its log once all of it is written.
+    await waitFor(async () => (await dockerLogs(testName(runId, 'long'))).includes('after'), 5000, 'the container to write its log');
     const logs = collect({ id, follow: false, tail: 'all' });
     await waitFor(() => logs.ended(), 5000, 'the log to end');
     expect(logs.lines.map((line) => line.text)).toEqual(['before', 'x'.repeat(90_000), 'bin-\ufffd\ufffd-end', 'after']);
