@@ -249,7 +249,7 @@ test('stats, processes, changes and inspect show what the engine reports', async
   await detail.openFor(name);
 
   await detail.tab('Stats');
-  await expect.poll(async () => parseFloat((await detail.region.locator('[data-stat="cpu"]').textContent()) ?? '0'), { timeout: 15_000 }).toBeGreaterThan(50);
+  await expect.poll(async () => parseFloat((await detail.region.locator('[data-stat="cpu"]').textContent()) ?? '0'), { timeout: 15_000 }).toBeGreaterThan(20);
   await expect(detail.region.getByRole('img', { name: 'CPU % over time' })).toBeVisible();
 
   await detail.tab('Processes');
