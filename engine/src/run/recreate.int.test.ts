@@ -14,6 +14,7 @@ const volume = testName(runId, 'keep');
 // An image that declares VOLUME /data, as postgres and most databases do.
 const volumeImage = `${testName(runId, 'with-volume')}:1`;
 const anonymousVolumes: string[] = [];
+const networks: string[] = [];
 let connected: ConnectedEngine;
 
 beforeAll(async () => {
@@ -37,7 +38,26 @@ afterAll(async () => {
   // The recreated container mounts the old anonymous volume by name, so removing it does not take the volume along.
   for (const name of [...anonymousVolumes, volume]) await dockerCli(['volume', 'rm', name]).catch(() => undefined);
   await dockerCli(['image', 'rm', volumeImage]).catch(() => undefined);
+  for (const network of networks) await dockerCli(['network', 'rm', network]).catch(() => undefined);
 });
+
+function without(fields: Record<string, unknown>, names: string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => !names.includes(name)));
+}
+
+/** A network with a subnet of its own (--ip needs one); another run may hold a subnet, so a few are tried. */
+async function createNetworkWithSubnet(name: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const prefix = `10.${200 + Math.floor(Math.random() * 50)}.${Math.floor(Math.random() * 250)}`;
+    try {
+      await dockerCli(['network', 'create', '--label', `${TEST_LABEL}.run=${runId}`, '--subnet', `${prefix}.0/24`, name]);
+      networks.push(name);
+      return prefix;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
 
 async function volumeAt(id: string, target: string): Promise<string> {
   return dockerCli(['inspect', '-f', `{{range .Mounts}}{{if eq .Destination "${target}"}}{{.Name}}{{end}}{{end}}`, id]);
@@ -71,7 +91,7 @@ describe('edit and recreate', () => {
     const name = testName(runId, 'database');
     const id = await dockerCli([
       'run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-e', 'MODE=old', volumeImage,
-      // Ends on SIGTERM: the recreated container does not carry --stop-timeout, and the second edit stops it again.
+      // Ends on SIGTERM at once, so the two edits below do not wait out the stop timeout.
       'sh', '-c', 'trap "exit 0" TERM; [ -f /data/file ] || echo precious > /data/file; sleep 600 & wait',
     ]);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -91,6 +111,66 @@ describe('edit and recreate', () => {
     // A second edit still finds the same volume.
     const { id: thirdId } = await connected.client.call('containers:recreate', { engineId: 'local', id: newId, spec: { ...again, env: [{ key: 'MODE', value: 'third' }] } });
     expect(await dockerCli(['exec', thirdId, 'sh', '-c', 'echo $MODE; cat /data/file'])).toBe('third\nprecious');
+  });
+
+  it('changes only what the edit changed: every option the Run form does not show stays as it was', async () => {
+    const network = testName(runId, 'addressed');
+    const subnet = await createNetworkWithSubnet(network);
+    const name = testName(runId, 'many-options');
+    const id = await dockerCli([
+      'run', '-d', '--name', name, ...testLabels(runId),
+      // Options the spec does not represent.
+      '--stop-timeout', '7', '--stop-signal', 'SIGUSR1', '--init', '--ulimit', 'nofile=1024:2048', '--tmpfs', '/scratch:size=16m', '--shm-size', '128m',
+      '--read-only', '--health-cmd', 'true', '--health-interval', '5s', '--sysctl', 'net.ipv4.ip_forward=1', '--group-add', '1234', '--memory-reservation', '32m',
+      '--cpuset-cpus', '0', '--domainname', 'example.test', '--expose', '7000', '--security-opt', 'no-new-privileges', '--oom-score-adj', '100',
+      '--dns-search', 'example.test', '--dns-option', 'ndots:2', '--device', '/dev/null:/dev/xnull', '--ip', `${subnet}.5`,
+      // Mount options the spec does not represent, on mounts it does, and a --mount tmpfs it does not.
+      '-v', `${volume}:/named:ro,nocopy`, '--mount', 'type=volume,dst=/anon,volume-nocopy', '--mount', 'type=tmpfs,dst=/t2,tmpfs-size=1048576',
+      // Options it does, some of which the edit removes.
+      '--memory', '64m', '-e', 'KEEP=1', '-e', 'CHANGE=old', '-e', 'DROP=1', '-l', 'keep=1', '-l', 'drop=1', '-p', '127.0.0.1::80', '-p', '127.0.0.1::81',
+      '--network', network, '--network-alias', 'web', TEST_IMAGE, 'sleep', '600',
+    ]);
+    const [before] = JSON.parse(await dockerCli(['inspect', id])) as Array<Record<string, any>>;
+    const anonymous = await volumeAt(id, '/anon');
+    anonymousVolumes.push(anonymous);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    const edited = {
+      ...spec,
+      env: [{ key: 'KEEP', value: '1' }, { key: 'CHANGE', value: 'new' }],
+      labels: spec.labels.filter((label) => label.key !== 'drop'),
+      ports: spec.ports.filter((port) => port.containerPort !== 81),
+    };
+
+    const { id: newId } = await connected.client.call('containers:recreate', { engineId: 'local', id, spec: edited });
+    const [after] = JSON.parse(await dockerCli(['inspect', newId])) as Array<Record<string, any>>;
+    expect(after!.State.Running).toBe(true);
+    // What the edit changed, and only that.
+    const changed = ['Hostname', 'Env', 'Labels', 'ExposedPorts'];
+    expect(without(after!.Config, changed)).toEqual(without(before!.Config, changed));
+    // The anonymous volume from --mount is mounted again by its name, so that its data carries over.
+    const named = (mounts: Array<Record<string, unknown>>) => mounts.map((mount) => (mount.Target === '/anon' ? { ...mount, Source: anonymous } : mount));
+    expect(after!.HostConfig.Mounts).toEqual(named(before!.HostConfig.Mounts));
+    expect(await volumeAt(newId, '/anon')).toBe(anonymous);
+    expect(without(after!.HostConfig, ['PortBindings', 'Mounts'])).toEqual(without(before!.HostConfig, ['PortBindings', 'Mounts']));
+    expect(after!.Config).toMatchObject({ StopTimeout: 7, StopSignal: 'SIGUSR1', Domainname: 'example.test', Healthcheck: { Test: ['CMD-SHELL', 'true'], Interval: 5e9 } });
+    expect(after!.HostConfig).toMatchObject({ Init: true, ReadonlyRootfs: true, ShmSize: 128 * 1024 ** 2, Tmpfs: { '/scratch': 'size=16m' }, Sysctls: { 'net.ipv4.ip_forward': '1' } });
+    const endpoint = (inspect: Record<string, any>) => {
+      const { IPAMConfig, IPAddress, Aliases } = inspect.NetworkSettings.Networks[network];
+      return { IPAMConfig, IPAddress, Aliases: (Aliases as string[]).filter((alias) => alias !== inspect.Id.slice(0, 12)) };
+    };
+    expect(endpoint(after!)).toEqual(endpoint(before!));
+    expect(endpoint(after!).IPAddress).toBe(`${subnet}.5`);
+    // The edit applied; what it removed is gone.
+    expect(after!.Config.Env).toEqual(expect.arrayContaining(['KEEP=1', 'CHANGE=new']));
+    expect(after!.Config.Env.filter((entry: string) => /^(DROP|CHANGE=old)/.test(entry))).toEqual([]);
+    expect(after!.Config.Labels).toHaveProperty('keep', '1');
+    expect(after!.Config.Labels).not.toHaveProperty('drop');
+    expect(Object.keys(after!.HostConfig.PortBindings)).toEqual(['80/tcp']);
+    expect(Object.keys(after!.Config.ExposedPorts).sort()).toEqual(['7000/tcp', '80/tcp']);
+    // The new container has a hostname of its own, not the old one's id.
+    expect(before!.Config.Hostname).toBe(id.slice(0, 12));
+    expect(after!.Config.Hostname).toBe(newId.slice(0, 12));
+    expect(await dockerCli(['exec', newId, 'hostname'])).toBe(newId.slice(0, 12));
   });
 
   it('refuses to edit a container run with --rm, before touching it', async () => {

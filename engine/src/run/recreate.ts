@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { MinatoError } from '../../contract';
 import type { RunSpec } from '../../contract/run/run-spec';
 import { toMinatoError } from '../docker/engine-errors';
+import { carryOver, endpointToKeep } from './carry-over';
 import { toCreateBody } from './create-body';
 
 const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
@@ -27,22 +28,18 @@ export function keepAnonymousVolumes(spec: RunSpec, old: Docker.ContainerInspect
   return { ...spec, mounts };
 }
 
-/** The VOLUME paths of the old container's image and of the image the new one is made from (either may be gone). */
-async function declaredVolumes(docker: Docker, images: string[]): Promise<Set<string>> {
-  const paths = new Set<string>();
-  for (const image of images) {
-    const info = await docker
-      .getImage(image)
-      .inspect()
-      .catch(() => undefined);
-    for (const target of Object.keys(info?.Config?.Volumes ?? {})) paths.add(target);
-  }
-  return paths;
+/** An image's inspect, or undefined when it is gone (the old container's image may have been removed or re-tagged). */
+async function inspectImage(docker: Docker, image: string): Promise<Docker.ImageInspectInfo | undefined> {
+  return docker
+    .getImage(image)
+    .inspect()
+    .catch(() => undefined);
 }
 
 /**
  * Edit = recreate: the old container steps aside (stopped, renamed), the new one is made with the same name, networks
- * and volumes and started if the old one ran. Any failure puts the original back exactly as it was.
+ * and volumes, and every setting the spec does not show, and started if the old one ran. Any failure puts the
+ * original back exactly as it was.
  */
 export async function recreateContainer(docker: Docker, id: string, spec: RunSpec): Promise<{ id: string }> {
   const oldContainer = docker.getContainer(id);
@@ -60,7 +57,10 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
   const name = spec.name ?? old.Name.replace(/^\//, '');
   const wasRunning = old.State.Running;
   const aside = `${old.Name.replace(/^\//, '')}-minato-previous-${Date.now().toString(36)}`;
-  const next = keepAnonymousVolumes({ ...spec, name }, old, await declaredVolumes(docker, [old.Image, spec.image]));
+  const [oldImage, newImage] = await Promise.all([inspectImage(docker, old.Image), inspectImage(docker, spec.image)]);
+  // The VOLUME paths of the old container's image and of the image the new one is made from.
+  const imageVolumes = new Set([oldImage, newImage].flatMap((image) => Object.keys(image?.Config?.Volumes ?? {})));
+  const next = keepAnonymousVolumes({ ...spec, name }, old, imageVolumes);
   let created: Docker.Container | undefined;
   let renamed = false;
   try {
@@ -70,13 +70,14 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
     });
     await oldContainer.rename({ name: aside });
     renamed = true;
-    created = await docker.createContainer(toCreateBody(next));
-    // The create body joins one network; the others the old container was on are joined again, with their aliases.
+    created = await docker.createContainer(carryOver(toCreateBody(next), old, oldImage));
+    // The create body joins one network; the others the old container was on are joined again as they were joined.
+    // The network the old spec named is not one of them: if the edit chose another, the old one is left.
     const primary = next.network ?? 'bridge';
+    const oldPrimary = old.HostConfig.NetworkMode ?? 'default';
     for (const [network, endpoint] of Object.entries(old.NetworkSettings.Networks ?? {})) {
-      if (network === primary || network === 'bridge' || network === 'host' || network === 'none') continue;
-      const aliases = ((endpoint as { Aliases?: string[] | null }).Aliases ?? []).filter((alias) => alias !== old.Id.slice(0, 12));
-      await docker.getNetwork(network).connect({ Container: created.id, EndpointConfig: { Aliases: aliases } });
+      if (network === primary || network === oldPrimary || network === 'bridge' || network === 'host' || network === 'none') continue;
+      await docker.getNetwork(network).connect({ Container: created.id, EndpointConfig: endpointToKeep(endpoint as Record<string, unknown>, old.Id.slice(0, 12)) });
     }
     if (wasRunning) await created.start();
     await oldContainer.remove({ v: false });
