@@ -1,5 +1,8 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 
@@ -32,6 +35,19 @@ export async function dockerCli(args: string[]): Promise<string> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return stdout.trim();
+}
+
+/** Builds a labelled test image from a Dockerfile text; the classic builder builds FROM a local image offline. */
+export async function buildTestImage(runId: string, tag: string, dockerfile: string): Promise<void> {
+  const context = mkdtempSync(path.join(os.tmpdir(), 'minato-test-image-'));
+  try {
+    writeFileSync(path.join(context, 'Dockerfile'), dockerfile);
+    await run('docker', ['build', '-q', ...testLabels(runId), '-t', tag, context], {
+      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
+    });
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+  }
 }
 
 /** `docker logs` with stdout and stderr both captured, as the CLI prints them to a terminal. */

@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { runSpecToCommand } from '../../contract/run/run-command';
-import { TEST_IMAGE, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const runId = newRunId();
 const volume = testName(runId, 'keep');
@@ -20,16 +15,7 @@ let connected: ConnectedEngine;
 beforeAll(async () => {
   connected = await connectEngine(testDockerHost());
   await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
-  const context = mkdtempSync(path.join(os.tmpdir(), 'minato-volume-image-'));
-  try {
-    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${TEST_IMAGE}\nVOLUME /data\n`);
-    // The classic builder builds FROM a local image without reaching a registry.
-    await promisify(execFile)('docker', ['build', '-q', ...testLabels(runId), '-t', volumeImage, context], {
-      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
-    });
-  } finally {
-    rmSync(context, { recursive: true, force: true });
-  }
+  await buildTestImage(runId, volumeImage, `FROM ${TEST_IMAGE}\nVOLUME /data\n`);
 });
 
 afterAll(async () => {

@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunSpec, parseRunCommand, runSpecToCommand, type RunSpecInput } from '../../contract';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
 
 const runId = newRunId();
 const network = testName(runId, 'net');
@@ -24,16 +24,7 @@ beforeAll(async () => {
   await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
   await dockerCli(['create', '--name', sourceContainer, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-v', '/shared', TEST_IMAGE, 'true']);
   await dockerCli(['run', '-d', '--name', linkTarget, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, TEST_IMAGE, 'sleep', '600']);
-  const context = mkdtempSync(path.join(os.tmpdir(), 'minato-entrypoint-image-'));
-  try {
-    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${TEST_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`);
-    // The classic builder builds FROM a local image without reaching a registry.
-    await promisify(execFile)('docker', ['build', '-q', '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-t', entrypointImage, context], {
-      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
-    });
-  } finally {
-    rmSync(context, { recursive: true, force: true });
-  }
+  await buildTestImage(runId, entrypointImage, `FROM ${TEST_IMAGE}\nENTRYPOINT ["/bin/echo"]\n`);
 });
 
 afterAll(async () => {
