@@ -55,6 +55,9 @@ test.describe('container list against a real engine', () => {
     await containers.select(name);
     await containers.act('Remove');
     await containers.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect(page.getByText('It is running: stop it first, or tick “Force”.')).toBeVisible();
+    // The engine's own words are kept, one click away, and never a stack trace.
+    await page.getByRole('region', { name: 'Remove' }).getByText('Details', { exact: true }).click();
     await expect(page.getByText(/running container/i).first()).toBeVisible();
     await expect(page.getByText(/at .*\.(ts|js):\d+/)).toHaveCount(0);
     expect(await dockerCli(['inspect', '-f', '{{.State.Status}}', name])).toBe('running');

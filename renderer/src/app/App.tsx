@@ -9,14 +9,10 @@ import { CommandBlock } from '../ui/CommandBlock';
 import { Header } from './Header';
 import { KeyboardHelp } from './KeyboardHelp';
 import { Onboarding } from './Onboarding';
+import { SECTIONS, sectionOf, type Section } from './sections';
 import { SettingsDialog } from './SettingsDialog';
 import { useAppearance } from './use-appearance';
 import { useLiveUpdates } from './use-live-updates';
-
-const SECTIONS = ['containers', 'images'] as const;
-type Section = (typeof SECTIONS)[number];
-
-const sectionOf = (hash: string): Section => SECTIONS.find((section) => `#${section}` === hash) ?? 'containers';
 
 /** The section lives in the URL's hash: links work without script, and Back returns to the previous section. */
 function useSection(): Section {

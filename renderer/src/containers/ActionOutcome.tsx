@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { setOutcome, useActionStore } from '../stores/action-store';
 import { CommandBlock } from '../ui/CommandBlock';
-import { errorText } from './error-text';
+import { errorParts } from './error-text';
+import { ErrorMessage } from './ErrorMessage';
 
 /** After an action: the docker command it stood for, and each failure in plain words with the engine's text kept. */
 export function ActionOutcome() {
@@ -22,7 +23,7 @@ export function ActionOutcome() {
         <ul className="failures">
           {outcome.failures.map((failure) => (
             <li key={failure.name}>
-              <strong>{failure.name}</strong>: {errorText(t, failure.error)}
+              <strong>{failure.name}</strong>: <ErrorMessage parts={errorParts(t, failure.error)} />
             </li>
           ))}
         </ul>

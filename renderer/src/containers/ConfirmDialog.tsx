@@ -1,60 +1,58 @@
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { containerActionCommand } from '../../../engine/contract';
-import { cancelPending, useActionStore } from '../stores/action-store';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { CommandBlock } from '../ui/CommandBlock';
-import { useContainerActions } from './use-container-actions';
 
-/** Asks before anything that loses data or state, naming each container and the docker command it stands for. */
-export function ConfirmDialog() {
-  const { t } = useTranslation();
-  const pending = useActionStore((state) => state.pending);
-  const { run } = useContainerActions();
-  const [force, setForce] = useState(false);
-  const [removeVolumes, setRemoveVolumes] = useState(false);
+interface ConfirmDialogProps {
+  title: string;
+  body: string;
+  /** What the action touches, each named as the person knows it (container names, image references). */
+  targets: readonly string[];
+  /** The docker command the action stands for, as it will run with the options ticked now. */
+  command: string;
+  commandLabel: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  /** Red confirm button: the action loses data or state. */
+  danger?: boolean;
+  /** Confirm is off while the action runs, so a double click cannot send it twice. */
+  busy?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+  /** Options (force, volumes) and what the engine said when it refused. */
+  children?: ReactNode;
+}
+
+/**
+ * Asks before anything that loses data or state. The keyboard starts on Cancel, so Enter never destroys by
+ * accident; Escape cancels.
+ */
+export function ConfirmDialog({ title, body, targets, command, commandLabel, confirmLabel, cancelLabel, danger = true, busy = false, onConfirm, onCancel, children }: ConfirmDialogProps) {
+  const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!pending) return;
-    setForce(false);
-    setRemoveVolumes(false);
-    cancelRef.current?.focus();
-  }, [pending]);
-
-  if (!pending) return null;
-  const isRemove = pending.action === 'remove';
-  const options = isRemove ? { force, removeVolumes } : {};
-  const names = pending.targets.map((target) => target.name);
-  const command = containerActionCommand(pending.action, names, options);
-  const actionName = t(`actions.${pending.action}`);
+  useEffect(() => cancelRef.current?.focus(), []);
 
   return (
-    <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && cancelPending()}>
-      <div role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" aria-describedby="confirm-body" className="dialog">
-        <h2 id="confirm-title">{isRemove ? t('confirm.removeTitle') : t('confirm.killTitle')}</h2>
-        <p id="confirm-body">{isRemove ? t('confirm.removeBody') : t('confirm.killBody')}</p>
+    <div
+      className="backdrop"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <div role="alertdialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`} className="dialog">
+        <h2 id={`${id}-title`}>{title}</h2>
+        <p id={`${id}-body`}>{body}</p>
         <ul className="target-list">
-          {names.map((name) => (
-            <li key={name}>{name}</li>
+          {targets.map((target) => (
+            <li key={target}>{target}</li>
           ))}
         </ul>
-        {isRemove ? (
-          <div className="options">
-            <label>
-              <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} /> {t('confirm.force')}
-            </label>
-            <label>
-              <input type="checkbox" checked={removeVolumes} onChange={(event) => setRemoveVolumes(event.target.checked)} /> {t('confirm.volumes')}
-            </label>
-          </div>
-        ) : null}
-        <CommandBlock command={command} label={t('confirm.command')} />
+        {children}
+        <CommandBlock command={command} label={commandLabel} />
         <div className="dialog-buttons">
-          <button type="button" ref={cancelRef} onClick={cancelPending}>
-            {t('confirm.cancel')}
+          <button type="button" ref={cancelRef} onClick={onCancel}>
+            {cancelLabel}
           </button>
-          <button type="button" className="danger primary" onClick={() => void run(pending.action, pending.targets, options)}>
-            {actionName}
+          <button type="button" className={danger ? 'danger primary' : 'primary'} disabled={busy} onClick={onConfirm}>
+            {confirmLabel}
           </button>
         </div>
       </div>

@@ -23,6 +23,7 @@ import { useVisibleStats } from '../queries/stats';
 const ROW_HEIGHT = 44;
 /** The search field `/` jumps to, as in many list views. */
 export const SEARCH_FIELD_ID = 'container-search';
+export const GRID_ID = 'container-grid';
 
 /** Re-renders relative times once a minute rather than on every tick. */
 function useMinuteClock(): number {
@@ -142,6 +143,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     <div className="list-wrap">
       <div
         role="grid"
+        id={GRID_ID}
         aria-label={t('list.label')}
         aria-rowcount={model.rows.length + 1}
         aria-multiselectable

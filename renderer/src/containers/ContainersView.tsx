@@ -5,7 +5,7 @@ import { setFilter, setSearch, useUiStore } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { ActionBar } from './ActionBar';
 import { ActionOutcome } from './ActionOutcome';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ContainerActionConfirm } from './ContainerActionConfirm';
 import { ContainerList, SEARCH_FIELD_ID } from './ContainerList';
 import { DetailPane } from './DetailPane';
 import { ProjectLogsView } from '../logs/ProjectLogsView';
@@ -64,7 +64,7 @@ export function ContainersView({ engine }: { engine: EngineInfo }) {
           <ProjectLogsView key={projectLogs} project={projectLogs} members={containers.filter((container) => container.composeProject === projectLogs)} />
         ) : null}
       </div>
-      <ConfirmDialog />
+      <ContainerActionConfirm />
       {runOpen ? <RunDialog engineId={engine.id} /> : null}
     </div>
   );

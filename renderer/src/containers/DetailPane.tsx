@@ -13,7 +13,9 @@ import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerTools } from '../run/ContainerTools';
 import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
-import { errorText } from './error-text';
+import { GRID_ID } from './ContainerList';
+import { errorParts } from './error-text';
+import { ErrorMessage } from './ErrorMessage';
 import { portLabel, portUrl, shortId } from './format';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -141,11 +143,38 @@ function TabContent({ tab, detail }: { tab: DetailTab; detail: ContainerDetail }
   }
 }
 
+/** Inspect failed. A container removed elsewhere (the CLI, another window) gets its own words and a way back. */
+function DetailError({ error }: { error: { code?: string; message?: string; details?: unknown } }) {
+  const { t } = useTranslation();
+  if (error.code !== 'not-found') {
+    return (
+      <div className="error-text" role="alert">
+        <ErrorMessage parts={errorParts(t, error)} />
+      </div>
+    );
+  }
+  return (
+    <div className="gone" role="alert">
+      <p className="error-text">{t('detail.gone')}</p>
+      <button
+        type="button"
+        onClick={() => {
+          openDetail(undefined);
+          document.getElementById(GRID_ID)?.focus();
+        }}
+      >
+        {t('detail.backToList')}
+      </button>
+    </div>
+  );
+}
+
 export function DetailPane() {
   const { t } = useTranslation();
   const engineId = useUiStore((state) => state.engineId);
   const detailId = useUiStore((state) => state.detailId);
   const tab = useUiStore((state) => state.detailTab);
+  const attachId = useUiStore((state) => state.attachId);
   const detail = useContainerDetail(engineId, detailId);
   // Terminals keep their sessions while another tab is shown, once opened for this container.
   const [terminalFor, setTerminalFor] = useState<string | undefined>();
@@ -179,7 +208,7 @@ export function DetailPane() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {detail.isPending ? <p className="muted">{t('detail.loading')}</p> : null}
-        {detail.error ? <p className="error-text">{(detail.error as { code?: string }).code === 'not-found' ? t('detail.gone') : errorText(t, detail.error as { code?: string; message?: string })}</p> : null}
+        {detail.error ? <DetailError error={detail.error as { code?: string; message?: string; details?: unknown }} /> : null}
         {detail.data && tab === 'summary' ? (
           <>
             <Summary detail={detail.data} />
@@ -189,7 +218,7 @@ export function DetailPane() {
         {detail.data ? <TabContent key={`${detail.data.id}-${tab}`} tab={tab} detail={detail.data} /> : null}
         {detail.data && terminalFor === detail.data.id ? (
           <div hidden={tab !== 'terminal'} className="terminal-keeper">
-            <TerminalTab key={detail.data.id} detail={detail.data} />
+            <TerminalTab key={detail.data.id} detail={detail.data} attachFirst={attachId === detail.data.id} />
           </div>
         ) : null}
       </div>

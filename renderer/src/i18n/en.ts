@@ -159,6 +159,7 @@ export const en = {
     done: 'Done',
     dismiss: 'Dismiss result',
     failed: '{{count}} of {{total}} failed',
+    errorDetails: 'Details',
   },
   confirm: {
     killTitle: 'Kill these containers?',
@@ -216,7 +217,8 @@ export const en = {
     readWrite: 'read-write',
     teach: 'See it yourself:',
     loading: 'Loading…',
-    gone: 'This container no longer exists.',
+    gone: 'This container no longer exists: it was removed outside Minato (by the docker CLI, another tool, or --rm when it stopped).',
+    backToList: 'Back to the list',
   },
   copy: { label: 'Copy command', id: 'Copy ID', copied: 'Copied' },
   run: {
@@ -309,6 +311,8 @@ export const en = {
     interactiveOnly: 'Keep input open (-i)',
     tty: 'Terminal (-t)',
     detach: 'In the background (-d)',
+    foregroundAttach: 'Not in the background: once it runs, its Terminal tab opens attached to its main process, as docker run -it would.',
+    foregroundLogs: 'Not in the background: once it runs, its Logs tab opens and follows its output, as docker run would.',
     pickFolder: 'Choose a folder…',
     engineDetails: 'Details',
     nameTaken: 'Another container is already called "{{name}}": choose another name.',

@@ -161,6 +161,7 @@ export const ja: Messages = {
     done: '完了',
     dismiss: '結果を閉じる',
     failed: '{{total}} 個中 {{count}} 個が失敗しました',
+    errorDetails: '詳細',
   },
   confirm: {
     killTitle: 'これらのコンテナを強制終了しますか？',
@@ -218,7 +219,8 @@ export const ja: Messages = {
     readWrite: '読み書き',
     teach: '自分で確かめるには:',
     loading: '読み込んでいます…',
-    gone: 'このコンテナはもう存在しません。',
+    gone: 'このコンテナはもう存在しません。Minato の外で削除されました（docker CLI や別のツール、または停止時の --rm によって）。',
+    backToList: '一覧に戻る',
   },
   copy: { label: 'コマンドをコピー', id: 'ID をコピー', copied: 'コピーしました' },
   run: {
@@ -311,6 +313,8 @@ export const ja: Messages = {
     interactiveOnly: '入力を開いたままにする（-i）',
     tty: 'ターミナル（-t）',
     detach: 'バックグラウンドで実行（-d）',
+    foregroundAttach: 'バックグラウンドではないため、起動後に「ターミナル」タブがメインプロセスにアタッチした状態で開きます（docker run -it と同じ）。',
+    foregroundLogs: 'バックグラウンドではないため、起動後に「ログ」タブが開き、出力を追い続けます（docker run と同じ）。',
     pickFolder: 'フォルダーを選ぶ…',
     engineDetails: '詳細',
     nameTaken: '「{{name}}」という名前のコンテナはすでにあります。別の名前にしてください。',

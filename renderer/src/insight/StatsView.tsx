@@ -50,7 +50,7 @@ function Chart({ label, lines, data, format, incrs }: { label: string; lines: Li
     plotRef.current?.setData(data);
   }, [data]);
   return (
-    <figure className="stats-chart" style={{ margin: 0, minWidth: 0 }}>
+    <figure className="stats-chart">
       <figcaption className="muted">
         {label}
         {lines.length > 1
@@ -148,7 +148,7 @@ export function StatsView({ engineId, id, name, running }: { engineId: string; i
         </dl>
       ) : null}
       {running ? (
-        <div className="stats-charts" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))', gap: 12 }}>
+        <div className="stats-charts">
           <Chart label={t('stats.cpuChart')} lines={lines.cpu} data={data.cpu} format={formatPercent} />
           <Chart label={t('stats.memoryChart')} lines={lines.memory} data={data.memory} format={formatBytes} incrs={BYTE_STEPS} />
           <Chart label={t('stats.networkChart')} lines={lines.network} data={data.network} format={formatRate} incrs={BYTE_STEPS} />

@@ -12,11 +12,6 @@ interface LogLineViewProps {
   onClick?(seq: number, event: MouseEvent): void;
 }
 
-// The selection is painted here: the shared stylesheet has no rule for it.
-const SELECTED_STYLE = { background: 'rgba(88, 166, 255, 0.28)' };
-// A match in coloured text keeps its colour: a translucent mark keeps it readable where solid yellow would not.
-const COLOURED_MARK_STYLE = { background: 'rgba(255, 211, 61, 0.3)', color: 'inherit', boxShadow: '0 0 0 1px #ffd33d' };
-
 function segmentClass(segment: MarkedSegment): string | undefined {
   return (
     [
@@ -44,7 +39,6 @@ export const LogLineView = memo(function LogLineView({ line, timestamps, ranges,
   return (
     <div
       className={`log-line ${line.stream}${selected ? ' selected' : ''}`}
-      style={selected ? SELECTED_STYLE : undefined}
       onClick={onClick ? (event) => onClick(line.seq, event) : undefined}
     >
       {prefix ? (
@@ -59,7 +53,8 @@ export const LogLineView = memo(function LogLineView({ line, timestamps, ranges,
           const style = segmentStyle(segment);
           if (segment.mark) {
             return (
-              <mark key={index} style={className || style ? COLOURED_MARK_STYLE : undefined}>
+              // A match in coloured text keeps its colour (see .coloured in the stylesheet).
+              <mark key={index} className={className || style ? 'coloured' : undefined}>
                 {className || style ? (
                   <span className={className} style={style}>
                     {segment.text}

@@ -24,8 +24,7 @@ export function PortRow({ engineId, index, port, texts, error, change, remove, o
   const path = (part: string) => `ports.${index}.${part}`;
   const rowIsValid = !error(path('hostPort')) && !error(path('hostIp')) && !error(path('containerPort'));
   return (
-    // Top-aligned (the shared row style aligns bottoms), so a field with a longer message does not push its neighbours up.
-    <div className="row-fields" style={{ alignItems: 'flex-start' }}>
+    <div className="row-fields">
       <Field id={`port-host-${index}`} label={t('run.hostPort')} error={error(path('hostPort'))}>
         <input
           id={`port-host-${index}`}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { EngineDetails } from '../containers/ErrorMessage';
 import type { Rejection } from './engine-rejection';
 
-/** The engine said no: a sentence to act on, what became of the container, and the engine's own words on request. */
+/** The engine said no: a sentence to act on, what became of the container, and the engine's own words, once, on request. */
 export function RejectionAlert({ rejection }: { rejection: Rejection & { name?: string } }) {
   const { t } = useTranslation();
   return (
@@ -11,12 +12,7 @@ export function RejectionAlert({ rejection }: { rejection: Rejection & { name?: 
         {rejection.removed ? ` ${t('run.rejected.removed')}` : ''}
         {rejection.restored ? ` ${t('run.restored')}` : ''}
       </p>
-      {rejection.engineText ? (
-        <details>
-          <summary>{t('run.engineDetails')}</summary>
-          <pre className="detail-text">{rejection.engineText}</pre>
-        </details>
-      ) : null}
+      <EngineDetails details={rejection.engineText} label={t('run.engineDetails')} />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { looksSecret, parseMemory, parseRunCommand, runSpecToCommand, type Mount
 import { useClient } from '../client-context';
 import { containerKeys } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
-import { selectOnly } from '../stores/ui-store';
+import { goToSection } from '../app/sections';
+import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { AutoRemoveNotice } from './AutoRemoveNotice';
 import { explainRejection, type Rejection } from './engine-rejection';
@@ -17,6 +18,9 @@ import { PortRow } from './PortRow';
 import { RejectionAlert } from './RejectionAlert';
 import { BindFolderCheck, PullOffer, useCanPickFolder, useImageFacts, useNetworks, useVolumes } from './run-checks';
 import { specChanges } from './spec-diff';
+
+/** Where `docker run` leaves the person: back at the prompt (-d), in the container's terminal (-it), or watching its output. */
+const followUpOf = (spec: RunSpecInput): RunFollowUp => ((spec.detach ?? true) ? 'detached' : spec.interactive && spec.tty ? 'attached' : 'output');
 
 const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 const linesOf = (pairs: Array<{ key: string; value: string }> | undefined) => (pairs ?? []).map(({ key, value }) => `${key}=${value}`).join('\n');
@@ -122,8 +126,13 @@ function RunForm({ engineId }: { engineId: string }) {
         target.kind === 'edit'
           ? await client.call('containers:recreate', { engineId, id: target.id, spec: draft as never })
           : await client.call('containers:create', { engineId, spec: draft as never, start: true });
-      await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId) });
-      selectOnly(created.id);
+      // Also a list not on screen (the form was opened from Images): a stale one would drop the new selection.
+      await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId), refetchType: 'all' });
+      if (target.kind === 'edit') selectOnly(created.id);
+      else {
+        landOnCreated(created.id, followUpOf(draft));
+        goToSection('containers');
+      }
       closeRunDialog();
     } catch (error) {
       // Everything typed stays: only the message is new.
@@ -231,6 +240,7 @@ function RunForm({ engineId }: { engineId: string }) {
               <input type="checkbox" checked={draft.detach ?? true} onChange={(event) => update({ detach: event.target.checked })} /> {t('run.detach')}
             </label>
           </div>
+          {(draft.detach ?? true) ? null : <p className="muted foreground-note">{t(followUpOf(draft) === 'attached' ? 'run.foregroundAttach' : 'run.foregroundLogs')}</p>}
         </fieldset>
 
         <fieldset>

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pruneSelection, resetUiStore, selectOnly, selectRange, toggleProject, toggleSelected, useUiStore } from './ui-store';
+import { landOnCreated, openDetail, pruneSelection, resetUiStore, selectOnly, selectRange, toggleProject, toggleSelected, useUiStore } from './ui-store';
 
 beforeEach(() => resetUiStore());
 
@@ -30,5 +30,21 @@ describe('selection', () => {
     expect(useUiStore.getState().collapsedProjects.has('shop')).toBe(true);
     toggleProject('shop');
     expect(useUiStore.getState().collapsedProjects.has('shop')).toBe(false);
+  });
+});
+
+describe('landing after Run', () => {
+  it('opens the new container where the CLI would leave the person', () => {
+    useUiStore.setState({ projectLogs: 'shop', detailTab: 'stats' });
+    landOnCreated('new', 'detached');
+    expect(useUiStore.getState()).toMatchObject({ detailId: 'new', detailTab: 'summary', projectLogs: undefined, attachId: undefined });
+    expect([...useUiStore.getState().selected]).toEqual(['new']);
+    landOnCreated('it', 'attached');
+    expect(useUiStore.getState()).toMatchObject({ detailId: 'it', detailTab: 'terminal', attachId: 'it' });
+    landOnCreated('out', 'output');
+    expect(useUiStore.getState()).toMatchObject({ detailId: 'out', detailTab: 'logs', attachId: undefined });
+    landOnCreated('it', 'attached');
+    openDetail('it');
+    expect(useUiStore.getState().attachId).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ interface UiState {
   detailTab: DetailTab;
   /** A Compose project whose merged logs are shown instead of one container's details. */
   projectLogs: string | undefined;
+  /** A container just run in the foreground with -it: its Terminal tab opens attached to its main process. */
+  attachId: string | undefined;
   settingsOpen: boolean;
 }
 
@@ -33,6 +35,7 @@ const initial: UiState = {
   detailId: undefined,
   detailTab: 'summary',
   projectLogs: undefined,
+  attachId: undefined,
   settingsOpen: false,
 };
 
@@ -46,13 +49,32 @@ export const setEngineId = (engineId: string) => useUiStore.setState({ engineId 
 export const setFilter = (filter: StateFilter) => useUiStore.setState({ filter });
 export const setSearch = (search: string) => useUiStore.setState({ search });
 export const setSettingsOpen = (settingsOpen: boolean) => useUiStore.setState({ settingsOpen });
-export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId, projectLogs: undefined });
-export const openProjectLogs = (projectLogs: string | undefined) => useUiStore.setState({ projectLogs, detailId: undefined });
+// Opening details any other way starts the Terminal tab on a new shell, as usual: the attach was for right after Run.
+export const openDetail = (detailId: string | undefined) => useUiStore.setState({ detailId, projectLogs: undefined, attachId: undefined });
+export const openProjectLogs = (projectLogs: string | undefined) => useUiStore.setState({ projectLogs, detailId: undefined, attachId: undefined });
 export const setDetailTab = (detailTab: DetailTab) => useUiStore.setState({ detailTab });
 export const setFocused = (focusedId: string | undefined) => useUiStore.setState({ focusedId });
 
 export function selectOnly(id: string): void {
   useUiStore.setState({ selected: new Set([id]), anchorId: id, focusedId: id });
+}
+
+/** How `docker run` would continue after creating: in the background (-d), attached to a terminal (-it), or streaming output. */
+export type RunFollowUp = 'detached' | 'attached' | 'output';
+
+const FOLLOW_UP_TAB: Record<RunFollowUp, DetailTab> = { detached: 'summary', attached: 'terminal', output: 'logs' };
+
+/** After Run: the new container selected, its details open where the CLI would have left the person. */
+export function landOnCreated(id: string, followUp: RunFollowUp): void {
+  useUiStore.setState({
+    selected: new Set([id]),
+    anchorId: id,
+    focusedId: id,
+    detailId: id,
+    projectLogs: undefined,
+    detailTab: FOLLOW_UP_TAB[followUp],
+    attachId: followUp === 'attached' ? id : undefined,
+  });
 }
 
 export function toggleSelected(id: string): void {

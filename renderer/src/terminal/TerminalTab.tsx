@@ -20,13 +20,17 @@ export function terminalCommand(name: string, request: TerminalRequest): string 
   return shellJoin(words);
 }
 
-/** Several terminals per container; each keeps its session while another is shown. */
-export function TerminalTab({ detail }: { detail: ContainerDetail }) {
+/**
+ * Several terminals per container; each keeps its session while another is shown. `attachFirst` starts on the main
+ * process, as `docker run -it` without -d leaves the person there.
+ */
+export function TerminalTab({ detail, attachFirst = false }: { detail: ContainerDetail; attachFirst?: boolean }) {
   const { t } = useTranslation();
   const [user, setUser] = useState('');
   const [workdir, setWorkdir] = useState('');
   const [shell, setShell] = useState(() => useSettingsStore.getState().preferredShell);
   const [terminals, setTerminals] = useState<OpenTerminal[]>(() => {
+    if (attachFirst && detail.tty && detail.openStdin) return [{ key: 1, request: { mode: 'attach' }, title: '' }];
     const preferredShell = useSettingsStore.getState().preferredShell;
     return [{ key: 1, request: preferredShell ? { mode: 'exec', preferredShell } : { mode: 'exec' }, title: '' }];
   });
