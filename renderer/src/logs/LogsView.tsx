@@ -120,7 +120,8 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   });
 
   useEffect(() => {
-    if (stickToBottom && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+    // A write only (the total size is the virtualizer's own sum): scrollToIndex would read layout on every update.
+    if (stickToBottom && rowCount > 0 && scrollRef.current) scrollRef.current.scrollTop = virtualizer.getTotalSize();
   }, [stream.version, rowCount, stickToBottom, virtualizer]);
 
   const download = async () => {
