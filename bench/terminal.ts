@@ -81,6 +81,31 @@ runWithHarness('bench:terminal', async ({ engine, server, browser, runId }) => {
       { polling: 'raf', timeout: 300_000 },
     );
 
+  // Echo as a person sees it: from the keydown in the page to xterm showing the character (it renders in an animation
+  // frame, painted right after).
+  await page.evaluate(() => {
+    const rows = document.querySelector('.terminal-panel:not([hidden]) .xterm-rows') as HTMLElement;
+    const input = document.querySelector('.terminal-panel:not([hidden]) .xterm-helper-textarea') as HTMLElement;
+    const samples: number[] = [];
+    (window as unknown as { __echo: number[] }).__echo = samples;
+    let pending: { at: number; before: string } | undefined;
+    input.addEventListener('keydown', (event) => (pending = { at: event.timeStamp, before: rows.textContent ?? '' }), true);
+    new MutationObserver(() => {
+      const shown = pending;
+      if (!shown || rows.textContent === shown.before) return;
+      pending = undefined;
+      samples.push(performance.now() - shown.at);
+    }).observe(rows, { subtree: true, childList: true, characterData: true });
+  });
+  const uiLatencies: number[] = [];
+  for (let index = 0; index < KEYSTROKES; index++) {
+    await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[index % 26] as string);
+    await page.waitForFunction((count) => (window as unknown as { __echo: number[] }).__echo.length > count, index, { polling: 'raf' });
+    if (index % 40 === 39) await page.keyboard.press('Control+u');
+  }
+  uiLatencies.push(...(await page.evaluate(() => (window as unknown as { __echo: number[] }).__echo)));
+  await page.keyboard.press('Control+u');
+
   await page.keyboard.type('clear; cat /tmp/big\n');
   const catStarted = performance.now();
   await page.waitForTimeout(200);
@@ -95,8 +120,10 @@ runWithHarness('bench:terminal', async ({ engine, server, browser, runId }) => {
   const ctrlCMs = performance.now() - interruptAt;
 
   printTable('Terminal (headless mode, Chromium, xterm)', ['measure', 'value', 'target'], [
-    [`keystroke echo p50 (${KEYSTROKES} keys, through exec)`, ms(median(latencies)), ''],
-    [`keystroke echo p95`, ms(percentile(latencies, 95)), `≤ 30 ms: ${verdict(percentile(latencies, 95) <= 30)}`],
+    [`keystroke echo p50 (${KEYSTROKES} keys, contract over WebSocket → exec → back)`, ms(median(latencies)), ''],
+    [`keystroke echo p95, same`, ms(percentile(latencies, 95)), `≤ 30 ms: ${verdict(percentile(latencies, 95) <= 30)}`],
+    [`keystroke echo p50 (${KEYSTROKES} keys typed in the page: keydown → shown by xterm)`, ms(median(uiLatencies)), ''],
+    [`keystroke echo p95, same`, ms(percentile(uiLatencies, 95)), `≤ 30 ms: ${verdict(percentile(uiLatencies, 95) <= 30)}`],
     ['cat of a 50 MB file: docker exec cat > /dev/null', `${ms(cliCatMs)} (${(BIG_FILE_BYTES / 1e6 / (cliCatMs / 1000)).toFixed(0)} MB/s)`, ''],
     ['cat of a 50 MB file into Minato\'s terminal, to the prompt', `${ms(catMs)} (${(BIG_FILE_BYTES / 1e6 / (catMs / 1000)).toFixed(1)} MB/s)`, ''],
     ['Ctrl-C during `yes` → prompt shown', ms(ctrlCMs), `≤ 200 ms: ${verdict(ctrlCMs <= 200)}`],

@@ -7,7 +7,8 @@ const FLUSH_MS = 4;
 const FLUSH_CHARS = 64 * 1024;
 
 /**
- * Moves a terminal's output to the client: UTF-8 decoded across chunks, batched (a few ms or 64 KB), and paused
+ * Moves a terminal's output to the client: UTF-8 decoded across chunks, batched (a few ms or 64 KB; output after a
+ * quiet spell, such as a keystroke's echo, goes at once), and paused
  * while the client has too much unacknowledged — so `yes` cannot flood memory and Ctrl-C still gets through.
  * `onEnd` runs once the stream ended and everything held back has been delivered.
  */
@@ -16,6 +17,7 @@ export function pumpTerminal(stream: Duplex, emit: (event: ExecEvent) => void, f
   let pending = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let ended = false;
+  let lastFlush = 0;
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -23,6 +25,7 @@ export function pumpTerminal(stream: Duplex, emit: (event: ExecEvent) => void, f
     if (!pending || flow.paused) return;
     const data = pending;
     pending = '';
+    lastFlush = performance.now();
     emit({ type: 'output', data });
     if (flow.paused) stream.pause();
   };
@@ -40,7 +43,7 @@ export function pumpTerminal(stream: Duplex, emit: (event: ExecEvent) => void, f
 
   stream.on('data', (chunk: Buffer) => {
     pending += decoder.write(chunk);
-    if (pending.length >= FLUSH_CHARS) flush();
+    if (pending.length >= FLUSH_CHARS || (!timer && performance.now() - lastFlush >= FLUSH_MS)) flush();
     else timer ??= setTimeout(flush, FLUSH_MS);
   });
   stream.on('end', () => {
