@@ -307,7 +307,7 @@ test('compose project: one merged log, each line prefixed by its service', async
   }
   await containers.page.reload();
   const group = page.getByRole('row', { name: `Compose project ${project}` });
-  await group.getByRole('button', { name: 'Logs', exact: true }).click();
+  await group.getByRole('button', { name: `${project}: Logs`, exact: true }).click();
   const log = page.getByRole('log', { name: `Logs of ${project}` });
   await expect(log).toContainText('api-says-3');
   await expect(log).toContainText('worker-says-3');

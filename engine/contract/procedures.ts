@@ -48,7 +48,7 @@ const EngineScoped = z.object({ engineId: EngineId });
 export const procedures = {
   'engines:list': { input: z.object({}), output: z.array(EngineInfo) },
   'engines:retry': { input: EngineScoped, output: EngineInfo },
-  // `ids` narrows the list to a few containers, so an event can patch their rows instead of refetching them all.
+  // `ids` (full ids) narrows the list to those containers, so an event can patch their rows instead of refetching them all.
   'containers:list': { input: EngineScoped.extend({ ids: z.array(z.string().min(1)).min(1).max(100).optional() }), output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },

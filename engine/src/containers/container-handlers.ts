@@ -13,7 +13,9 @@ export function containerProcedures(registry: EngineRegistry): ContainerProcedur
       const docker = registry.get(engineId).docker();
       try {
         const raw = await docker.listContainers(ids ? { all: true, filters: { id: ids } } : { all: true });
-        return raw.map((container) => toContainerSummary(engineId, container));
+        // The engine's id filter matches prefixes: keep exactly the asked ones.
+        const asked = ids && new Set(ids);
+        return (asked ? raw.filter((container) => asked.has(container.Id)) : raw).map((container) => toContainerSummary(engineId, container));
       } catch (error) {
         throw toMinatoError(error);
       }

@@ -37,6 +37,8 @@ describe('containers against a real engine', () => {
     await dockerCli(['rm', '-f', gone]);
     const list = await connected.client.call('containers:list', { engineId: 'local', ids: [kept, gone] });
     expect(list.map((container) => container.id)).toEqual([kept]);
+    // A prefix of an id (as a volume's name may be) is not that container.
+    expect(await connected.client.call('containers:list', { engineId: 'local', ids: [kept.slice(0, 4)] })).toEqual([]);
     await expect(connected.client.call('containers:list', { engineId: 'local', ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 

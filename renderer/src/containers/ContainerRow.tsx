@@ -52,16 +52,16 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       </div>
       <div role="gridcell" className="cell state">
         <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span>
+        <span className="status-text" title={container.status}>
+          {container.status}
+        </span>
         {props.stats ? (
-          <span className="row-stats" title={container.status} aria-label={t('stats.rowFigures')}>
+          <span className="row-stats" title={t('stats.rowFigures')}>
+            <span className="visually-hidden">{t('stats.rowFigures')}: </span>
             {props.stats.cpuPercent === null ? '' : `${props.stats.cpuPercent.toFixed(1)}% · `}
             {formatBytes(props.stats.memoryUsed)}
           </span>
-        ) : (
-          <span className="status-text" title={container.status}>
-            {container.status}
-          </span>
-        )}
+        ) : null}
       </div>
       <div role="gridcell" className="cell ports">
         {container.ports.map((port) => {

@@ -32,16 +32,16 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
         <span className="project-summary">{t('list.projectSummary', { running, total })}</span>
       </div>
       <div role="gridcell" className="cell project-actions" aria-label={t('actions.groupActions', { name: project })}>
-        <button type="button" className="small" onClick={() => props.onGroupAction(project, 'start')}>
+        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('actions.startAll') })} onClick={() => props.onGroupAction(project, 'start')}>
           {t('actions.startAll')}
         </button>
-        <button type="button" className="small" onClick={() => props.onGroupAction(project, 'stop')}>
+        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('actions.stopAll') })} onClick={() => props.onGroupAction(project, 'stop')}>
           {t('actions.stopAll')}
         </button>
-        <button type="button" className="small danger" onClick={() => props.onGroupAction(project, 'remove')}>
+        <button type="button" className="small danger" aria-label={t('actions.inProject', { name: project, action: t('actions.removeAll') })} onClick={() => props.onGroupAction(project, 'remove')}>
           {t('actions.removeAll')}
         </button>
-        <button type="button" className="small" onClick={() => openProjectLogs(project)}>
+        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('logs.projectButton') })} onClick={() => openProjectLogs(project)}>
           {t('logs.projectButton')}
         </button>
       </div>

@@ -152,6 +152,7 @@ export const en = {
     noneSelected: 'Select containers to act on them',
     shortcut: '{{action}} ({{key}})',
     groupActions: 'Actions for {{name}}',
+    inProject: '{{name}}: {{action}}',
     startAll: 'Start all',
     stopAll: 'Stop all',
     removeAll: 'Remove all',

@@ -154,6 +154,7 @@ export const ja: Messages = {
     noneSelected: '操作するコンテナを選んでください',
     shortcut: '{{action}}（{{key}}）',
     groupActions: '{{name}} の操作',
+    inProject: '{{name}}: {{action}}',
     startAll: 'すべて開始',
     stopAll: 'すべて停止',
     removeAll: 'すべて削除',

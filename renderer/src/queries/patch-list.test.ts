@@ -19,6 +19,13 @@ describe('patchContainerList', () => {
     expect(patched.map((row) => row.id)).toEqual(['a', 'new']);
   });
 
+  it('takes only rows whose id was named: the engine matches id prefixes, and batches name volumes too', () => {
+    const list = [container('827e0001'), container('a')];
+    // A volume named "827e" changed; the narrow list call matched the container whose id starts with it.
+    const patched = patchContainerList(list, ['827e'], [container('827e0001', 'exited')]);
+    expect(patched).toEqual(list);
+  });
+
   it('leaves the list alone when nothing changed', () => {
     const list = [container('a')];
     expect(patchContainerList(list, [], [])).toEqual(list);
