@@ -1,8 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HostCheck } from './allowed-hosts';
 
-export const TOKEN_COOKIE = 'minato_token';
-
 /** Constant-time token comparison; hashing first makes the lengths equal so nothing leaks through timing. */
 export function tokenMatches(candidate: string | undefined, token: string): boolean {
   if (!candidate) return false;

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { sessionFactory, type MinatoEngine } from '../src/minato-engine';
 import type { EngineHandlers } from '../src/rpc/handlers';
+import { encodeToken, staticCookieName, staticCookieValue, tokenProtocols } from './credentials';
 import { startHeadlessServer, type HeadlessServer } from './headless-server';
 
 // A carrier test: a small engine of our own answers engines:list, so only the server's behaviour is under test.
@@ -38,9 +39,9 @@ function get(pathWithQuery: string, headers: Record<string, string> = {}) {
   });
 }
 
-function openSocket(headers: Record<string, string>) {
+function openSocket(headers: Record<string, string>, protocols: string[] = []) {
   return new Promise<{ status: number; socket?: WebSocket }>((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, protocols, { headers });
     socket.once('open', () => resolve({ status: 101, socket }));
     socket.once('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0 }));
     socket.once('error', () => resolve({ status: 0 }));
@@ -52,29 +53,56 @@ describe('headless server', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`);
   });
 
-  it('trades the token in the URL for an HttpOnly cookie and cleans the URL', async () => {
+  const cookie = () => `${staticCookieName(server.port)}=${staticCookieValue(token)}`;
+
+  it('serves the page for the token in the URL and sets a per-port cookie that is not the token', async () => {
     expect((await get('/')).statusCode).toBe(401);
     expect((await get('/?token=nope')).statusCode).toBe(401);
     const login = await get(`/?token=${token}&tab=logs`);
-    expect(login.statusCode).toBe(303);
-    expect(login.headers.location).toBe('/?tab=logs');
-    expect(login.headers['set-cookie']?.[0]).toMatch(/^minato_token=.+; HttpOnly; SameSite=Strict; Path=\//);
-    const page = await get('/', { Cookie: `minato_token=${token}` });
+    expect(login.statusCode).toBe(200);
+    const setCookie = login.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(new RegExp(`^minato_token_${server.port}=[^;]+; HttpOnly; SameSite=Strict; Path=/$`));
+    expect(setCookie).not.toContain(token);
+    expect(login.headers['cache-control']).toBe('no-store');
+    expect(login.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it('serves static files with the cookie and refuses them without it', async () => {
+    const page = await get('/', { Cookie: cookie() });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await get('/index.html')).statusCode).toBe(401);
+    expect((await get('/', { Cookie: `minato_token=${token}` })).statusCode).toBe(401);
+    expect((await get('/', { Cookie: `${staticCookieName(server.port + 1)}=${staticCookieValue(token)}` })).statusCode).toBe(401);
   });
 
   it('refuses a foreign Host even with the cookie', async () => {
-    expect((await get('/', { Cookie: `minato_token=${token}`, Host: `evil.example:${server.port}` })).statusCode).toBe(403);
+    expect((await get('/', { Cookie: cookie(), Host: `evil.example:${server.port}` })).statusCode).toBe(403);
   });
 
-  it('guards the WebSocket by token, Origin and Host, then carries the contract', async () => {
+  it('tells the page over HTTP whether its token is good, never for the cookie', async () => {
+    expect((await get('/ws', { Authorization: `Bearer ${encodeToken(token)}` })).statusCode).toBe(204);
+    expect((await get('/ws', { Authorization: `Bearer ${encodeToken('nope')}` })).statusCode).toBe(401);
+    expect((await get('/ws', { Cookie: cookie() })).statusCode).toBe(401);
+  });
+
+  it('opens /ws for the token in the handshake only: the cookie alone or a wrong token get 401', async () => {
     const origin = `http://127.0.0.1:${server.port}`;
     expect((await openSocket({ Origin: origin })).status).toBe(401);
-    expect((await openSocket({ Origin: 'http://evil.example', Cookie: `minato_token=${token}` })).status).toBe(403);
-    const { status, socket } = await openSocket({ Origin: origin, Cookie: `minato_token=${token}` });
+    expect((await openSocket({ Origin: origin, Cookie: cookie() })).status).toBe(401);
+    expect((await openSocket({ Origin: origin, Cookie: `minato_token=${token}` })).status).toBe(401);
+    expect((await openSocket({ Origin: origin, Cookie: cookie() }, tokenProtocols('nope'))).status).toBe(401);
+    expect((await openSocket({ Origin: origin }, [tokenProtocols(token)[1]!])).status).toBe(401);
+    expect((await openSocket({ Origin: 'http://evil.example' }, tokenProtocols(token))).status).toBe(403);
+    expect((await openSocket({ Origin: origin, Host: `evil.example:${server.port}` }, tokenProtocols(token))).status).toBe(403);
+  });
+
+  it('upgrades for the token in the handshake, answers with the plain protocol, then carries the contract', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const { status, socket } = await openSocket({ Origin: origin }, tokenProtocols(token));
     expect(status).toBe(101);
+    expect(socket!.protocol).toBe('minato');
     const reply = new Promise<unknown>((resolve) => socket!.once('message', (data) => resolve(JSON.parse(String(data)))));
     socket!.send(JSON.stringify({ t: 'call', id: 1, method: 'engines:list', input: {} }));
     expect(await reply).toEqual({ t: 'result', id: 1, value: [info] });
@@ -82,6 +110,20 @@ describe('headless server', () => {
     socket!.send('this is not json');
     expect(await malformed).toMatchObject({ t: 'error', error: { code: 'invalid-input' } });
     socket!.close();
+  });
+
+  it('accepts a MINATO_TOKEN with characters a subprotocol could not carry raw', async () => {
+    const odd = await startHeadlessServer({ engine, host: '127.0.0.1', port: 0, token: 'pass word/é=', staticDir });
+    try {
+      const socket = new WebSocket(`ws://127.0.0.1:${odd.port}/ws`, tokenProtocols('pass word/é='), { headers: { Origin: odd.origin } });
+      await new Promise((resolve, reject) => {
+        socket.once('open', resolve);
+        socket.once('error', reject);
+      });
+      socket.close();
+    } finally {
+      await odd.close();
+    }
   });
 });
 
@@ -107,7 +149,7 @@ describe('headless server on every address (--host 0.0.0.0)', () => {
   const page = (host: string) =>
     new Promise<number>((resolve, reject) => {
       http
-        .get({ host: '127.0.0.1', port: wide.port, path: '/', headers: { Host: `${host}:${wide.port}`, Cookie: `minato_token=${token}` } }, (res) => {
+        .get({ host: '127.0.0.1', port: wide.port, path: '/', headers: { Host: `${host}:${wide.port}`, Cookie: `${staticCookieName(wide.port)}=${staticCookieValue(token)}` } }, (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);
         })

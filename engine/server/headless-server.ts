@@ -4,14 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerMessage } from '../contract';
 import type { MinatoEngine } from '../src/minato-engine';
 import { allowedHosts, displayHost, thisMachine, type HostCheck, type MachineNames } from './allowed-hosts';
-import {
-  TOKEN_COOKIE,
-  contentSecurityPolicy,
-  isAllowedHost,
-  isAllowedOrigin,
-  readCookie,
-  tokenMatches,
-} from './guards';
+import { SOCKET_PROTOCOL, bearerToken, handshakeToken, staticCookieMatches, staticCookieName, staticCookieValue } from './credentials';
+import { contentSecurityPolicy, isAllowedHost, isAllowedOrigin, tokenMatches } from './guards';
 import { serveStatic } from './static-files';
 
 export interface HeadlessOptions {
@@ -47,44 +41,52 @@ function refuseUpgrade(socket: import('node:stream').Duplex, status: 401 | 403):
 
 /**
  * Headless mode: the built renderer over HTTP and the contract over a WebSocket at /ws. The Docker socket is root
- * on the host, so every request needs the token, and Host and Origin are checked against DNS rebinding and
- * cross-site pages.
+ * on the host, so every request needs the token (the static UI also accepts a cookie derived from it, see
+ * credentials.ts), and Host and Origin are checked against DNS rebinding and cross-site pages.
  */
 export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
   const { engine, token, staticDir } = options;
   const server = http.createServer();
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    // Answer with the plain protocol, never the one that carries the token (the upgrade checked it is offered).
+    handleProtocols: (offered) => (offered.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+  });
   const machine = options.machine ?? thisMachine;
   let hosts: HostCheck = () => false;
   let csp = '';
-
-  const authorised = (request: http.IncomingMessage) => tokenMatches(readCookie(request.headers.cookie, TOKEN_COOKIE), token);
+  let port = 0;
 
   server.on('request', (request, response) => {
     if (!isAllowedHost(request.headers.host, hosts)) return refuse(response, 403, 'Forbidden host.');
     const url = new URL(request.url ?? '/', 'http://placeholder');
-    const offered = url.searchParams.get('token');
-    if (offered !== null) {
-      if (!tokenMatches(offered, token)) return refuse(response, 401, 'Wrong token. Open the address `npm run serve` printed.');
-      // Move the token into an HttpOnly cookie and clean it out of the address bar (and of history).
-      url.searchParams.delete('token');
-      response.writeHead(303, {
-        Location: `${url.pathname}${url.search}`,
-        'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`,
-        'Cache-Control': 'no-store',
-        'Referrer-Policy': 'no-referrer',
-      });
+    // The page asks here whether its token is still good (a browser hides why an upgrade failed). The static cookie
+    // never answers for the engine's door.
+    if (url.pathname === '/ws') {
+      if (!tokenMatches(bearerToken(request.headers.authorization), token)) return refuse(response, 401, 'Wrong token.');
+      response.writeHead(204, { 'Cache-Control': 'no-store' });
       return response.end();
     }
-    if (!authorised(request)) return refuse(response, 401, 'Minato needs its token. Open the address `npm run serve` printed.');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 403, 'Only GET is served here.');
-    serveStatic(staticDir, url.pathname, response, {
+    const headers: Record<string, string> = {
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'X-Frame-Options': 'DENY',
       'Cross-Origin-Opener-Policy': 'same-origin',
-    }).catch(() => {
+    };
+    const offered = url.searchParams.get('token');
+    if (offered !== null) {
+      if (!tokenMatches(offered, token)) return refuse(response, 401, 'Wrong token. Open the address `npm run serve` printed.');
+      // The page reads the token from the address (and cleans it out of the bar and of history); the cookie only lets
+      // its own assets load afterwards (see credentials.ts).
+      headers['Set-Cookie'] = `${staticCookieName(port)}=${staticCookieValue(token)}; HttpOnly; SameSite=Strict; Path=/`;
+      headers['Cache-Control'] = 'no-store';
+    } else if (!staticCookieMatches(request.headers.cookie, port, token)) {
+      return refuse(response, 401, 'Minato needs its token. Open the address `npm run serve` printed.');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 403, 'Only GET is served here.');
+    serveStatic(staticDir, url.pathname, response, headers).catch(() => {
       if (!response.headersSent) response.writeHead(500);
       response.end();
     });
@@ -95,7 +97,8 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     if (url.pathname !== '/ws') return refuseUpgrade(socket, 403);
     if (!isAllowedHost(request.headers.host, hosts)) return refuseUpgrade(socket, 403);
     if (!isAllowedOrigin(request.headers.origin, hosts)) return refuseUpgrade(socket, 403);
-    if (!authorised(request)) return refuseUpgrade(socket, 401);
+    // Only the token the page presents opens the engine: never a cookie, which the browser hands to other ports too.
+    if (!tokenMatches(handshakeToken(request.headers['sec-websocket-protocol']), token)) return refuseUpgrade(socket, 401);
     sockets.handleUpgrade(request, socket, head, (ws) => connect(ws));
   });
 
@@ -134,7 +137,7 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(options.host, port, machine);
   const shownHost = displayHost(options.host, machine);
   const origin = `http://${shownHost}:${port}`;

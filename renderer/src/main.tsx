@@ -12,7 +12,7 @@ import './styles.css';
 const { language } = useSettingsStore.getState();
 initI18n(language === 'system' ? systemLanguage(navigator.languages) : language);
 
-const { transport, onUnauthorized } = pickTransport();
+const { transport, onUnauthorized, setToken } = pickTransport();
 const client = createMinatoClient(transport);
 // Server state is fresh because the engine pushes changes: no polling, no refetch on focus.
 const queryClient = new QueryClient({
@@ -25,7 +25,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ClientProvider client={client}>
       <QueryClientProvider client={queryClient}>
-        <App transport={transport} onUnauthorized={onUnauthorized} />
+        <App transport={transport} onUnauthorized={onUnauthorized} setToken={setToken} />
       </QueryClientProvider>
     </ClientProvider>
   </StrictMode>,

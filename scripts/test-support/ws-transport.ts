@@ -1,10 +1,11 @@
 import WebSocket from 'ws';
 import type { ClientTransport, ServerMessage } from '../../engine/contract';
+import { tokenProtocols } from '../../engine/server/credentials';
 
-/** The headless WebSocket carrier from Node, authenticated the way a browser is after login (cookie + origin). */
+/** The headless WebSocket carrier from Node, authenticated the way the page is (token in the handshake + origin). */
 export async function connectWebSocket(origin: string, token: string): Promise<{ transport: ClientTransport; close(): void }> {
-  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, {
-    headers: { Origin: origin, Cookie: `minato_token=${token}` },
+  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/ws`, tokenProtocols(token), {
+    headers: { Origin: origin },
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());

@@ -5,12 +5,12 @@ import { ContainersView } from '../containers/ContainersView';
 import { ImagesView } from '../images/ImagesView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
-import { CommandBlock } from '../ui/CommandBlock';
 import { Header } from './Header';
 import { KeyboardHelp } from './KeyboardHelp';
 import { Onboarding } from './Onboarding';
 import { SECTIONS, sectionOf, type Section } from './sections';
 import { SettingsDialog } from './SettingsDialog';
+import { TokenScreen } from './TokenScreen';
 import { useAppearance } from './use-appearance';
 import { useLiveUpdates } from './use-live-updates';
 
@@ -28,9 +28,11 @@ function useSection(): Section {
 interface AppProps {
   transport: ClientTransport;
   onUnauthorized(listener: () => void): () => void;
+  /** Headless mode: connect with a token the person pasted. */
+  setToken(token: string): void;
 }
 
-export function App({ transport, onUnauthorized }: AppProps) {
+export function App({ transport, onUnauthorized, setToken }: AppProps) {
   const { t } = useTranslation();
   useAppearance();
   const engines = useEngines();
@@ -38,6 +40,7 @@ export function App({ transport, onUnauthorized }: AppProps) {
   const engine = engines.data?.find((candidate) => candidate.id === engineId) ?? engines.data?.[0];
   const carrierUp = useLiveUpdates(transport, engine?.id);
   const [unauthorized, setUnauthorized] = useState(false);
+  const [tokenPasted, setTokenPasted] = useState(false);
   const section = useSection();
 
   useEffect(() => onUnauthorized(() => setUnauthorized(true)), [onUnauthorized]);
@@ -77,11 +80,14 @@ export function App({ transport, onUnauthorized }: AppProps) {
           </div>
         ) : null}
         {unauthorized ? (
-          <section className="onboarding">
-            <h1>{t('auth.title')}</h1>
-            <p>{t('auth.body')}</p>
-            <CommandBlock command="npm run serve" />
-          </section>
+          <TokenScreen
+            refused={tokenPasted}
+            onToken={(token) => {
+              setTokenPasted(true);
+              setUnauthorized(false);
+              setToken(token);
+            }}
+          />
         ) : engine?.state === 'unavailable' ? (
           <Onboarding engine={engine} />
         ) : engine && section === 'images' ? (

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { EngineInfo } from '../../../engine/contract';
 import { useRetryEngine } from '../queries/engines';
 import { CommandBlock } from '../ui/CommandBlock';
+import { fixFactsOf, fixSteps } from './onboarding-fixes';
 
 /** No engine answers: say why in words a newcomer can act on, and look again without restarting. */
 export function Onboarding({ engine }: { engine: EngineInfo }) {
   const { t } = useTranslation();
   const retry = useRetryEngine();
-  const reason = engine.diagnosis?.reason ?? 'unknown';
+  const facts = fixFactsOf(engine);
+  const reason = facts.reason;
   return (
     <section className="onboarding" aria-labelledby="onboarding-title">
       <h1 id="onboarding-title">{t('onboarding.title')}</h1>
@@ -17,7 +19,14 @@ export function Onboarding({ engine }: { engine: EngineInfo }) {
         <p>{t(`onboarding.reasons.${reason}.body`)}</p>
         {/* With no known cause, the system's own words are the most useful thing to show. */}
         {reason === 'unknown' && engine.diagnosis?.detail ? <pre className="detail-text">{engine.diagnosis.detail}</pre> : null}
-        <CommandBlock command={t(`onboarding.reasons.${reason}.fix`)} />
+        <ol className="fix-steps" aria-label={t('onboarding.fixLabel')}>
+          {fixSteps(facts).map((step) => (
+            <li key={step.key}>
+              <p>{t(`onboarding.steps.${step.key}`, step.values)}</p>
+              {step.command ? <CommandBlock command={step.command} /> : null}
+            </li>
+          ))}
+        </ol>
       </div>
       <details>
         <summary>{t('onboarding.details')}</summary>

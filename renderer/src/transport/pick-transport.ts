@@ -1,4 +1,5 @@
 import type { ClientTransport } from '../../../engine/contract';
+import { encodeToken, keepPageToken, takePageToken, tokenProtocols } from './page-token';
 import { createWebSocketTransport, serverSocketUrl, type SocketLike } from './ws-transport';
 
 declare global {
@@ -11,14 +12,25 @@ declare global {
 export interface PickedTransport {
   transport: ClientTransport;
   onUnauthorized(listener: () => void): () => void;
+  /** Headless mode: use a token the person pasted (kept for this tab), connecting without a reload. */
+  setToken(token: string): void;
 }
 
 /** Electron IPC when the preload provided it, else the headless server's WebSocket on this page's origin. */
 export function pickTransport(): PickedTransport {
-  if (window.minatoTransport) return { transport: window.minatoTransport, onUnauthorized: () => () => {} };
+  if (window.minatoTransport) return { transport: window.minatoTransport, onUnauthorized: () => () => {}, setToken: () => {} };
   const transport = createWebSocketTransport(serverSocketUrl(window.location), {
-    open: (url) => new WebSocket(url) as unknown as SocketLike,
-    isUnauthorized: async () => (await fetch('/', { method: 'HEAD', cache: 'no-store', credentials: 'same-origin' })).status === 401,
+    token: takePageToken(window),
+    open: (url, token) => new WebSocket(url, tokenProtocols(token)) as unknown as SocketLike,
+    isUnauthorized: async (token) =>
+      (await fetch('/ws', { cache: 'no-store', credentials: 'omit', headers: { Authorization: `Bearer ${encodeToken(token)}` } })).status === 401,
   });
-  return { transport, onUnauthorized: transport.onUnauthorized };
+  return {
+    transport,
+    onUnauthorized: transport.onUnauthorized,
+    setToken: (token) => {
+      keepPageToken(window.sessionStorage, token);
+      transport.setToken(token);
+    },
+  };
 }

@@ -30,14 +30,17 @@ class FakeSocket implements SocketLike {
   }
 }
 
-function setup(isUnauthorized: () => Promise<boolean> = async () => false) {
+function setup(isUnauthorized: (token: string) => Promise<boolean> = async () => false, token: string | null = 'tok') {
   const sockets: FakeSocket[] = [];
+  const presented: string[] = [];
   const delays: number[] = [];
   const timers: Array<() => void> = [];
   const transport = createWebSocketTransport('ws://host/ws', {
-    open: () => {
+    token: token ?? undefined,
+    open: (_url, given) => {
       const socket = new FakeSocket();
       sockets.push(socket);
+      presented.push(given);
       return socket;
     },
     isUnauthorized,
@@ -48,7 +51,7 @@ function setup(isUnauthorized: () => Promise<boolean> = async () => false) {
   });
   const fireTimer = () => timers.shift()?.();
   const latest = () => sockets[sockets.length - 1] as FakeSocket;
-  return { transport, sockets, delays, fireTimer, latest };
+  return { transport, sockets, presented, delays, fireTimer, latest };
 }
 
 describe('WebSocket transport', () => {
@@ -153,6 +156,56 @@ describe('WebSocket transport', () => {
     fireTimer();
     latest().accept();
     expect(latest().readyState).toBe(1);
+  });
+
+  it('without a token opens nothing and says so at once', () => {
+    const { transport, sockets } = setup(async () => false, null);
+    const told = vi.fn();
+    transport.onUnauthorized(told);
+    expect(told).toHaveBeenCalledOnce();
+    expect(sockets).toHaveLength(0);
+  });
+
+  it('connects with a token given later and sends what waited', () => {
+    const { transport, sockets, presented, latest } = setup(async () => false, null);
+    transport.send({ t: 'call', id: 1, method: 'engines:list', input: {} });
+    transport.setToken('pasted');
+    expect(sockets).toHaveLength(1);
+    expect(presented).toEqual(['pasted']);
+    latest().accept();
+    expect(latest().sent).toEqual([{ t: 'call', id: 1, method: 'engines:list', input: {} }]);
+  });
+
+  it('says so again when a pasted token is refused too, asking about that token', async () => {
+    const isUnauthorized = vi.fn(async () => true);
+    const { transport, latest } = setup(isUnauthorized);
+    const told = vi.fn();
+    transport.onUnauthorized(told);
+    latest().drop(1006);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(told).toHaveBeenCalledTimes(1);
+    transport.setToken('still-wrong');
+    latest().drop(1006);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(isUnauthorized.mock.calls).toEqual([['tok'], ['still-wrong']]);
+    expect(told).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores a retry and an answer about the old token once a new one is given', async () => {
+    let answer: (refused: boolean) => void = () => {};
+    const { transport, sockets, fireTimer, latest } = setup(() => new Promise((resolve) => (answer = resolve)));
+    const told = vi.fn();
+    transport.onUnauthorized(told);
+    latest().drop(1006);
+    transport.setToken('new');
+    answer(true);
+    await Promise.resolve();
+    await Promise.resolve();
+    fireTimer();
+    expect(told).not.toHaveBeenCalled();
+    expect(sockets).toHaveLength(2);
   });
 
   it('connects to /ws on the serving origin', () => {

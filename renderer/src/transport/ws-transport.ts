@@ -11,18 +11,23 @@ export interface SocketLike {
 }
 
 export interface WebSocketTransport extends ClientTransport {
-  /** Fires (at once, if it already happened) when the server refused the token: reconnecting will not help. */
+  /** Fires (at once, if it already happened) when the server refused the token, or there is none: retrying will not help. */
   onUnauthorized(listener: () => void): () => void;
+  /** Connects again with a token the person gave; a refusal of it fires onUnauthorized again. */
+  setToken(token: string): void;
   close(): void;
 }
 
 export interface WebSocketTransportOptions {
-  open(url: string): SocketLike;
+  /** The token to present; without one the transport waits for setToken. */
+  token: string | undefined;
+  /** Opens a socket that presents `token` in its handshake. */
+  open(url: string, token: string): SocketLike;
   /**
-   * Asks the server over plain HTTP whether our cookie is still accepted. Browsers hide why an upgrade failed (a 401
+   * Asks the server over plain HTTP whether `token` is still accepted. Browsers hide why an upgrade failed (a 401
    * looks like any network error), so this is how a wrong or stale token is told apart from a server that is away.
    */
-  isUnauthorized(): Promise<boolean>;
+  isUnauthorized(token: string): Promise<boolean>;
   schedule?(run: () => void, ms: number): unknown;
 }
 
@@ -53,6 +58,9 @@ export function createWebSocketTransport(url: string, options: WebSocketTranspor
   let everOpened = false;
   let closed = false;
   let unauthorized = false;
+  let token = options.token;
+  /** Bumped by setToken: retries and answers about the old token are then ignored. */
+  let generation = 0;
 
   const refuse = () => {
     if (unauthorized) return;
@@ -60,14 +68,20 @@ export function createWebSocketTransport(url: string, options: WebSocketTranspor
     for (const listener of unauthorizedListeners) listener();
   };
 
-  const retryLater = () => {
-    schedule(connect, retryDelay(attempts));
+  const retryLater = (from: number) => {
+    if (from !== generation) return;
+    schedule(() => {
+      if (from === generation) connect();
+    }, retryDelay(attempts));
     attempts++;
   };
 
   const connect = () => {
     if (closed || unauthorized) return;
-    const current = options.open(url);
+    if (!token) return refuse();
+    const presented = token;
+    const from = generation;
+    const current = options.open(url, presented);
     socket = current;
     let opened = false;
     current.onopen = () => {
@@ -98,10 +112,14 @@ export function createWebSocketTransport(url: string, options: WebSocketTranspor
       if (closed) return;
       if (opened) for (const listener of connectionListeners) listener(false);
       if (event.code === UNAUTHORIZED_CLOSE_CODE) return refuse();
-      if (opened) return retryLater();
-      options.isUnauthorized().then(
-        (refused) => (refused ? refuse() : retryLater()),
-        () => retryLater(),
+      if (opened) return retryLater(from);
+      options.isUnauthorized(presented).then(
+        (refused) => {
+          if (from !== generation) return;
+          if (refused) refuse();
+          else retryLater(from);
+        },
+        () => retryLater(from),
       );
     };
   };
@@ -125,6 +143,19 @@ export function createWebSocketTransport(url: string, options: WebSocketTranspor
       if (unauthorized) listener();
       unauthorizedListeners.add(listener);
       return () => unauthorizedListeners.delete(listener);
+    },
+    setToken(given) {
+      token = given;
+      generation++;
+      // A socket of the old token must not report on the new one; if it was open, its session ends here.
+      const previous = socket;
+      const wasOpen = previous?.readyState === OPEN;
+      socket = undefined;
+      previous?.close();
+      if (wasOpen) for (const listener of connectionListeners) listener(false);
+      unauthorized = false;
+      attempts = 0;
+      connect();
     },
     close() {
       closed = true;
