@@ -24,12 +24,32 @@ export const DiagnosisReason = z.enum([
 ]);
 export type DiagnosisReason = z.infer<typeof DiagnosisReason>;
 
+/** The operating system Minato's engine runs on: the fix for a missing engine differs per platform. */
+export const HostPlatform = z.enum(['linux', 'darwin', 'win32', 'other']);
+export type HostPlatform = z.infer<typeof HostPlatform>;
+
+/** Where the address came from: a fix must name the setting that chose it, not only the engine behind it. */
+export const AddressOrigin = z.enum(['DOCKER_HOST', 'context', 'default-socket', 'podman-socket', 'windows-pipe']);
+export type AddressOrigin = z.infer<typeof AddressOrigin>;
+
+/** Whose socket the address is, read from its path: Docker (Engine or Desktop), Podman or Colima start differently. */
+export const AddressRuntime = z.enum(['docker', 'podman', 'colima']);
+export type AddressRuntime = z.infer<typeof AddressRuntime>;
+
 export const EngineDiagnosis = z.object({
   reason: DiagnosisReason,
   /** The underlying system or engine message, kept for a details view. */
   detail: z.string(),
   /** Other places that were looked at, in order. */
   tried: z.array(z.string()),
+  platform: HostPlatform.optional(),
+  origin: AddressOrigin.optional(),
+  runtime: AddressRuntime.optional(),
+  /** The address is one where Docker or Podman listens by default, so starting the local engine is a fix. */
+  defaultAddress: z.boolean().optional(),
+  /** What an engine that answered but is too old reported. */
+  engineApiVersion: z.string().optional(),
+  engineVersion: z.string().optional(),
 });
 export type EngineDiagnosis = z.infer<typeof EngineDiagnosis>;
 

@@ -27,14 +27,25 @@ describe('discoverCandidates', () => {
   it('uses DOCKER_HOST alone when it is set', async () => {
     const homeDir = homeWithContext('remote', { remote: 'tcp://10.0.0.1:2375' });
     const candidates = await discoverCandidates({ env: { DOCKER_HOST: 'unix:///tmp/x.sock' }, homeDir, platform: 'linux' });
-    expect(candidates).toEqual([{ endpoint: 'unix:///tmp/x.sock', source: 'DOCKER_HOST' }]);
+    expect(candidates).toEqual([
+      {
+        endpoint: 'unix:///tmp/x.sock',
+        source: 'DOCKER_HOST',
+        facts: { platform: 'linux', origin: 'DOCKER_HOST', runtime: 'docker', defaultAddress: false },
+      },
+    ]);
   });
 
   it('follows the current context from config.json', async () => {
     const homeDir = homeWithContext('colima', { colima: 'unix:///home/me/.colima/default/docker.sock' });
     const candidates = await discoverCandidates({ env: {}, homeDir, platform: 'darwin' });
     expect(candidates).toEqual([
-      { endpoint: 'unix:///home/me/.colima/default/docker.sock', source: 'context', contextName: 'colima' },
+      {
+        endpoint: 'unix:///home/me/.colima/default/docker.sock',
+        source: 'context',
+        contextName: 'colima',
+        facts: { platform: 'darwin', origin: 'context', runtime: 'colima', defaultAddress: false },
+      },
     ]);
   });
 
@@ -54,13 +65,42 @@ describe('discoverCandidates', () => {
       'unix:///run/user/1000/podman/podman.sock',
       'unix:///run/podman/podman.sock',
     ]);
-    expect(candidates.every((candidate) => candidate.source === 'default')).toBe(true);
+    expect(candidates.every((candidate) => candidate.source === 'default' && candidate.facts?.defaultAddress)).toBe(true);
+    expect(candidates.map((candidate) => candidate.facts?.origin)).toEqual([
+      'default-socket',
+      'default-socket',
+      'default-socket',
+      'podman-socket',
+      'podman-socket',
+    ]);
+  });
+
+  it('knows a DOCKER_HOST or context that names a default socket, spelled either way', async () => {
+    const homeDir = homeWithContext(undefined, {});
+    for (const host of ['unix:///var/run/docker.sock', 'unix:///run/docker.sock']) {
+      const [candidate] = await discoverCandidates({ env: { DOCKER_HOST: host }, homeDir, platform: 'linux' });
+      expect(candidate?.facts).toMatchObject({ origin: 'DOCKER_HOST', defaultAddress: true, runtime: 'docker' });
+    }
+    const [remote] = await discoverCandidates({ env: { DOCKER_HOST: 'tcp://10.0.0.1:2375' }, homeDir, platform: 'linux' });
+    expect(remote?.facts?.defaultAddress).toBe(false);
+  });
+
+  it('carries the platform it was given, and calls the rest "other"', async () => {
+    const homeDir = homeWithContext(undefined, {});
+    const [mac] = await discoverCandidates({ env: {}, homeDir, platform: 'darwin' });
+    const [bsd] = await discoverCandidates({ env: {}, homeDir, platform: 'freebsd' });
+    expect(mac?.facts?.platform).toBe('darwin');
+    expect(bsd?.facts?.platform).toBe('other');
   });
 
   it('uses the named pipe on Windows', async () => {
     const homeDir = homeWithContext(undefined, {});
     const candidates = await discoverCandidates({ env: {}, homeDir, platform: 'win32' });
-    expect(candidates[0]?.endpoint).toBe('npipe:////./pipe/docker_engine');
+    expect(candidates.map(({ endpoint, facts }) => ({ endpoint, origin: facts?.origin, runtime: facts?.runtime }))).toEqual([
+      { endpoint: 'npipe:////./pipe/docker_engine', origin: 'windows-pipe', runtime: 'docker' },
+      { endpoint: 'npipe:////./pipe/podman-machine-default', origin: 'podman-socket', runtime: 'podman' },
+    ]);
+    expect(candidates[0]?.facts?.platform).toBe('win32');
   });
 
   it('ignores a context whose metadata is missing', async () => {

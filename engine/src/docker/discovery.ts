@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { EngineSource } from '../../contract';
+import type { AddressOrigin, AddressRuntime, EngineSource, HostPlatform } from '../../contract';
+
+/** What a diagnosis needs to name the right fix: the platform, where the address came from, whose socket it is. */
+export interface CandidateFacts {
+  platform: HostPlatform;
+  origin: AddressOrigin;
+  runtime: AddressRuntime;
+  defaultAddress: boolean;
+}
 
 export interface EngineCandidate {
   endpoint: string;
   source: EngineSource;
   contextName?: string;
+  /** Always set by discovery; optional so a hand-made candidate (tests, a fixed address) can leave it out. */
+  facts?: CandidateFacts;
 }
 
 export interface DiscoveryEnvironment {
@@ -21,16 +31,45 @@ export interface DiscoveryEnvironment {
  * A set DOCKER_HOST or context is the only candidate: the CLI never falls back past an explicit choice.
  */
 export async function discoverCandidates({ env, homeDir, platform }: DiscoveryEnvironment): Promise<EngineCandidate[]> {
+  const defaults = defaultSockets(env, homeDir, platform);
+  const factsOf = (endpoint: string, origin: AddressOrigin): CandidateFacts => ({
+    platform: hostPlatform(platform),
+    origin,
+    runtime: runtimeOf(endpoint),
+    defaultAddress: defaults.includes(sameSocket(endpoint)),
+  });
+
   const dockerHost = env.DOCKER_HOST?.trim();
-  if (dockerHost) return [{ endpoint: dockerHost, source: 'DOCKER_HOST' }];
+  if (dockerHost) return [{ endpoint: dockerHost, source: 'DOCKER_HOST', facts: factsOf(dockerHost, 'DOCKER_HOST') }];
 
   const configDir = env.DOCKER_CONFIG?.trim() || path.join(homeDir, '.docker');
   const contextName = env.DOCKER_CONTEXT?.trim() || (await readCurrentContext(configDir));
   if (contextName && contextName !== 'default') {
     const endpoint = await readContextEndpoint(configDir, contextName);
-    if (endpoint) return [{ endpoint, source: 'context', contextName }];
+    if (endpoint) return [{ endpoint, source: 'context', contextName, facts: factsOf(endpoint, 'context') }];
   }
-  return defaultSockets(env, homeDir, platform).map((endpoint) => ({ endpoint, source: 'default' }));
+  return defaults.map((endpoint) => ({ endpoint, source: 'default', facts: factsOf(endpoint, defaultOrigin(endpoint)) }));
+}
+
+export function hostPlatform(platform: NodeJS.Platform): HostPlatform {
+  return platform === 'linux' || platform === 'darwin' || platform === 'win32' ? platform : 'other';
+}
+
+/** Read from the path, which is all there is to go on: Podman and Colima keep their sockets under their own names. */
+export function runtimeOf(endpoint: string): AddressRuntime {
+  if (/podman/i.test(endpoint)) return 'podman';
+  if (/colima/i.test(endpoint)) return 'colima';
+  return 'docker';
+}
+
+function defaultOrigin(endpoint: string): AddressOrigin {
+  if (runtimeOf(endpoint) === 'podman') return 'podman-socket';
+  return endpoint.startsWith('npipe:') ? 'windows-pipe' : 'default-socket';
+}
+
+/** /run is where /var/run points on every current Linux: both spellings name the default socket. */
+function sameSocket(endpoint: string): string {
+  return endpoint.replace(/^unix:\/\/\/run\/docker\.sock$/, 'unix:///var/run/docker.sock');
 }
 
 export function defaultSockets(env: NodeJS.ProcessEnv, homeDir: string, platform: NodeJS.Platform): string[] {

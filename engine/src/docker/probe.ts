@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { MIN_API_VERSION, type EngineDiagnosis, type EngineVersion } from '../../contract';
 import { createDockerClient } from './client';
+import type { EngineCandidate } from './discovery';
 import { parseEndpoint } from './endpoint';
 
 export type ProbeResult =
@@ -15,8 +16,17 @@ export function compareApiVersions(a: string, b: string): number {
   return aMajor - bMajor || aMinor - bMinor;
 }
 
-/** Asks an endpoint for its version and, when that fails, says why in terms onboarding can explain. */
-export async function probeEndpoint(address: string): Promise<ProbeResult> {
+/**
+ * Asks an endpoint for its version and, when that fails, says why in terms onboarding can explain. Given the
+ * whole candidate, the diagnosis also carries the platform and where the address came from, so the fix fits.
+ */
+export async function probeEndpoint(target: string | EngineCandidate): Promise<ProbeResult> {
+  const result = await probeAddress(typeof target === 'string' ? target : target.endpoint);
+  if (result.ok || typeof target === 'string' || !target.facts) return result;
+  return { ok: false, diagnosis: { ...result.diagnosis, ...target.facts } };
+}
+
+async function probeAddress(address: string): Promise<ProbeResult> {
   const endpoint = parseEndpoint(address);
   if (endpoint.kind === 'unsupported') {
     return {
@@ -47,6 +57,8 @@ export async function probeEndpoint(address: string): Promise<ProbeResult> {
         diagnosis: {
           reason: 'api-too-old',
           detail: `The engine speaks API ${version.ApiVersion}; Minato needs ${MIN_API_VERSION} or newer.`,
+          engineApiVersion: version.ApiVersion,
+          engineVersion: version.Version,
         },
       };
     }

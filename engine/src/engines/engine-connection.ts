@@ -126,7 +126,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     let firstFailure: { diagnosis: Omit<EngineDiagnosis, 'tried'>; candidate: EngineCandidate } | undefined;
     for (const candidate of candidates) {
       tried.push(candidate.endpoint);
-      const probe = await probeEndpoint(candidate.endpoint);
+      const probe = await probeEndpoint(candidate);
       if (myGeneration !== generation || closed) return;
       if (!probe.ok) {
         // A socket that exists but refuses says more than one that is simply absent.
