@@ -13,4 +13,5 @@ export * from './commands';
 export * from './client';
 export * from './run/run-spec';
 export * from './run/run-command';
+export * from './run/create-input';
 export * from './images';

@@ -16,6 +16,7 @@ import {
   UploadResult,
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
+import { CreateInput } from './run/create-input';
 import { CONTAINER_NAME, RunSpec } from './run/run-spec';
 import {
   HostPathInput,
@@ -53,7 +54,7 @@ export const procedures = {
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },
   'containers:act': { input: ActionInput, output: z.object({ results: z.array(ActionResult) }) },
   'containers:create': {
-    input: z.object({ engineId: EngineId, spec: RunSpec, start: z.boolean().default(true) }),
+    input: CreateInput,
     output: z.object({ id: z.string(), name: z.string(), warnings: z.array(z.string()) }),
   },
   'containers:specOf': { input: ResourceRef, output: RunSpec },

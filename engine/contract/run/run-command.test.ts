@@ -148,6 +148,19 @@ describe('runSpecToArgs ⇄ parseRunCommand', () => {
     expect(parseRunCommand('docker run busybox').spec.entrypoint).toBeUndefined();
   });
 
+  it('keeps a mount whose options the spec cannot carry, and lists the options it left out', () => {
+    const parsed = parseRunCommand('docker run --tmpfs /run:size=64m,mode=1777 -v /tmp:/c:ro,z -v data:/d:rw -v /x:/y:ro --tmpfs /t busybox');
+    expect(parsed.spec.mounts).toEqual([
+      { type: 'tmpfs', target: '/run' },
+      { type: 'bind', source: '/tmp', target: '/c', readOnly: true },
+      { type: 'volume', source: 'data', target: '/d', readOnly: false },
+      { type: 'bind', source: '/x', target: '/y', readOnly: true },
+      { type: 'tmpfs', target: '/t' },
+    ]);
+    expect(parsed.unsupported).toEqual(['size=64m,mode=1777 (left out of --tmpfs /run:size=64m,mode=1777)', 'z (left out of --volume /tmp:/c:ro,z)']);
+    expect(parsed.errors).toEqual([]);
+  });
+
   it('says when there is no image', () => {
     expect(parseRunCommand('docker run -d').errors).toEqual([expect.stringMatching(/No image/)]);
   });

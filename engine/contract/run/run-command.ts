@@ -126,7 +126,11 @@ export function tokenize(text: string): { words: string[]; error?: string } {
   return { words };
 }
 
-type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string) => string | undefined;
+/**
+ * Sets what a flag's value means in the spec; returns a problem to show, if any. `leftOut` lists a part of the value
+ * the spec cannot carry (a mount's options), so that it is reported rather than silently dropped.
+ */
+type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string, leftOut: (flag: string, options: string) => void) => string | undefined;
 
 const list = (field: string): Setter => (spec, value) => {
   const values = (spec[field] as string[] | undefined) ?? [];
@@ -153,7 +157,10 @@ const integer = (field: string, what: string): Setter => (spec, value) => {
   return undefined;
 };
 
-function volume(spec: RunSpecInput, value: string): string | undefined {
+/** The -v options the spec carries: read-only or read-write. The rest (z, Z, nocopy, propagation) it cannot hold. */
+const VOLUME_MODES = new Set(['ro', 'rw']);
+
+function volume(spec: RunSpecInput, value: string, leftOut: (flag: string, options: string) => void): string | undefined {
   const parts = value.split(':');
   const mounts = (spec.mounts ??= []);
   if (parts.length === 1) {
@@ -162,7 +169,10 @@ function volume(spec: RunSpecInput, value: string): string | undefined {
   }
   const [source = '', target = '', mode = ''] = parts;
   if (parts.length > 3 || !target.startsWith('/')) return `--volume "${value}" is not SOURCE:/PATH[:ro].`;
-  const readOnly = mode.split(',').includes('ro');
+  const modes = mode === '' ? [] : mode.split(',');
+  const readOnly = modes.includes('ro');
+  const others = modes.filter((option) => !VOLUME_MODES.has(option));
+  if (others.length > 0) leftOut(shellJoin(['--volume', value]), others.join(','));
   mounts.push(source.startsWith('/') || source.startsWith('.') ? { type: 'bind', source, target, readOnly } : { type: 'volume', source, target, readOnly });
   return undefined;
 }
@@ -195,8 +205,10 @@ const VALUE_FLAGS: Record<string, Setter> = {
     return undefined;
   },
   '--volume': volume,
-  '--tmpfs': (spec, value) => {
-    (spec.mounts ??= []).push({ type: 'tmpfs', target: value.split(':')[0] ?? value });
+  '--tmpfs': (spec, value, leftOut) => {
+    const separator = value.indexOf(':');
+    if (separator !== -1 && separator < value.length - 1) leftOut(shellJoin(['--tmpfs', value]), value.slice(separator + 1));
+    (spec.mounts ??= []).push({ type: 'tmpfs', target: separator === -1 ? value : value.slice(0, separator) });
     return undefined;
   },
   '--volumes-from': list('volumesFrom'),
@@ -243,7 +255,10 @@ function switchValue(value: string): boolean | undefined {
 
 export interface ParsedRunCommand {
   spec: RunSpecInput;
-  /** Flags Minato does not support yet, as written: listed for the person, never silently dropped. */
+  /**
+   * Flags Minato does not support yet, as written, and options of a supported flag it had to leave out (the mount is
+   * kept without them): listed for the person, never silently dropped.
+   */
   unsupported: string[];
   /** Problems with what was written, each naming the flag. */
   errors: string[];
@@ -264,7 +279,7 @@ export function parseRunCommand(line: string): ParsedRunCommand {
   const take = (written: string, long: string, value: string | undefined, asWritten: string): void => {
     if (value === undefined) errors.push(`${written} needs a value.`);
     else if (VALUE_FLAGS[long]) {
-      const problem = VALUE_FLAGS[long](spec, value);
+      const problem = VALUE_FLAGS[long](spec, value, (flag, options) => unsupported.push(`${options} (left out of ${flag})`));
       if (problem) errors.push(problem);
     } else unsupported.push(asWritten);
   };

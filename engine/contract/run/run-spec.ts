@@ -5,6 +5,16 @@ export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 const KeyValue = z.object({ key: z.string().min(1, 'A key is needed.'), value: z.string() });
 
+/** The engine splits `KEY=VALUE` at the first "=", so a name holding one would quietly become part of the value. */
+const EnvVar = z.object({
+  key: z
+    .string()
+    .min(1, 'A key is needed.')
+    .regex(/^[^=]*$/, 'A variable name cannot contain "=".')
+    .regex(/^[^\s\0]*$/, 'A variable name cannot contain spaces or NUL characters.'),
+  value: z.string(),
+});
+
 export const PortMapping = z.object({
   hostIp: z.string().optional(),
   hostPort: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.').optional(),
@@ -28,11 +38,35 @@ export const RestartPolicy = z.object({
   maxRetries: z.number().int().min(0).optional(),
 });
 
+type NetworkScoped = Pick<z.infer<typeof RunSpecFields>, 'network' | 'networkAliases' | 'links' | 'macAddress' | 'hostname' | 'dns' | 'extraHosts' | 'ports' | 'publishAll'>;
+
+/**
+ * Options the engine refuses with the network chosen, each with the field it belongs to. Aliases matter most: the
+ * create body only has a place for them on a user-defined network, so without this check they would vanish silently
+ * while the command shown (which the CLI refuses) still had them. The others the engine would refuse in its own words.
+ */
+function networkConflicts(spec: NetworkScoped): Array<[field: string, message: string]> {
+  const network = spec.network ?? 'default';
+  const shared = network.startsWith('container:');
+  const builtIn = shared || ['default', 'bridge', 'host', 'none'].includes(network);
+  const conflicts: Array<[string, string]> = [];
+  if (spec.networkAliases.length > 0 && builtIn) conflicts.push(['networkAliases', 'Network aliases need a network you created (not the default bridge, host or none).']);
+  if (spec.links.length > 0 && (shared || network === 'host')) conflicts.push(['links', 'Links cannot be used with this network.']);
+  if (spec.macAddress && (shared || network === 'host')) conflicts.push(['macAddress', 'A MAC address cannot be set with this network.']);
+  if (shared) {
+    if (spec.hostname) conflicts.push(['hostname', "A container sharing another's network uses that one's hostname."]);
+    if (spec.dns.length > 0) conflicts.push(['dns', "A container sharing another's network uses that one's DNS servers."]);
+    if (spec.extraHosts.length > 0) conflicts.push(['extraHosts', "A container sharing another's network cannot add hosts."]);
+    if (spec.ports.length > 0 || spec.publishAll) conflicts.push([spec.ports.length > 0 ? 'ports' : 'publishAll', "A container sharing another's network cannot publish ports."]);
+  }
+  return conflicts;
+}
+
 /**
  * Everything the Run form can set, as plain JSON. Each field maps to one `docker run` flag; see run-command.ts for
  * the command and engine/src/run for the Engine API body.
  */
-export const RunSpec = z.object({
+const RunSpecFields = z.object({
   image: z.string().min(1, 'Choose an image.'),
   name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.').optional(),
   command: z.array(z.string()).default([]),
@@ -47,7 +81,7 @@ export const RunSpec = z.object({
   tty: z.boolean().default(false),
   detach: z.boolean().default(true),
   env: z
-    .array(KeyValue)
+    .array(EnvVar)
     .default([])
     .refine((pairs) => new Set(pairs.map((pair) => pair.key)).size === pairs.length, 'Each variable may be set once.'),
   ports: z
@@ -76,6 +110,10 @@ export const RunSpec = z.object({
   labels: z.array(KeyValue).default([]),
   logDriver: z.string().min(1).optional(),
   logOptions: z.array(KeyValue).default([]),
+});
+
+export const RunSpec = RunSpecFields.superRefine((spec, context) => {
+  for (const [field, message] of networkConflicts(spec)) context.addIssue({ code: 'custom', path: [field], message });
 });
 export type RunSpec = z.infer<typeof RunSpec>;
 export type RunSpecInput = z.input<typeof RunSpec>;

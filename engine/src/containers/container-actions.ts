@@ -23,7 +23,25 @@ async function runOne(docker: Docker, id: string, action: ContainerAction, optio
     case 'unpause':
       return container.unpause();
     case 'remove':
-      return container.remove({ force: options.force ?? false, v: options.removeVolumes ?? false });
+      return options.removeVolumes ? removeWithVolumes(docker, container, options.force ?? false) : container.remove({ force: options.force ?? false, v: false });
+  }
+}
+
+const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
+
+/**
+ * `docker rm -v`, and the anonymous volumes an edit left behind: a recreated container mounts its predecessor's
+ * anonymous volumes again by name (run/recreate.ts), so the engine no longer counts them as its own and `-v` keeps
+ * them. Those this container mounted are removed too, once no other container uses them; named volumes never are.
+ */
+async function removeWithVolumes(docker: Docker, container: Docker.Container, force: boolean): Promise<void> {
+  const info = await container.inspect();
+  const anonymous = (info.Mounts ?? []).filter((mount) => mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name)).map((mount) => mount.Name as string);
+  await container.remove({ force, v: true });
+  for (const name of anonymous) {
+    const users = await docker.listContainers({ all: true, filters: { volume: [name] } });
+    // Gone already (the engine removed it with the container), or in use after all: either way, left to the engine.
+    if (users.length === 0) await docker.getVolume(name).remove().catch(() => undefined);
   }
 }
 

@@ -101,6 +101,30 @@ describe('containers against a real engine', () => {
     expect(await dockerCli(['ps', '-aq', '--filter', `id=${running}`])).toBe('');
   });
 
+  it('removes with its volumes the anonymous volumes an edit mounted again by name, and only those', async () => {
+    const named = testName(runId, 'kept-volume');
+    const volumeAt = (id: string, target: string) => dockerCli(['inspect', '-f', `{{range .Mounts}}{{if eq .Destination "${target}"}}{{.Name}}{{end}}{{end}}`, id]);
+    const volumeExists = async (name: string) => (await dockerCli(['volume', 'ls', '-q', '--filter', `name=^${name}$`])) === name;
+    const id = await runDetached('edit-then-remove', '--stop-timeout', '1', '-v', '/anon', '-v', '/shared', '-v', `${named}:/named`, TEST_IMAGE, 'sleep', '300');
+    const [anonymous, shared] = [await volumeAt(id, '/anon'), await volumeAt(id, '/shared')];
+    try {
+      const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+      const { id: edited } = await connected.client.call('containers:recreate', { engineId: 'local', id, spec: { ...spec, env: [{ key: 'EDITED', value: '1' }] } });
+      expect(await volumeAt(edited, '/anon')).toBe(anonymous);
+      // Another container holds one of them: that one must stay.
+      await dockerCli(['create', '--name', testName(runId, 'shares-volume'), ...testLabels(runId), '-v', `${shared}:/shared`, TEST_IMAGE, 'true']);
+
+      const { results } = await connected.client.call('containers:act', { engineId: 'local', ids: [edited], action: 'remove', options: { force: true, removeVolumes: true } });
+      expect(results).toEqual([{ id: edited, ok: true }]);
+      expect(await volumeExists(anonymous)).toBe(false);
+      expect(await volumeExists(shared)).toBe(true);
+      expect(await volumeExists(named)).toBe(true);
+    } finally {
+      await dockerCli(['rm', '-f', testName(runId, 'shares-volume')]).catch(() => undefined);
+      for (const volume of [anonymous, shared, named]) await dockerCli(['volume', 'rm', '-f', volume]).catch(() => undefined);
+    }
+  });
+
   it('rejects bad input at the boundary with a readable message', async () => {
     await expect(
       connected.client.call('containers:act', { engineId: 'local', ids: [], action: 'start', options: {} }),

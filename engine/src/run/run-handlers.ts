@@ -1,13 +1,12 @@
-import { MinatoError } from '../../contract';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
 import { RunSpec } from '../../contract/run/run-spec';
-import { toCreateBody } from './create-body';
+import { createFromSpec } from './create';
 import { recreateContainer } from './recreate';
 import { specFromInspect } from './spec-from-inspect';
 
-/** docker run: create from a spec, then start unless asked not to; a failed start leaves no half-made container. */
+/** docker run, editing, and reading a container back into the Run form. */
 type RunProcedures = Pick<ProcedureHandlers, 'containers:create' | 'containers:specOf' | 'containers:recreate' | 'containers:rename'>;
 
 export function runProcedures(registry: EngineRegistry): RunProcedures {
@@ -35,29 +34,7 @@ export function runProcedures(registry: EngineRegistry): RunProcedures {
         throw toMinatoError(error);
       }
     },
-    'containers:create': async ({ engineId, spec, start }) => {
-      const docker = registry.get(engineId).docker();
-      let created: { id: string; warnings: string[] };
-      try {
-        const container = await docker.createContainer(toCreateBody(spec));
-        const info = (await container.inspect()) as { Id: string };
-        created = { id: info.Id, warnings: [] };
-      } catch (error) {
-        throw toMinatoError(error);
-      }
-      if (start) {
-        try {
-          await docker.getContainer(created.id).start();
-        } catch (error) {
-          await docker
-            .getContainer(created.id)
-            .remove({ force: true, v: true })
-            .catch(() => undefined);
-          const failure = toMinatoError(error);
-          throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), removed: created.id });
-        }
-      }
-      return { id: created.id, name: spec.name ?? '', warnings: created.warnings };
-    },
+    // With `likeId` (engine/contract/run/create-input.ts) it is "run another like this".
+    'containers:create': async (input) => createFromSpec(registry.get(input.engineId).docker(), input),
   };
 }

@@ -77,8 +77,9 @@ export function specFromInspect(container: Docker.ContainerInspectInfo, image: D
     ...entrypointOption(config.Entrypoint as string[] | string | null | undefined, imageConfig?.Entrypoint as string[] | string | null | undefined),
     ...(config.WorkingDir && config.WorkingDir !== imageConfig?.WorkingDir ? { workdir: config.WorkingDir } : {}),
     ...(config.User && config.User !== imageConfig?.User ? { user: config.User } : {}),
-    // On the host network the hostname is the host's own, not an option that was set.
-    ...(config.Hostname && config.Hostname !== ownShortId && networkMode !== 'host' ? { hostname: config.Hostname } : {}),
+    // On the host network the hostname is the host's own, and on another container's network that one's: not options
+    // that were set.
+    ...(config.Hostname && config.Hostname !== ownShortId && networkMode !== 'host' && !networkMode.startsWith('container:') ? { hostname: config.Hostname } : {}),
     ...(restart && restart !== 'no' ? { restart: { name: restart as 'always', ...(host.RestartPolicy?.MaximumRetryCount ? { maxRetries: host.RestartPolicy.MaximumRetryCount } : {}) } } : {}),
     autoRemove: host.AutoRemove ?? false,
     interactive: config.OpenStdin ?? false,
