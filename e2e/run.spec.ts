@@ -94,6 +94,10 @@ test('an engine refusal gets a plain sentence, with the engine\'s own words unde
     await expect(engineWords).toBeVisible();
     await expect(run.field('Command')).toHaveValue('minato-no-such-program');
     expect(await dockerCli(['ps', '-aq', '--filter', `name=^/${name}$`])).toBe('');
+    // A later try that the form itself stops is not answered by the engine's old refusal.
+    await run.field('Memory limit').fill('12qb');
+    await run.submit();
+    await expect(run.alert).toBeHidden();
     await run.dialog.getByRole('button', { name: 'Cancel' }).click();
   } finally {
     await dockerCli(['rm', '-f', name]).catch(() => undefined);
@@ -272,4 +276,104 @@ test('an image that is not here can be pulled from the form, with progress, then
     await dockerCli(['rmi', remote]).catch(() => undefined);
     await registry.stop();
   }
+});
+
+test('list fields and the command keep what is typed key by key', async ({ containers, runId, page }) => {
+  const network = testName(runId, 'net');
+  await dockerCli(['network', 'create', ...testLabels(runId), network]);
+  try {
+    await expect(containers.grid).toBeVisible();
+    const run = new RunDialogPage(page);
+    await run.open();
+    await run.field('Image').fill(TEST_IMAGE);
+    await run.field('Network').fill(network);
+    await run.type('Network aliases', 'api backend');
+    await expect(run.field('Network aliases')).toHaveValue('api backend');
+    await run.type('Labels (KEY=value per line)', 'team=harbour\nrole=web');
+    await run.type('DNS servers', '1.1.1.1, 9.9.9.9');
+    await run.type('Command', "sh -c 'echo a; sleep 600'");
+    await expect(run.field('Command')).toHaveValue("sh -c 'echo a; sleep 600'");
+    await expect(run.command).toHaveText(
+      `docker run -d --network ${network} --network-alias api --network-alias backend --dns 1.1.1.1 --dns 9.9.9.9 --label team=harbour --label role=web ${TEST_IMAGE} sh -c 'echo a; sleep 600'`,
+    );
+    await run.dialog.getByRole('group', { name: 'Network, resources and security' }).screenshot({ path: test.info().outputPath('run-form-typed-lists.png') });
+    await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    await dockerCli(['network', 'rm', network]).catch(() => undefined);
+  }
+});
+
+test('edit keeps a quoted command word for word', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'quoted');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-e', 'MODE=before', TEST_IMAGE, 'sh', '-c', 'echo a; sleep 600']);
+  await expect(containers.row(name)).toBeVisible();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Edit…' }).click();
+  const edit = RunDialogPage.editing(page, name);
+  await expect(edit.field('Command')).toHaveValue("sh -c 'echo a; sleep 600'");
+  await edit.field('Value').press('End');
+  await edit.field('Value').pressSequentially('-after');
+  await edit.dialog.getByRole('button', { name: 'Save…' }).click();
+  const changes = edit.dialog.getByRole('region', { name: 'What will change' });
+  await expect(changes.getByRole('row')).toHaveCount(1);
+  await expect(changes.getByRole('row')).toContainText('Environment');
+  await expect(changes.getByRole('row')).toContainText('MODE=before-after');
+  await changes.screenshot({ path: test.info().outputPath('run-edit-changes.png') });
+  await edit.dialog.getByRole('button', { name: 'Recreate' }).click();
+  await expect(edit.dialog).toBeHidden();
+  await expect.poll(() => dockerCli(['inspect', '-f', '{{json .Config.Env}}', name]).catch(() => ''), { timeout: 15_000 }).toContain('MODE=before-after');
+  expect(JSON.parse(await dockerCli(['inspect', '-f', '{{json .Config.Cmd}}', name]))).toEqual(['sh', '-c', 'echo a; sleep 600']);
+});
+
+test('secret values stay hidden in the shown command until revealed; Copy takes the real one', async ({ containers, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await expect(containers.grid).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill(TEST_IMAGE);
+  await run.dialog.getByRole('button', { name: 'Add a variable' }).click();
+  await run.field('Variable').fill('DB_PASSWORD');
+  await run.field('Value').fill('hunter2');
+  await expect(run.command).toHaveText(`docker run -d --env DB_PASSWORD=•••••• ${TEST_IMAGE}`);
+  await run.dialog.getByRole('button', { name: 'Copy' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`docker run -d --env DB_PASSWORD=hunter2 ${TEST_IMAGE}`);
+  await run.dialog.getByRole('button', { name: 'Reveal' }).click();
+  await expect(run.command).toHaveText(`docker run -d --env DB_PASSWORD=hunter2 ${TEST_IMAGE}`);
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('each bad row, a relative folder, an overlapping port and a shared network get their own message', async ({ containers, runId, page }) => {
+  const holder = testName(runId, 'netholder');
+  await dockerCli(['create', '--name', holder, ...testLabels(runId), TEST_IMAGE, 'true']);
+  await containers.showAll();
+  await expect(containers.row(holder)).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill(TEST_IMAGE);
+  await run.field('Name').fill('a');
+  await expect(run.field('Name')).toHaveAccessibleDescription(/at least 2 characters/);
+  await run.field('Name').fill('ab');
+  await run.type('Labels (KEY=value per line)', 'team=harbour\n=orphan');
+  await expect(run.field('Labels (KEY=value per line)')).toHaveAccessibleDescription('Line 2: A key is needed.');
+  await run.type('Extra hosts (--add-host)', 'db:10.0.0.5 cache');
+  await expect(run.field('Extra hosts (--add-host)')).toHaveAccessibleDescription('"cache": Write extra hosts as name:address.');
+  await run.dialog.getByRole('button', { name: 'Add a volume' }).click();
+  await run.field('Volume name or host folder').fill('./data');
+  await expect(run.field('Volume name or host folder')).toHaveAccessibleDescription(/use an absolute path, e.g. \/home\/me\/data/);
+
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.field('Host port').fill('18080');
+  await run.field('Host address').fill('');
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  const second = run.dialog.getByLabel('Host port', { exact: true }).nth(1);
+  await second.fill('18080');
+  await expect(second).toHaveAccessibleDescription('Already published on 0.0.0.0:18080, which covers this address.');
+  await run.dialog.getByRole('group', { name: 'Ports' }).screenshot({ path: test.info().outputPath('run-form-port-overlap.png') });
+
+  await run.field('Network').fill(`container:${holder}`);
+  await expect(run.field('Network')).toHaveAccessibleDescription('');
+  await run.field('Network').fill(`container:${holder}-gone`);
+  await expect(run.field('Network')).toHaveAccessibleDescription(`There is no container "${holder}-gone" to share a network with (container:NAME takes a container name).`);
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
 });

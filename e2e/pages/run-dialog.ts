@@ -24,6 +24,17 @@ export class RunDialogPage {
     return this.dialog.getByLabel(label, { exact: true });
   }
 
+  /** Types key by key as a person does (fill() would enter the whole text at once and hide a field that eats keys). */
+  async type(label: string, text: string): Promise<void> {
+    await this.field(label).click();
+    await this.field(label).pressSequentially(text);
+  }
+
+  /** The docker run command the form shows. */
+  get command(): Locator {
+    return this.dialog.locator('code');
+  }
+
   get alert(): Locator {
     return this.dialog.getByRole('alert');
   }

@@ -354,7 +354,7 @@ export const en = {
       pidsLimit: 'PIDs limit must be a whole number (-1 for no limit).',
       memory: '"{{value}}" is not a size: write 512m or 1g.',
       memoryTooSmall: 'Docker needs at least 6m of memory.',
-      portOverlap: 'Host port {{port}} is already published on {{other}}, which includes this address: use another port.',
+      portOverlap: 'Already published on {{other}}:{{port}}, which covers this address.',
       relativePath: '"{{value}}" is neither a volume name nor a host folder: use an absolute path, e.g. /home/me/data.',
       quote: 'A quote is not closed: close it, or put a \\ before it.',
       onLine: 'Line {{line}}: {{message}}',

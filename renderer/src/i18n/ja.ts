@@ -356,7 +356,7 @@ export const ja: Messages = {
       pidsLimit: 'PID 数の上限は整数にしてください（-1 で上限なし）。',
       memory: '「{{value}}」はサイズではありません。512m や 1g のように書いてください。',
       memoryTooSmall: 'Docker には少なくとも 6m のメモリが必要です。',
-      portOverlap: 'ホストポート {{port}} は {{other}} で公開済みで、このアドレスも含まれます。別のポートを使ってください。',
+      portOverlap: '{{other}}:{{port}} で公開済みで、このアドレスも含まれます。',
       relativePath: '「{{value}}」はボリューム名でもホストのフォルダでもありません。絶対パスを使ってください(例: /home/me/data)。',
       quote: '引用符が閉じていません。閉じるか、前に \\ を付けてください。',
       onLine: '{{line}} 行目: {{message}}',

@@ -7,12 +7,15 @@ import { containerKeys } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { goToSection } from '../app/sections';
 import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
-import { CommandBlock } from '../ui/CommandBlock';
+import { useContainerList } from '../queries/containers';
 import { AutoRemoveNotice } from './AutoRemoveNotice';
+import { CommandPreview } from './CommandPreview';
 import { explainRejection, type Rejection } from './engine-rejection';
 import { Field } from './Field';
 import { memoryText, readNumber, shownText, textProblems, withoutRow, type FieldTexts } from './field-text';
 import { fieldErrors, parseEnvBlock } from './form-errors';
+import { commandWords, listText, pairLines, pairsOf, wordsOf, type PairField, type WordField } from './list-text';
+import { maskedRunCommand } from './masked-command';
 import { useNameTaken } from './name-check';
 import { PortRow } from './PortRow';
 import { RejectionAlert } from './RejectionAlert';
@@ -22,14 +25,8 @@ import { specChanges } from './spec-diff';
 /** Where `docker run` leaves the person: back at the prompt (-d), in the container's terminal (-it), or watching its output. */
 const followUpOf = (spec: RunSpecInput): RunFollowUp => ((spec.detach ?? true) ? 'detached' : spec.interactive && spec.tty ? 'attached' : 'output');
 
-const words = (text: string) => text.split(/[\s,]+/).filter(Boolean);
-const linesOf = (pairs: Array<{ key: string; value: string }> | undefined) => (pairs ?? []).map(({ key, value }) => `${key}=${value}`).join('\n');
-/** KEY=value lines; a line without "=" keeps an empty key so the form shows its message instead of dropping it. */
-const pairsOf = (text: string) =>
-  text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => (line.includes('=') ? { key: line.slice(0, line.indexOf('=')).trim(), value: line.slice(line.indexOf('=') + 1) } : { key: '', value: line }));
+/** `--network container:NAME` joins another container's network stack: NAME must be a container, not a network. */
+const CONTAINER_NETWORK = 'container:';
 
 /** docker run, point and click. Each opening gets a fresh form, even when opened from inside the dialog. */
 export function RunDialog({ engineId }: { engineId: string }) {
@@ -52,8 +49,7 @@ function RunForm({ engineId }: { engineId: string }) {
   const target = useRunStore((state) => state.target);
   const [confirming, setConfirming] = useState(false);
   const [draft, setDraft] = useState<RunSpecInput>(initial ?? { image: '' });
-  const [commandText, setCommandText] = useState((initial?.command ?? []).join(' '));
-  // Number fields keep what was typed; the draft holds the numbers (NaN while the text is not one).
+  // Number and list fields keep what was typed (spaces, quotes, new lines); the draft holds what it parses to.
   const [texts, setTexts] = useState<FieldTexts>({});
   const [paste, setPaste] = useState('');
   const [pasteNotes, setPasteNotes] = useState<string[]>([]);
@@ -70,9 +66,10 @@ function RunForm({ engineId }: { engineId: string }) {
   const nameTaken = useNameTaken(engineId, draft.name, editedId);
   // The list may not know a name yet that the engine does: its refusal is shown by the field too, until the name changes.
   const nameRefused = rejection?.field === 'name' && rejection.name === draft.name;
-  const nameError = errors.get('name') ?? (nameTaken || nameRefused ? t('run.nameTaken', { name: draft.name }) : undefined);
+  const nameError = errors.has('name') ? t('run.nameRule') : (nameTaken || nameRefused ? t('run.nameTaken', { name: draft.name }) : undefined);
   const valid = errors.size === 0 && problems.size === 0 && !nameTaken;
   const command = useMemo(() => (valid ? runSpecToCommand(draft) : ''), [draft, valid]);
+  const shownCommand = useMemo(() => (valid ? maskedRunCommand(draft, revealed) : ''), [draft, valid, revealed]);
   /** A field's message: what is wrong with the typed text first, then the schema's own rule. */
   const show = (path: string) => {
     const problem = problems.get(path);
@@ -85,6 +82,30 @@ function RunForm({ engineId }: { engineId: string }) {
     setTexts((current) => ({ ...current, [path]: text }));
     update(patch);
   };
+  /** A list field: the text stays as typed, the draft gets its words or pairs. */
+  const typeList = (field: WordField | PairField, text: string) => {
+    setTexts((current) => ({ ...current, [field]: text }));
+    update({ [field]: field === 'labels' || field === 'logOptions' ? pairsOf(text) : wordsOf(text) });
+  };
+  /** Every message about a list field and its rows, each naming the line or item it is about. */
+  const listError = (field: WordField | PairField) => {
+    const text = listText(texts, draft, field);
+    const lines = pairLines(text);
+    const items = wordsOf(text);
+    const messages = [...errors]
+      .filter(([path]) => path === field || path.startsWith(`${field}.`))
+      .map(([path, message]) => {
+        const row = path.split('.')[1];
+        if (row === undefined) return message;
+        return field === 'labels' || field === 'logOptions'
+          ? t('run.check.onLine', { line: lines[Number(row)] ?? Number(row) + 1, message })
+          : t('run.check.onItem', { item: items[Number(row)] ?? '', message });
+      });
+    return messages.length > 0 ? messages.join(' ') : undefined;
+  };
+  const listInput = (field: WordField, id: string, placeholder?: string) => (
+    <input id={id} value={listText(texts, draft, field)} placeholder={placeholder} onChange={(event) => typeList(field, event.target.value)} />
+  );
   const autoRemoveEdit = target.kind === 'edit' && target.original.autoRemove;
   const ports = (draft.ports ?? []) as PortMapping[];
   const env = draft.env ?? [];
@@ -93,8 +114,8 @@ function RunForm({ engineId }: { engineId: string }) {
   const fillFromPaste = () => {
     const parsed = parseRunCommand(paste);
     setDraft(parsed.spec);
-    setCommandText((parsed.spec.command ?? []).join(' '));
     setTexts({});
+    setRevealed(new Set());
     setPasteNotes([
       ...parsed.errors,
       ...parsed.unsupported.map((flag) => t('run.unsupported', { flag })),
@@ -106,12 +127,24 @@ function RunForm({ engineId }: { engineId: string }) {
   const volumes = useVolumes(engineId);
   // Only the desktop app can show a folder dialog; in a browser the path is typed.
   const canPickFolder = useCanPickFolder();
+  const containerList = useContainerList(engineId, true);
   const knownNetworks = new Set(['bridge', 'host', 'none', ...(networks.data ?? []).map((network) => network.name)]);
-  const networkError =
-    draft.network && networks.data && !knownNetworks.has(draft.network) ? t('run.unknownNetwork', { name: draft.network, known: [...knownNetworks].join(', ') }) : undefined;
-  const changes = target.kind === 'edit' ? specChanges(target.original, draft) : [];
+  const networkProblem = () => {
+    const network = draft.network;
+    if (!network) return undefined;
+    if (network.startsWith(CONTAINER_NETWORK)) {
+      const other = network.slice(CONTAINER_NETWORK.length);
+      const known = containerList.data?.some((container) => container.name === other || (other.length >= 12 && container.id.startsWith(other)));
+      return containerList.data && !known ? t('run.unknownContainerNetwork', { name: other }) : undefined;
+    }
+    return networks.data && !knownNetworks.has(network) ? t('run.unknownNetwork', { name: network, known: [...knownNetworks].join(', ') }) : undefined;
+  };
+  const networkError = networkProblem();
+  const changes = target.kind === 'edit' ? specChanges(target.original, draft, t('run.secretChanged')) : [];
 
   const submit = async () => {
+    // A refusal from an earlier try is about settings that may have changed since: it goes as soon as anything is tried.
+    setRejection(undefined);
     setTouched(true);
     if (!valid || networkError || autoRemoveEdit || (image.data && !image.data.exists)) return;
     // An edit recreates the container: show what will change and ask first.
@@ -120,7 +153,6 @@ function RunForm({ engineId }: { engineId: string }) {
       return;
     }
     setBusy(true);
-    setRejection(undefined);
     try {
       const created =
         target.kind === 'edit'
@@ -186,11 +218,11 @@ function RunForm({ engineId }: { engineId: string }) {
             <Field id="run-command" label={t('run.command')} error={show('command')}>
               <input
                 id="run-command"
-                value={commandText}
+                value={listText(texts, draft, 'command')}
                 placeholder="httpd -f -p 80"
                 onChange={(event) => {
-                  setCommandText(event.target.value);
-                  update({ command: parseRunCommand(`docker run x ${event.target.value}`).spec.command ?? [] });
+                  setTexts((current) => ({ ...current, command: event.target.value }));
+                  update({ command: commandWords(event.target.value).words });
                 }}
               />
             </Field>
@@ -265,6 +297,7 @@ function RunForm({ engineId }: { engineId: string }) {
             />
           ))}
           {show('ports') ? <p className="error-text">{show('ports')}</p> : null}
+          {show('publishAll') ? <p className="error-text">{show('publishAll')}</p> : null}
           <div className="suggestions">
             <button type="button" className="small" onClick={() => update({ ports: [...ports, { hostIp: '127.0.0.1', containerPort: 80, protocol: 'tcp' }] })}>
               {t('run.addPort')}
@@ -314,7 +347,16 @@ function RunForm({ engineId }: { engineId: string }) {
                     {secret ? t('inspect.reveal') : t('inspect.hide')}
                   </button>
                 ) : null}
-                <button type="button" className="ghost small" aria-label={t('run.removeEnv', { index: index + 1 })} onClick={() => update({ env: env.filter((_, i) => i !== index) })}>
+                <button
+                  type="button"
+                  className="ghost small"
+                  aria-label={t('run.removeEnv', { index: index + 1 })}
+                  onClick={() => {
+                    // Revealed rows move up with the rows after the removed one, so no hidden value shows by accident.
+                    setRevealed((current) => new Set([...current].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i))));
+                    update({ env: env.filter((_, i) => i !== index) });
+                  }}
+                >
                   ×
                 </button>
               </div>
@@ -414,15 +456,15 @@ function RunForm({ engineId }: { engineId: string }) {
               <option key={volume} value={volume} />
             ))}
           </datalist>
-          <Field id="run-volumes-from" label={t('run.volumesFrom')}>
-            <input id="run-volumes-from" value={(draft.volumesFrom ?? []).join(' ')} onChange={(event) => update({ volumesFrom: words(event.target.value) })} />
+          <Field id="run-volumes-from" label={t('run.volumesFrom')} error={listError('volumesFrom')}>
+            {listInput('volumesFrom', 'run-volumes-from')}
           </Field>
         </fieldset>
 
         <fieldset>
           <legend>{t('run.networkAndResources')}</legend>
           <div className="grid-2">
-            <Field id="run-network" label={t('run.network')} error={networkError}>
+            <Field id="run-network" label={t('run.network')} error={networkError ?? show('network')}>
               <input id="run-network" list="run-networks" value={draft.network ?? ''} placeholder="bridge" onChange={(event) => update({ network: event.target.value || undefined })} />
             </Field>
             <datalist id="run-networks">
@@ -430,20 +472,20 @@ function RunForm({ engineId }: { engineId: string }) {
                 <option key={network.name} value={network.name} />
               ))}
             </datalist>
-            <Field id="run-aliases" label={t('run.aliases')}>
-              <input id="run-aliases" value={(draft.networkAliases ?? []).join(' ')} onChange={(event) => update({ networkAliases: words(event.target.value) })} />
+            <Field id="run-aliases" label={t('run.aliases')} error={listError('networkAliases')}>
+              {listInput('networkAliases', 'run-aliases', 'api backend')}
             </Field>
-            <Field id="run-add-host" label={t('run.addHost')} error={show('extraHosts.0')}>
-              <input id="run-add-host" value={(draft.extraHosts ?? []).join(' ')} placeholder="db.internal:10.0.0.5" onChange={(event) => update({ extraHosts: words(event.target.value) })} />
+            <Field id="run-add-host" label={t('run.addHost')} error={listError('extraHosts')}>
+              {listInput('extraHosts', 'run-add-host', 'db.internal:10.0.0.5')}
             </Field>
-            <Field id="run-dns" label={t('run.dns')}>
-              <input id="run-dns" value={(draft.dns ?? []).join(' ')} onChange={(event) => update({ dns: words(event.target.value) })} />
+            <Field id="run-dns" label={t('run.dns')} error={listError('dns')}>
+              {listInput('dns', 'run-dns')}
             </Field>
             <Field id="run-mac" label={t('run.mac')} error={show('macAddress')}>
               <input id="run-mac" value={draft.macAddress ?? ''} onChange={(event) => update({ macAddress: event.target.value || undefined })} />
             </Field>
-            <Field id="run-links" label={t('run.links')}>
-              <input id="run-links" value={(draft.links ?? []).join(' ')} placeholder="db:database" onChange={(event) => update({ links: words(event.target.value) })} />
+            <Field id="run-links" label={t('run.links')} error={listError('links')}>
+              {listInput('links', 'run-links', 'db:database')}
             </Field>
             <Field id="run-entrypoint" label={t('run.entrypoint')}>
               <input id="run-entrypoint" value={draft.entrypoint ?? ''} onChange={(event) => update({ entrypoint: event.target.value || undefined })} />
@@ -454,7 +496,7 @@ function RunForm({ engineId }: { engineId: string }) {
             <Field id="run-user" label={t('run.user')}>
               <input id="run-user" value={draft.user ?? ''} placeholder="1000:1000" onChange={(event) => update({ user: event.target.value || undefined })} />
             </Field>
-            <Field id="run-hostname" label={t('run.hostname')}>
+            <Field id="run-hostname" label={t('run.hostname')} error={show('hostname')}>
               <input id="run-hostname" value={draft.hostname ?? ''} onChange={(event) => update({ hostname: event.target.value || undefined })} />
             </Field>
             <Field id="run-memory" label={t('run.memory')} error={show('memory')}>
@@ -468,11 +510,11 @@ function RunForm({ engineId }: { engineId: string }) {
             <Field id="run-cpus" label={t('run.cpus')} error={show('cpus')}>
               <input id="run-cpus" inputMode="decimal" value={shownText(texts, 'cpus', draft.cpus)} onChange={(event) => typeNumber('cpus', event.target.value, { cpus: readNumber(event.target.value) })} />
             </Field>
-            <Field id="run-caps" label={t('run.capAdd')}>
-              <input id="run-caps" value={(draft.capAdd ?? []).join(' ')} onChange={(event) => update({ capAdd: words(event.target.value) })} />
+            <Field id="run-caps" label={t('run.capAdd')} error={listError('capAdd')}>
+              {listInput('capAdd', 'run-caps')}
             </Field>
-            <Field id="run-cap-drop" label={t('run.capDrop')}>
-              <input id="run-cap-drop" value={(draft.capDrop ?? []).join(' ')} onChange={(event) => update({ capDrop: words(event.target.value) })} />
+            <Field id="run-cap-drop" label={t('run.capDrop')} error={listError('capDrop')}>
+              {listInput('capDrop', 'run-cap-drop')}
             </Field>
             <Field id="run-cpu-shares" label={t('run.cpuShares')} error={show('cpuShares')}>
               <input
@@ -490,14 +532,14 @@ function RunForm({ engineId }: { engineId: string }) {
                 onChange={(event) => typeNumber('pidsLimit', event.target.value, { pidsLimit: readNumber(event.target.value) })}
               />
             </Field>
-            <Field id="run-labels" label={t('run.labels')} error={show('labels.0.key')}>
-              <textarea id="run-labels" rows={2} value={linesOf(draft.labels)} placeholder="com.example.team=harbour" onChange={(event) => update({ labels: pairsOf(event.target.value) })} />
+            <Field id="run-labels" label={t('run.labels')} error={listError('labels')}>
+              <textarea id="run-labels" rows={2} value={listText(texts, draft, 'labels')} placeholder="com.example.team=harbour" onChange={(event) => typeList('labels', event.target.value)} />
             </Field>
             <Field id="run-log-driver" label={t('run.logDriver')}>
               <input id="run-log-driver" value={draft.logDriver ?? ''} placeholder="json-file" onChange={(event) => update({ logDriver: event.target.value || undefined })} />
             </Field>
-            <Field id="run-log-opts" label={t('run.logOptions')} error={show('logOptions.0.key')}>
-              <textarea id="run-log-opts" rows={2} value={linesOf(draft.logOptions)} placeholder="max-size=10m" onChange={(event) => update({ logOptions: pairsOf(event.target.value) })} />
+            <Field id="run-log-opts" label={t('run.logOptions')} error={listError('logOptions')}>
+              <textarea id="run-log-opts" rows={2} value={listText(texts, draft, 'logOptions')} placeholder="max-size=10m" onChange={(event) => typeList('logOptions', event.target.value)} />
             </Field>
           </div>
           <label className="checks">
@@ -508,7 +550,7 @@ function RunForm({ engineId }: { engineId: string }) {
 
         <div className="run-command">
           <span className="muted">{t('run.commandPreview')}</span>
-          {command ? <CommandBlock command={command} /> : <span className="muted">{t('run.fixErrors')}</span>}
+          {command ? <CommandPreview command={command} shown={shownCommand} /> : <span className="muted">{errors.get('') ?? t('run.fixErrors')}</span>}
         </div>
         {confirming ? (
           <section className="changes" aria-label={t('run.changesTitle')}>
@@ -520,7 +562,7 @@ function RunForm({ engineId }: { engineId: string }) {
                 <tbody>
                   {changes.map((change) => (
                     <tr key={change.field}>
-                      <th scope="row">{change.field}</th>
+                      <th scope="row">{t(`run.${change.label}`)}</th>
                       <td>{change.before}</td>
                       <td>→ {change.after}</td>
                     </tr>

@@ -70,3 +70,39 @@ describe('withoutRow', () => {
     });
   });
 });
+
+describe('typed text that docker would read otherwise', () => {
+  it('flags a host port also published on an address that includes this one', () => {
+    const ports = [
+      { hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' as const },
+      { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 81, protocol: 'tcp' as const },
+      { hostIp: '127.0.0.1', hostPort: 8080, containerPort: 82, protocol: 'udp' as const },
+      { hostPort: 9090, containerPort: 90 },
+      { hostIp: '::1', hostPort: 9090, containerPort: 91 },
+      { hostIp: '127.0.0.1', hostPort: 7070, containerPort: 70 },
+      { hostIp: '127.0.0.2', hostPort: 7070, containerPort: 71 },
+    ];
+    const problems = textProblems({ image: 'busybox', ports }, {});
+    expect(problems.get('ports.1.hostPort')).toEqual({ key: 'portOverlap', values: { port: '8080', other: '0.0.0.0' } });
+    expect(problems.get('ports.4.hostPort')).toEqual({ key: 'portOverlap', values: { port: '9090', other: '0.0.0.0' } });
+    expect([...problems.keys()]).toEqual(['ports.1.hostPort', 'ports.4.hostPort']);
+  });
+
+  it('asks for an absolute path instead of sending ./data as a volume name, and notices an open quote', () => {
+    const problems = textProblems(
+      {
+        image: 'busybox',
+        mounts: [
+          { type: 'volume', source: './data', target: '/data' },
+          { type: 'volume', source: 'cache', target: '/cache' },
+          { type: 'volume', source: '~/x', target: '/x' },
+        ],
+      },
+      { command: "sh -c 'echo" },
+    );
+    expect(problems.get('mounts.0.source')).toEqual({ key: 'relativePath', values: { value: './data' } });
+    expect(problems.has('mounts.1.source')).toBe(false);
+    expect(problems.get('mounts.2.source')?.key).toBe('relativePath');
+    expect(problems.get('command')).toEqual({ key: 'quote' });
+  });
+});

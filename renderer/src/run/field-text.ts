@@ -1,4 +1,5 @@
-import { formatMemory, parseMemory, type PortMapping, type RunSpecInput } from '../../../engine/contract';
+import { formatMemory, parseMemory, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
+import { commandWords } from './list-text';
 
 /**
  * What was typed into the number fields, by field path ("ports.0.hostPort", "cpus", "memory"). The spec holds numbers;
@@ -64,10 +65,45 @@ function portProblems(port: PortMapping | Partial<PortMapping>, index: number, t
   if (port.hostIp && !isIpLiteral(port.hostIp)) problems.set(`ports.${index}.hostIp`, { key: 'hostIp', values: { value: port.hostIp } });
 }
 
-/** Every number field's text checked against what docker accepts, keyed by field path like the schema's own messages. */
+/** Does a host address take in the other? Empty, 0.0.0.0 and :: listen on every address of their kind. */
+function covers(wide: string, narrow: string): boolean {
+  if (wide === narrow || wide === '') return true;
+  if (wide === '0.0.0.0') return isIpv4(narrow);
+  return wide === '::' && narrow.includes(':');
+}
+
+/** 127.0.0.1:8080 next to 0.0.0.0:8080 (or no address) asks for the same port twice: the engine refuses the second. */
+function overlapProblems(ports: ReadonlyArray<Partial<PortMapping>>, problems: Map<string, TextProblem>): void {
+  ports.forEach((port, index) => {
+    if (port.hostPort === undefined || Number.isNaN(port.hostPort)) return;
+    const earlier = ports.slice(0, index).find(
+      (other) =>
+        other.hostPort === port.hostPort &&
+        (other.protocol ?? 'tcp') === (port.protocol ?? 'tcp') &&
+        (other.hostIp ?? '') !== (port.hostIp ?? '') &&
+        (covers(other.hostIp ?? '', port.hostIp ?? '') || covers(port.hostIp ?? '', other.hostIp ?? '')),
+    );
+    if (earlier && !problems.has(`ports.${index}.hostPort`)) {
+      problems.set(`ports.${index}.hostPort`, { key: 'portOverlap', values: { port: String(port.hostPort), other: earlier.hostIp || '0.0.0.0' } });
+    }
+  });
+}
+
+/** A source that is neither a volume name nor an absolute path ("./data", "~/data") would be sent as a volume name. */
+function mountProblems(mounts: ReadonlyArray<Partial<MountSpec>>, problems: Map<string, TextProblem>): void {
+  mounts.forEach((mount, index) => {
+    const source = 'source' in mount ? (mount.source ?? '') : '';
+    if (mount.type === 'volume' && /^[.~]|\//.test(source)) problems.set(`mounts.${index}.source`, { key: 'relativePath', values: { value: source } });
+  });
+}
+
+/** Every typed field's text checked against what docker accepts, keyed by field path like the schema's own messages. */
 export function textProblems(draft: RunSpecInput, texts: FieldTexts): Map<string, TextProblem> {
   const problems = new Map<string, TextProblem>();
   (draft.ports ?? []).forEach((port, index) => portProblems(port, index, texts, problems));
+  overlapProblems(draft.ports ?? [], problems);
+  mountProblems((draft.mounts ?? []) as Array<Partial<MountSpec>>, problems);
+  if (texts.command !== undefined && commandWords(texts.command).unclosed) problems.set('command', { key: 'quote' });
   const check = (path: string, value: number | undefined, ok: (text: string) => boolean, key: string) => {
     const text = shownText(texts, path, value);
     if (text.trim() && !ok(text)) problems.set(path, { key, values: { value: text } });

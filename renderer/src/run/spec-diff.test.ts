@@ -3,12 +3,21 @@ import { RunSpec } from '../../../engine/contract';
 import { specChanges } from './spec-diff';
 
 describe('specChanges', () => {
-  it('lists each changed field with before and after', () => {
-    const original = RunSpec.parse({ image: 'busybox', name: 'web', env: [{ key: 'A', value: '1' }] });
-    expect(specChanges(original, { ...original, env: [{ key: 'A', value: '2' }], memory: 64 * 1024 * 1024 })).toEqual([
-      { field: 'env', before: '{"key":"A","value":"1"}', after: '{"key":"A","value":"2"}' },
-      { field: 'memory', before: '—', after: '67108864' },
+  it('lists each changed field by its form label, written as the command writes it', () => {
+    const original = RunSpec.parse({ image: 'busybox', name: 'web', env: [{ key: 'A', value: '1' }], command: ['sh', '-c', 'echo a; sleep 600'] });
+    expect(specChanges(original, { ...original, env: [{ key: 'A', value: '2' }], memory: 64 * 1024 * 1024, dns: ['10.0.0.2'] })).toEqual([
+      { field: 'env', label: 'environment', before: 'A=1', after: 'A=2' },
+      { field: 'dns', label: 'dns', before: '—', after: '10.0.0.2' },
+      { field: 'memory', label: 'memory', before: '—', after: '64m' },
     ]);
+    expect(specChanges(original, { ...original, command: ['sh'] })).toEqual([{ field: 'command', label: 'command', before: "sh -c 'echo a; sleep 600'", after: 'sh' }]);
     expect(specChanges(original, original)).toEqual([]);
+  });
+
+  it('never shows the value of a secret-looking variable, but says that it changed', () => {
+    const original = RunSpec.parse({ image: 'busybox', env: [{ key: 'DB_PASSWORD', value: 'hunter2' }] });
+    const changes = specChanges(original, { ...original, env: [{ key: 'DB_PASSWORD', value: 'swordfish' }] }, '(changed)');
+    expect(changes).toEqual([{ field: 'env', label: 'environment', before: 'DB_PASSWORD=••••••', after: 'DB_PASSWORD=•••••• (changed)' }]);
+    expect(JSON.stringify(changes)).not.toMatch(/hunter2|swordfish/);
   });
 });

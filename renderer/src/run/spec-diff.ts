@@ -1,27 +1,94 @@
-import { RunSpec, type RunSpecInput } from '../../../engine/contract';
+import { formatMemory, formatPortMapping, looksSecret, RunSpec, shellJoin, type MountSpec, type RunSpecInput } from '../../../engine/contract';
 
 export interface SpecChange {
-  field: string;
+  field: keyof RunSpec;
+  /** The key of the field's label under run., as the form shows it. */
+  label: string;
   before: string;
   after: string;
 }
 
-function show(value: unknown): string {
+export const MASK = '••••••';
+
+/** The form's label for each field, so the list of changes speaks the form's words, not the spec's keys. */
+const LABEL: Record<keyof RunSpec, string> = {
+  image: 'image',
+  name: 'name',
+  command: 'command',
+  entrypoint: 'entrypoint',
+  workdir: 'workdir',
+  user: 'user',
+  hostname: 'hostname',
+  restart: 'restart',
+  autoRemove: 'autoRemove',
+  interactive: 'interactiveOnly',
+  tty: 'tty',
+  detach: 'detach',
+  env: 'environment',
+  ports: 'ports',
+  publishAll: 'publishAll',
+  mounts: 'storage',
+  volumesFrom: 'volumesFrom',
+  network: 'network',
+  networkAliases: 'aliases',
+  extraHosts: 'addHost',
+  dns: 'dns',
+  macAddress: 'mac',
+  links: 'links',
+  memory: 'memory',
+  cpus: 'cpus',
+  cpuShares: 'cpuShares',
+  pidsLimit: 'pidsLimit',
+  privileged: 'privileged',
+  capAdd: 'capAdd',
+  capDrop: 'capDrop',
+  labels: 'labels',
+  logDriver: 'logDriver',
+  logOptions: 'logOptions',
+};
+
+const mountText = (mount: MountSpec) =>
+  'source' in mount ? `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}` : mount.type === 'tmpfs' ? `tmpfs ${mount.target}` : mount.target;
+
+/** A field's value written as the form and the command write it; secret-looking variables keep their values hidden. */
+function show(spec: RunSpec, key: keyof RunSpec): string {
+  const value = spec[key];
   if (value === undefined) return '—';
-  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  switch (key) {
+    case 'env':
+      return spec.env.map((pair) => `${pair.key}=${looksSecret(pair.key) ? MASK : pair.value}`).join(', ') || '—';
+    case 'labels':
+    case 'logOptions':
+      return spec[key].map((pair) => `${pair.key}=${pair.value}`).join(', ') || '—';
+    case 'ports':
+      return spec.ports.map(formatPortMapping).join(', ') || '—';
+    case 'mounts':
+      return spec.mounts.map(mountText).join(', ') || '—';
+    case 'memory':
+      return formatMemory(spec.memory as number);
+    case 'command':
+      return shellJoin(spec.command) || '—';
+    case 'restart':
+      return spec.restart?.maxRetries ? `${spec.restart.name}:${spec.restart.maxRetries}` : (spec.restart?.name ?? '—');
+  }
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.join(', ');
+  return String(value);
 }
 
-/** What saving an edit will change, field by field, for the confirmation before the container is recreated. */
-export function specChanges(original: RunSpec, draft: RunSpecInput): SpecChange[] {
+/**
+ * What saving an edit will change, field by field, for the confirmation before the container is recreated. A hidden
+ * value that changed reads the same before and after, so `changedSecret` is added to say it did change.
+ */
+export function specChanges(original: RunSpec, draft: RunSpecInput, changedSecret = ''): SpecChange[] {
   const next = RunSpec.safeParse(draft);
   if (!next.success) return [];
   const keys = new Set([...Object.keys(original), ...Object.keys(next.data)]) as Set<keyof RunSpec>;
   const changes: SpecChange[] = [];
   for (const key of keys) {
-    const before = original[key];
-    const after = next.data[key];
-    if (JSON.stringify(before) !== JSON.stringify(after)) changes.push({ field: key, before: show(before), after: show(after) });
+    if (JSON.stringify(original[key]) === JSON.stringify(next.data[key])) continue;
+    const before = show(original, key);
+    const after = show(next.data, key);
+    changes.push({ field: key, label: LABEL[key], before, after: before === after && changedSecret ? `${after} ${changedSecret}` : after });
   }
   return changes;
 }
