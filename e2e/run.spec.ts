@@ -188,7 +188,8 @@ test('edit a container\'s environment: the change is shown first, then visible i
 
 test('rename and run another like this', async ({ containers, runId, page }) => {
   const name = testName(runId, 'original');
-  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  // --init and --ulimit are not in the form: the copy keeps them all the same.
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--init', '--ulimit', 'nofile=1024:2048', TEST_IMAGE, 'sleep', '600']);
   await expect(containers.row(name)).toBeVisible();
   const detail = new DetailPage(page);
   await detail.openFor(name);
@@ -210,6 +211,9 @@ test('rename and run another like this', async ({ containers, runId, page }) => 
   await expect(containers.row(`${renamed}-copy`)).toContainText('running');
   // The copy carries the original's labels, this run's among them, so the fixture removes it too.
   expect(await dockerCli(['inspect', '-f', `{{index .Config.Labels "minato.test.run"}}`, `${renamed}-copy`])).toBe(runId);
+  expect(await dockerCli(['inspect', '-f', '{{.HostConfig.Init}} {{json .HostConfig.Ulimits}}', `${renamed}-copy`])).toBe(
+    'true [{"Name":"nofile","Hard":2048,"Soft":1024}]',
+  );
 });
 
 test('the form warns about a taken host port, a doubled mapping, a missing folder and an unknown network', async ({ containers, runId, page }) => {

@@ -7,12 +7,12 @@ import { anotherLikeThis } from './another-like-this';
  * A --rm container is deleted by the engine as soon as it stops, and editing means stopping it and making it again:
  * the edit would lose it. A copy under a new name is what can be offered instead.
  */
-export function AutoRemoveNotice({ original }: { original: RunSpec }) {
+export function AutoRemoveNotice({ id, original }: { id: string; original: RunSpec }) {
   const { t } = useTranslation();
   return (
     <div className="warning-text auto-remove-notice" role="note">
       <p>{t('run.autoRemoveEdit', { name: original.name ?? '' })}</p>
-      <button type="button" className="small" onClick={() => openRunDialog(anotherLikeThis(original, original.name ?? 'container'))}>
+      <button type="button" className="small" onClick={() => openRunDialog(anotherLikeThis(original, original.name ?? 'container'), id)}>
         {t('run.duplicate')}
       </button>
     </div>

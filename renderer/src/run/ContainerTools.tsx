@@ -82,7 +82,7 @@ export function ContainerTools({ detail }: { detail: ContainerDetail }) {
         className="small"
         onClick={async () => {
           const spec = await load();
-          if (spec) openRunDialog(anotherLikeThis(spec, detail.name));
+          if (spec) openRunDialog(anotherLikeThis(spec, detail.name), detail.id);
         }}
       >
         {t('run.duplicate')}

@@ -153,11 +153,19 @@ function RunForm({ engineId }: { engineId: string }) {
       return;
     }
     setBusy(true);
+    // Like an existing container when asked; if that one is gone meanwhile (a --rm one stops), like nothing.
+    const createLike = (likeId: string | undefined): Promise<{ id: string }> =>
+      client
+        .call('containers:create', { engineId, spec: draft as never, start: true, ...(likeId ? { likeId } : {}) })
+        .catch((error: { code?: string }) => {
+          if (likeId && error.code === 'not-found') return createLike(undefined);
+          throw error;
+        });
     try {
       const created =
         target.kind === 'edit'
           ? await client.call('containers:recreate', { engineId, id: target.id, spec: draft as never })
-          : await client.call('containers:create', { engineId, spec: draft as never, start: true });
+          : await createLike(target.likeId);
       // Also a list not on screen (the form was opened from Images): a stale one would drop the new selection.
       await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId), refetchType: 'all' });
       if (target.kind === 'edit') selectOnly(created.id);
@@ -189,7 +197,7 @@ function RunForm({ engineId }: { engineId: string }) {
         }}
       >
         <h2 id="run-title">{target.kind === 'edit' ? t('run.editTitle', { name: target.original.name ?? '' }) : t('run.title')}</h2>
-        {autoRemoveEdit ? <AutoRemoveNotice original={target.original} /> : null}
+        {autoRemoveEdit ? <AutoRemoveNotice id={target.id} original={target.original} /> : null}
         <details className="paste">
           <summary>{t('run.pasteTitle')}</summary>
           <textarea aria-label={t('run.pasteLabel')} rows={3} value={paste} onChange={(event) => setPaste(event.target.value)} placeholder="docker run -d -p 8080:80 nginx" />
