@@ -136,6 +136,80 @@ test('files: with a save picker, a download streams to the picked file', async (
   }
 });
 
+test('files: after an upload the tab is quiet: no listing refetches itself', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'quiet');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+  const calls = await InsightPage.countCalls(page, 'files:list');
+  const files = await openFiles(containers.page, name);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'minato-quiet-'));
+  try {
+    makeSite(work);
+    await files.openFolder('/tmp');
+    await files.uploadFolder(path.join(work, 'site'));
+    await expect(files.status('Uploaded 4 files')).toBeVisible();
+    await expect(files.region.getByRole('button', { name: 'Open site' })).toBeVisible();
+    // Each archive read or exec in the container is an engine event; none of them may make the listing stale.
+    const settled = calls();
+    await page.waitForTimeout(3000);
+    expect(calls() - settled).toBe(0);
+    expect(settled).toBeLessThanOrEqual(3);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});
+
+test('files: cancelling the save dialog of a large download leaves the tab usable', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'cancel');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'dd if=/dev/urandom of=/tmp/big.bin bs=1M count=5 2>/dev/null; sleep 300']);
+  // The first save dialog is cancelled (Chromium rejects with an AbortError); the next one picks a real file.
+  await page.addInitScript(() => {
+    const state = window as unknown as { showSaveFilePicker: unknown; cancelSave: boolean };
+    state.cancelSave = true;
+    state.showSaveFilePicker = async ({ suggestedName }: { suggestedName: string }) => {
+      if (state.cancelSave) throw new DOMException('The user aborted a request.', 'AbortError');
+      return (await navigator.storage.getDirectory()).getFileHandle(suggestedName, { create: true });
+    };
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const files = await openFiles(containers.page, name);
+  await files.openFolder('/tmp');
+  const download = files.region.getByRole('button', { name: 'Download big.bin' });
+  await download.click();
+  await expect(download).toBeEnabled();
+  await expect(files.region.getByRole('button', { name: 'Download this folder' })).toBeEnabled();
+  await expect(files.region.getByRole('progressbar')).toHaveCount(0);
+  await expect(files.region.locator('.error-text')).toHaveCount(0);
+
+  await page.evaluate(() => ((window as unknown as { cancelSave: boolean }).cancelSave = false));
+  await download.click();
+  await expect(files.status('Downloaded big.bin (5.00MiB)')).toBeVisible();
+  expect(pageErrors).toEqual([]);
+});
+
+test('terminal: changing the UI language keeps the session; the shown command names the real shell', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'lang');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Terminal');
+  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await expect(detail.region.getByText(new RegExp(`^docker exec -it ${name} /bin/(ash|bash|sh)$`))).toBeVisible();
+  await detail.typeInTerminal('export X=kept\n');
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Language' }).selectOption('ja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
+  await page.getByRole('dialog').getByRole('combobox', { name: '言語' }).selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
+  await detail.typeInTerminal('echo "X is $X"\n');
+  await expect(detail.terminalText).toContainText('X is kept');
+  await expect(detail.terminalText).not.toContainText('reconnected');
+});
+
 test('stats: five charts and the figures for a container under load', async ({ containers, runId, page }) => {
   const name = testName(runId, 'load');
   await dockerCli([

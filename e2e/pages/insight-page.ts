@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type WebSocket } from '@playwright/test';
 import type { DetailPage } from './detail-page';
 
 /** A transfer's progress bar as a screen reader meets it: its name and the text it announces. */
@@ -71,6 +71,20 @@ export class InsightPage {
         }
       }).observe(document, { subtree: true, childList: true, attributes: true });
     });
+  }
+
+  /**
+   * Counts the calls of one procedure the page sends over its WebSocket from now on (the carrier's own wire
+   * messages). Sockets opened from now on are watched: register before the page (re)loads.
+   */
+  static async countCalls(page: Page, method: string): Promise<() => number> {
+    let count = 0;
+    const watch = (socket: WebSocket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload === 'string' && payload.includes(`"method":"${method}"`)) count++;
+      });
+    page.on('websocket', watch);
+    return () => count;
   }
 
   async progressSeen(): Promise<ProgressSeen[]> {

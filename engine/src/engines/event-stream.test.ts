@@ -33,6 +33,10 @@ describe('parseEngineEvent', () => {
   it('skips noise and garbage', () => {
     expect(parseEngineEvent('{"Type":"container","Action":"exec_start: sh","Actor":{"ID":"abc"}}')).toBeUndefined();
     expect(parseEngineEvent('{"Type":"daemon","Action":"reload","Actor":{"ID":"x"}}')).toBeUndefined();
+    // Exactly the actions Docker 20.10 emits for exec, archive reads (GET/HEAD) and archive writes (PUT).
+    for (const action of ['exec_create: sh -c ls', 'exec_start: sh -c ls', 'exec_die', 'archive-path', 'extract-to-dir', 'copy']) {
+      expect(parseEngineEvent(JSON.stringify({ Type: 'container', Action: action, Actor: { ID: 'abc' } })), action).toBeUndefined();
+    }
     expect(parseEngineEvent('not json')).toBeUndefined();
   });
 });

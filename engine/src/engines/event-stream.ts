@@ -12,11 +12,20 @@ export interface EventStream {
   close(): void;
 }
 
+/**
+ * Container actions that change nothing a list or detail shows. Reading files through the archive API emits
+ * `archive-path` (GET/HEAD), writing emits `extract-to-dir` (PUT) and the old copy endpoint `copy`: were they
+ * changes, every folder listing would invalidate itself and list again, forever. Whoever writes files refreshes
+ * what it shows itself.
+ */
+const CONTAINER_NOISE = new Set(['top', 'export', 'attach', 'resize', 'archive-path', 'extract-to-dir', 'copy']);
+
 /** Actions that change nothing a list shows; skipping them keeps `docker exec` storms from causing refetches. */
 function isNoise(kind: ResourceKind, action: string): boolean {
   // `docker push` and `docker save` read an image; the local image list stays as it was.
   if (kind === 'image') return action === 'push' || action === 'save';
-  return action.startsWith('exec_') || action === 'top' || action === 'export' || action === 'attach' || action === 'resize';
+  // exec_create / exec_start / exec_die come with every terminal, health check and exec-based listing.
+  return action.startsWith('exec_') || CONTAINER_NOISE.has(action);
 }
 
 /** Parses newline-delimited JSON across chunk borders (a chunk may end mid-line or mid-character). */

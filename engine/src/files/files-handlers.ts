@@ -1,12 +1,14 @@
+import type Docker from 'dockerode';
 import path from 'node:path/posix';
 import type { DownloadEvent, FileEntry } from '../../contract/files';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { statPath } from './archive-stat';
+import { listByExec } from './list-by-exec';
 import { readArchive } from './read-archive';
 
-/** Listing reads the folder's archive; past this many entries it stops and says the list is partial. */
+/** Past this many entries a listing stops and says it is partial. */
 const MAX_LISTED = 5000;
 const CHUNK_BYTES = 256 * 1024;
 
@@ -17,38 +19,43 @@ function entryType(type: string | null | undefined): FileEntry['type'] {
   return 'other';
 }
 
+/** One folder level from the archive API: works on stopped containers, but the engine streams the whole subtree. */
+async function listByArchive(container: Docker.Container, folder: string): Promise<FileEntry[]> {
+  const entries: FileEntry[] = [];
+  let prefix: string | undefined;
+  // The tar walks the tree depth first, so a later sibling may follow any subtree: it must be read to its end.
+  await readArchive(container, folder, async (name, header) => {
+    if (prefix === undefined) {
+      prefix = name; // the folder itself comes first: "var/", or "" for the root
+      return true;
+    }
+    const rest = name.slice(prefix.length).replace(/\/$/, '');
+    if (!rest || rest.includes('/')) return true;
+    if (entries.length > MAX_LISTED) return false;
+    entries.push({
+      name: rest,
+      type: entryType(header.type),
+      size: header.size ?? 0,
+      mode: header.mode ?? 0,
+      modified: header.mtime ? header.mtime.getTime() : 0,
+      ...(header.linkname ? { linkTarget: header.linkname } : {}),
+    });
+    return true;
+  });
+  return entries;
+}
+
 export function filesProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'files:list'> {
   return {
-    // The archive API works on stopped containers too, which `ls` through exec cannot.
     'files:list': async ({ engineId, id, path: folder }) => {
       const container = registry.get(engineId).docker().getContainer(id);
       try {
-        const entries: FileEntry[] = [];
-        let prefix: string | undefined;
-        let truncated = false;
-        await readArchive(container, folder, async (name, header) => {
-          if (prefix === undefined) {
-            prefix = name; // the folder itself comes first: "var/", or "" for the root
-            return true;
-          }
-          const rest = name.slice(prefix.length).replace(/\/$/, '');
-          if (!rest || rest.includes('/')) return true;
-          if (entries.length >= MAX_LISTED) {
-            truncated = true;
-            return false;
-          }
-          entries.push({
-            name: rest,
-            type: entryType(header.type),
-            size: header.size ?? 0,
-            mode: header.mode ?? 0,
-            modified: header.mtime ? header.mtime.getTime() : 0,
-            ...(header.linkname ? { linkTarget: header.linkname } : {}),
-          });
-          return true;
-        });
-        entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name));
-        return { path: folder, entries, truncated };
+        // A running container lists one level through exec; a stopped one (or one without sh and stat) through
+        // the archive API.
+        const entries = (await listByExec(container, folder)) ?? (await listByArchive(container, folder));
+        const truncated = entries.length > MAX_LISTED;
+        const shown = entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name)).slice(0, MAX_LISTED);
+        return { path: folder, entries: shown, truncated };
       } catch (error) {
         throw toMinatoError(error);
       }
@@ -85,15 +92,20 @@ export function downloadSubscription(registry: EngineRegistry): Pick<Subscriptio
       };
       const start = async () => {
         const container = registry.get(engineId).docker().getContainer(id);
-        const stat = await statPath(container, target);
+        // A link is followed, as `docker cp -L` does: the archive of a link holds only the link, no bytes. The
+        // engine's stat gives the link's fully resolved target; the saved file keeps the link's name.
+        const asked = await statPath(container, target);
+        const real = asked.isSymlink && asked.linkTarget ? asked.linkTarget : target;
+        const stat = real === target ? asked : await statPath(container, real);
+        const name = path.basename(target) || 'root';
         if (stat.isDirectory) {
-          emit({ type: 'meta', fileName: `${path.basename(target) || 'root'}.tar`, kind: 'archive' });
-          source = (await container.getArchive({ path: target })) as unknown as Readable;
+          emit({ type: 'meta', fileName: `${name}.tar`, kind: 'archive' });
+          source = (await container.getArchive({ path: real })) as unknown as Readable;
           await sendChunks(source as unknown as AsyncIterable<Buffer>);
         } else {
-          emit({ type: 'meta', fileName: stat.name, kind: 'file', size: stat.size });
+          emit({ type: 'meta', fileName: asked.isSymlink ? name : stat.name, kind: 'file', size: stat.size });
           // A single path arrives as a one-entry archive: send that entry's bytes, as `docker cp` would write them.
-          await readArchive(container, target, async (_name, _header, body) => {
+          await readArchive(container, real, async (_name, _header, body) => {
             await sendChunks(body);
             return false;
           });

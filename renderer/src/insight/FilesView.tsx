@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shellJoin, type FileEntry } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { errorText } from '../containers/error-text';
-import { openSaveTarget } from '../logs/save-stream';
+import { openSaveTarget, type SaveTarget } from '../logs/save-stream';
 import { containerKeys } from '../queries/containers';
 import { CommandBlock } from '../ui/CommandBlock';
 import { base64ToBytes, bytesToBase64 } from './base64';
@@ -33,6 +33,11 @@ function TransferStatus({ transfer }: { transfer: Transfer }) {
   return <TransferProgress label={t('files.downloadProgress')} done={transfer.done} total={transfer.total} text={text} />;
 }
 
+/** Closing the save dialog rejects with an AbortError: the person changed their mind, which is no failure. */
+function isCancel(reason: unknown): boolean {
+  return (reason as { name?: unknown } | undefined)?.name === 'AbortError';
+}
+
 function join(folder: string, name: string): string {
   return `${folder.replace(/\/$/, '')}/${name}`;
 }
@@ -56,6 +61,9 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
   const [dragging, setDragging] = useState(false);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const stopDownload = useRef<() => void>(undefined);
+  // Leaving the tab mid-download ends the engine's stream instead of leaving it waiting for acknowledgements.
+  useEffect(() => () => stopDownload.current?.(), []);
   // One transfer at a time: the progress shown is then always the one running.
   const busy = transfer !== undefined;
   const listKey = [...containerKeys.detail(engineId, id), 'files', folder];
@@ -79,12 +87,37 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
 
   const download = (path: string) =>
     new Promise<void>((resolve) => {
-      let target: ReturnType<typeof openSaveTarget> | undefined;
+      let target: Promise<SaveTarget> | undefined;
       let chain = Promise.resolve();
       let received = 0;
       let meta = { fileName: path, size: undefined as number | undefined };
+      let finished = false;
+      const finish = (last: () => Promise<void>) => {
+        if (finished) return;
+        finished = true;
+        stopDownload.current = undefined;
+        last()
+          .catch((reason: Error) => setFailure(reason.message))
+          .finally(() => {
+            setTransfer(undefined);
+            resolve();
+          });
+      };
+      // A cancelled save dialog (AbortError) or a file that cannot be written ends the transfer here: the engine
+      // would otherwise wait forever for acknowledgements nobody sends.
+      const fail = (reason: unknown) => {
+        dispose();
+        finish(async () => {
+          await target?.then((opened) => opened.abort(), () => undefined);
+          if (!isCancel(reason)) setFailure((reason as Error)?.message ?? String(reason));
+        });
+      };
+      // Steps run in order, each once the one before is done; after a failure the rest are skipped.
+      const queue = (step: () => Promise<void>) => {
+        chain = chain.then(() => (finished ? undefined : step())).catch(fail);
+      };
       start({ kind: 'download', name: path, done: 0 });
-      client.subscribe('files:download', { engineId, id, path }, {
+      const dispose = client.subscribe('files:download', { engineId, id, path }, {
         manualAck: true,
         onEvent: (event, ack) => {
           if (event.type === 'meta') {
@@ -92,22 +125,25 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
             meta = { fileName: event.fileName, size: event.kind === 'file' ? event.size : undefined };
             setTransfer({ kind: 'download', name: meta.fileName, done: 0, total: meta.size });
             target = openSaveTarget(event.fileName);
-            chain = chain.then(() => target!.then(() => undefined)).then(ack, ack);
+            const opening = target;
+            queue(async () => {
+              await opening;
+              ack();
+            });
             return;
           }
           const bytes = base64ToBytes(event.data);
           // Acknowledge once written, so a slow disk slows the engine instead of filling memory.
-          chain = chain
-            .then(async () => (await target!).write(bytes))
-            .then(() => {
-              received += bytes.length;
-              setTransfer({ kind: 'download', name: meta.fileName, done: received, total: meta.size });
-            })
-            .then(ack);
+          queue(async () => {
+            await (await target!).write(bytes);
+            received += bytes.length;
+            setTransfer({ kind: 'download', name: meta.fileName, done: received, total: meta.size });
+            ack();
+          });
         },
         onEnd: (error) => {
-          chain
-            .then(async () => {
+          queue(async () =>
+            finish(async () => {
               if (error) {
                 setFailure(errorText(t, error));
                 await (await target)?.abort();
@@ -115,14 +151,15 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
                 await (await target)?.close();
                 setDone(t('files.downloaded', { name: meta.fileName, size: formatBytes(received) }));
               }
-            })
-            .catch((reason: Error) => setFailure(reason.message))
-            .finally(() => {
-              setTransfer(undefined);
-              resolve();
-            });
+            }),
+          );
         },
       });
+      stopDownload.current = () => {
+        dispose();
+        finished = true;
+        void target?.then((opened) => opened.abort(), () => undefined);
+      };
     });
 
   const upload = async (items: UploadItem[]) => {
@@ -267,7 +304,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
                     </span>
                   )}
                 </td>
-                <td>{entry.type === 'directory' ? '' : formatBytes(entry.size)}</td>
+                <td>{entry.type === 'directory' || entry.type === 'symlink' ? '' : formatBytes(entry.size)}</td>
                 <td>{entry.modified ? new Date(entry.modified).toLocaleString() : ''}</td>
                 <td>
                   <button type="button" className="small" aria-label={`${t('files.download')} ${entry.name}`} disabled={busy} onClick={() => void download(join(folder, entry.name))}>

@@ -26,6 +26,8 @@ interface TerminalPanelProps {
   /** The container's current run, from react-query: a restart is what lets an ended session reconnect by itself. */
   container: ContainerRun;
   onTitle(title: string): void;
+  /** The command the engine started (the detected or chosen shell). */
+  onCommand(command: string[]): void;
 }
 
 type Phase = 'connecting' | 'open' | 'exited' | 'failed';
@@ -36,8 +38,11 @@ const RESIZE_DEBOUNCE_MS = 80;
  * One terminal session: xterm in the page, exec (or attach) in the container. Output is acknowledged from xterm's
  * write callback, so the engine stops reading when the page falls behind (`yes` cannot flood memory).
  */
-export function TerminalPanel({ engineId, id, request, visible, container, onTitle }: TerminalPanelProps) {
+export function TerminalPanel({ engineId, id, request, visible, container, onTitle, onCommand }: TerminalPanelProps) {
   const { t } = useTranslation();
+  // Read through a ref: a change of UI language must not end (and restart) every running session.
+  const tRef = useRef(t);
+  tRef.current = t;
   const client = useClient();
   const hostRef = useRef<HTMLDivElement>(null);
   const terminalRef = useRef<Terminal | undefined>(undefined);
@@ -152,10 +157,11 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
         if (event.type === 'started') {
           execId = event.execId;
           sessionRun = containerRef.current.startedAt;
-          if (announceReconnectRef.current) terminal.write(`\r\n\x1b[2m${t('terminal.reconnected')}\x1b[0m\r\n`);
+          if (announceReconnectRef.current) terminal.write(`\r\n\x1b[2m${tRef.current('terminal.reconnected')}\x1b[0m\r\n`);
           announceReconnectRef.current = false;
           setPhase('open');
           onTitle(event.command.join(' '));
+          onCommand(event.command);
           if (pendingInput) send(pendingInput);
           pendingInput = '';
           if (terminal.cols !== input.cols || terminal.rows !== input.rows) {
@@ -164,7 +170,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
         } else if (event.type === 'exit') {
           noteEnd();
           setPhase('exited');
-          setMessage(event.exitCode === null ? t('terminal.ended') : t('terminal.exited', { code: event.exitCode }));
+          setMessage(event.exitCode === null ? tRef.current('terminal.ended') : tRef.current('terminal.exited', { code: event.exitCode }));
         }
       },
       onEnd: (error) => {
@@ -190,8 +196,8 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
       titleListener.dispose();
       if (resizeTimer) clearTimeout(resizeTimer);
     };
-    // onTitle is a stable setter from the parent; a new generation reconnects.
-  }, [client, engineId, id, request, generation, t]);
+    // onTitle and onCommand are stable setters from the parent; a new generation reconnects.
+  }, [client, engineId, id, request, generation]);
 
   // A session the container's stop ended comes back by itself when the container runs again: a fresh exec.
   useEffect(() => {

@@ -1,23 +1,17 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shellJoin, type ContainerDetail } from '../../../engine/contract';
+import type { ContainerDetail } from '../../../engine/contract';
 import { useSettingsStore } from '../stores/settings-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { TerminalPanel, type TerminalRequest } from './TerminalPanel';
+import { terminalCommand } from './terminal-command';
 
 interface OpenTerminal {
   key: number;
   request: TerminalRequest;
   title: string;
-}
-
-export function terminalCommand(name: string, request: TerminalRequest): string {
-  if (request.mode === 'attach') return shellJoin(['docker', 'attach', name]);
-  const words = ['docker', 'exec', '-it'];
-  if (request.user) words.push('-u', request.user);
-  if (request.workdir) words.push('-w', request.workdir);
-  words.push(name, request.preferredShell || 'sh');
-  return shellJoin(words);
+  /** What the engine ran, once started: the detected shell is known only then. */
+  command?: string[];
 }
 
 /**
@@ -52,6 +46,9 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
   };
   const setTitle = useCallback((key: number, title: string) => {
     setTerminals((current) => current.map((terminal) => (terminal.key === key && terminal.title !== title ? { ...terminal, title } : terminal)));
+  }, []);
+  const setCommand = useCallback((key: number, command: string[]) => {
+    setTerminals((current) => current.map((terminal) => (terminal.key === key ? { ...terminal, command } : terminal)));
   }, []);
   const current = terminals.find((terminal) => terminal.key === active);
 
@@ -89,7 +86,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           </span>
         ))}
       </div>
-      {current ? <CommandBlock command={terminalCommand(detail.name, current.request)} /> : null}
+      {current ? <CommandBlock command={terminalCommand(detail.name, current.request, current.command)} /> : null}
       {terminals.map((terminal) => (
         <TerminalPanel
           key={terminal.key}
@@ -99,6 +96,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           visible={terminal.key === active}
           container={detail.state}
           onTitle={(title) => setTitle(terminal.key, title)}
+          onCommand={(command) => setCommand(terminal.key, command)}
         />
       ))}
     </div>
