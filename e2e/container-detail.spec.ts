@@ -178,6 +178,85 @@ test('logs: follow a talking container: lines printed after the view opened arri
   await expect(detail.log.locator('.log-line').last()).toBeInViewport();
 });
 
+test('logs: "Load older" brings back exactly the lines before the oldest shown, however many share its instant', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'older');
+  // A tight loop: many lines share a millisecond, which is where a boundary cut to the millisecond lost lines.
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'i=1; while [ $i -le 3000 ]; do echo n-$i; i=$((i+1)); done; sleep 300']);
+  await expect.poll(async () => (await dockerLogs(name)).split('\n').filter(Boolean).length).toBe(3000);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Logs');
+  await expect(detail.logLine('n-3000')).toBeVisible();
+  await expect(detail.logStatus).toContainText('1,000 lines');
+
+  await detail.region.getByRole('button', { name: 'Load older' }).click();
+  await expect(detail.logStatus).toContainText('Loaded 1,000 older lines');
+  await expect(detail.logStatus).toContainText('2,000 lines');
+  await detail.followBox.uncheck();
+  const numbers = (await detail.allLogLines()).map((text) => Number(text.replace('n-', '')));
+  expect(numbers).toEqual(Array.from({ length: 2000 }, (_, index) => 1001 + index));
+
+  // Twice more: the last 1000 lines, then nothing, said so.
+  await detail.region.getByRole('button', { name: 'Load older' }).click();
+  await expect(detail.logStatus).toContainText('3,000 lines');
+  await detail.region.getByRole('button', { name: 'Load older' }).click();
+  await expect(detail.logStatus).toContainText('Nothing older to load');
+  await expect(detail.logStatus).toContainText('3,000 lines');
+
+  // After Clear, older means up to the newest cleared line.
+  await detail.region.getByRole('button', { name: 'Clear view' }).click();
+  await expect(detail.logStatus).toContainText('0 lines');
+  await detail.region.getByRole('button', { name: 'Load older' }).click();
+  await expect(detail.logStatus).toContainText('Loaded 1,000 older lines');
+  await detail.followBox.check();
+  await expect(detail.logLine('n-3000')).toBeVisible();
+  await expect(detail.log.locator('.log-line').last()).toHaveText('n-3000');
+});
+
+test('logs: while following, PageUp, Home or dragging up keep the place; back at the end it follows again', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'scroller');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'i=0; while :; do i=$((i+1)); echo tock-$i; [ $i -gt 300 ] && sleep 0.1; done']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.tab('Logs');
+  await expect(detail.logLine('tock-300')).toHaveCount(1);
+  const count = async () => Number((await detail.logStatus.textContent())?.match(/([\d,]+) lines?/)?.[1]?.replace(/,/g, '') ?? 0);
+
+  /** Moves up one way, then checks the view stays there while lines keep coming. */
+  const staysUp = async (moveUp: () => Promise<void>, backDown = () => detail.log.press('End')) => {
+    await expect(detail.followBox).toBeChecked();
+    await expect.poll(() => detail.logDistanceToBottom()).toBeLessThan(5);
+    await moveUp();
+    await expect(detail.followBox).not.toBeChecked();
+    // Keys scroll smoothly: wait until the view has come to rest.
+    const scrollTop = () => detail.log.evaluate((element) => element.scrollTop);
+    let top = -1;
+    await expect.poll(async () => top === (top = await scrollTop()), { intervals: [300] }).toBe(true);
+    expect(await detail.logDistanceToBottom()).toBeGreaterThan(100);
+    const before = await count();
+    await expect.poll(count).toBeGreaterThan(before + 5);
+    // New lines grew the log below the view; the view itself did not move.
+    expect(await scrollTop()).toBe(top);
+    await expect(detail.followBox).not.toBeChecked();
+    // Back at the end, following turns on again and new lines are shown as they come.
+    await backDown();
+    await expect(detail.followBox).toBeChecked();
+    const last = await count();
+    await expect.poll(count).toBeGreaterThan(last + 5);
+    await expect.poll(() => detail.logDistanceToBottom()).toBeLessThan(5);
+  };
+  await detail.log.focus();
+  await staysUp(() => detail.log.press('PageUp'));
+  await staysUp(() => detail.log.press('Home'));
+  // A scrollbar drag is a plain scroll with no key or wheel: the position alone must tell.
+  await staysUp(
+    () => detail.log.evaluate((element) => element.scrollTo({ top: element.scrollHeight / 3 })),
+    () => detail.log.evaluate((element) => element.scrollTo({ top: element.scrollHeight })),
+  );
+});
+
 test('logs: a 90,000-character line and invalid UTF-8 keep the view responsive and the lines around them', async ({ containers, runId, page }) => {
   const name = testName(runId, 'binary');
   await dockerCli([

@@ -41,6 +41,40 @@ export class DetailPage {
     return this.log.locator('.log-line').filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
   }
 
+  /** The line under the log: counts, notices ("Loaded 1000 older lines"). */
+  get logStatus(): Locator {
+    return this.region.locator('.logs-status');
+  }
+
+  get followBox(): Locator {
+    return this.region.getByRole('checkbox', { name: 'Follow' });
+  }
+
+  /** Pixels between the log's visible end and its last line. */
+  async logDistanceToBottom(): Promise<number> {
+    return this.log.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+  }
+
+  /**
+   * Every line the (virtualised) log holds, in order: scrolls it from top to bottom, reading the rows drawn at each
+   * step by their index. Turn following off first, or the view would jump back to the end.
+   */
+  async allLogLines(): Promise<string[]> {
+    return this.log.evaluate(async (element) => {
+      const rows = new Map<number, string>();
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (let top = 0; ; top += element.clientHeight / 2) {
+        element.scrollTop = top;
+        await frame();
+        for (const row of element.querySelectorAll<HTMLElement>('.log-row[data-index]')) {
+          rows.set(Number(row.dataset.index), row.querySelector('.log-text')?.textContent ?? '');
+        }
+        if (top >= element.scrollHeight) break;
+      }
+      return [...rows.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1]);
+    });
+  }
+
   async clipboard(): Promise<string> {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }

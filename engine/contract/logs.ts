@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shellJoin } from './commands';
 import { EngineId } from './engines';
 
 export const LogsInput = z.object({
@@ -61,11 +62,21 @@ export function batchLines(batch: LogBatch): LogLine[] {
   return lines;
 }
 
-export function logsCommand(target: string, options: { tail?: number | 'all'; follow?: boolean; timestamps?: boolean }): string {
+/** Epoch seconds as RFC 3339 in UTC, which `docker logs --since/--until` accept ("2024-05-01T10:00:00Z"). */
+export function rfc3339Seconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function logsCommand(
+  target: string,
+  options: { tail?: number | 'all'; follow?: boolean; timestamps?: boolean; since?: number; until?: number },
+): string {
   const words = ['docker', 'logs'];
   if (options.follow) words.push('-f');
   if (options.timestamps) words.push('-t');
   if (options.tail !== undefined && options.tail !== 'all') words.push('--tail', String(options.tail));
+  if (options.since !== undefined) words.push('--since', rfc3339Seconds(options.since));
+  if (options.until !== undefined) words.push('--until', rfc3339Seconds(options.until));
   words.push(target);
-  return words.join(' ');
+  return shellJoin(words);
 }

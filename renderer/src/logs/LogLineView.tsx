@@ -2,6 +2,7 @@ import { memo, type MouseEvent } from 'react';
 import type { BufferedLine } from './log-buffer';
 import { parseAnsi } from './ansi';
 import { highlightSegments, type MarkedSegment } from './highlight';
+import { formatLocalTimestamp } from './log-time';
 
 interface LogLineViewProps {
   line: BufferedLine;
@@ -46,7 +47,12 @@ export const LogLineView = memo(function LogLineView({ line, timestamps, ranges,
           {prefix.label}
         </span>
       ) : null}
-      {timestamps && line.ts ? <span className="log-ts">{line.ts.replace('T', ' ').slice(0, 23)}</span> : null}
+      {timestamps && line.ts ? (
+        // Local time, as the since/until inputs take it; the engine's full UTC timestamp is kept in the title.
+        <span className="log-ts" title={line.ts}>
+          {formatLocalTimestamp(line.ts)}
+        </span>
+      ) : null}
       <span className="log-text">
         {segments.map((segment, index) => {
           const className = segmentClass(segment);

@@ -10,8 +10,9 @@ import { clickLine, selectedLines, isSelected, type LineSelection } from './line
 import { compileSearch } from './log-search';
 import { LogLineView } from './LogLineView';
 import { openSaveTarget } from './save-stream';
-import { useLogStream } from './use-log-stream';
+import { useLogStream, type LoadOlderResult } from './use-log-stream';
 import { useSettingsStore } from '../stores/settings-store';
+import { useFollowScroll } from './use-follow-scroll';
 
 const DEFAULT_TAIL = 1000;
 const LINE_HEIGHT = 20;
@@ -37,15 +38,14 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   const [downloading, setDownloading] = useState(false);
   const [notice, setNotice] = useState('');
   const [selection, setSelection] = useState<LineSelection | undefined>();
+  const [loadingOlder, setLoadingOlder] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const followScroll = useFollowScroll(scrollRef, stickToBottom, setStickToBottom);
   const logBufferLines = useSettingsStore((state) => state.logBufferLines);
 
-  const stream = useLogStream(engineId, id, {
-    tail,
-    since: toEpochSeconds(since),
-    until: toEpochSeconds(until),
-    capacity: logBufferLines,
-  });
+  const sinceSeconds = toEpochSeconds(since);
+  const untilSeconds = toEpochSeconds(until);
+  const stream = useLogStream(engineId, id, { tail, since: sinceSeconds, until: untilSeconds, capacity: logBufferLines });
   const search = useMemo(() => compileSearch(query, regex), [query, regex]);
   const searchError = search && 'error' in search ? search.error : undefined;
   const activeSearch = search && !('error' in search) ? search : undefined;
@@ -64,7 +64,10 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   const rowCount = shown ? shown.length : stream.buffer.size;
 
   // A new stream numbers its lines from zero again: an old selection would land on unrelated lines.
-  useEffect(() => setSelection(undefined), [stream.buffer]);
+  useEffect(() => {
+    setSelection(undefined);
+    followScroll.reset();
+  }, [stream.buffer, followScroll.reset]);
 
   const onLineClick = useCallback((seq: number, event: MouseEvent) => {
     // A drag that selected text natively is a copy in the making, not a line click.
@@ -103,6 +106,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   }, [selection, shown, stream.version]);
 
   const onLogKeyDown = (event: KeyboardEvent) => {
+    followScroll.onKeyDown(event);
     if (event.key === 'Escape') setSelection(undefined);
     // Copy the selected lines unless the person selected some text natively: then the browser copies that.
     const copyKey = (event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyC';
@@ -120,9 +124,26 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   });
 
   useEffect(() => {
-    // A write only (the total size is the virtualizer's own sum): scrollToIndex would read layout on every update.
-    if (stickToBottom && rowCount > 0 && scrollRef.current) scrollRef.current.scrollTop = virtualizer.getTotalSize();
-  }, [stream.version, rowCount, stickToBottom, virtualizer]);
+    // The total size is the virtualizer's own sum: scrollToIndex would measure rows on every update.
+    if (rowCount > 0) followScroll.follow(virtualizer.getTotalSize());
+  }, [stream.version, rowCount, virtualizer, followScroll.follow]);
+
+  const loadOlder = async () => {
+    setLoadingOlder(true);
+    setNotice('');
+    const result: LoadOlderResult = await stream.loadOlder(tail || DEFAULT_TAIL);
+    setLoadingOlder(false);
+    if (result.error) setNotice(result.error.message);
+    else if (result.reason === 'full') setNotice(t('logs.olderFull', { count: result.added, capacity: stream.buffer.capacity }));
+    else if (result.reason === 'nothing') setNotice(t('logs.olderNone'));
+    else setNotice(t('logs.olderLoaded', { count: result.added }));
+  };
+
+  const clear = () => {
+    stream.clear();
+    followScroll.reset();
+    setNotice('');
+  };
 
   const download = async () => {
     setDownloading(true);
@@ -168,11 +189,11 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
         </label>
         <label className="inline">
           {t('logs.since')}
-          <input type="datetime-local" value={since} onChange={(event) => setSince(event.target.value)} />
+          <input type="datetime-local" title={t('logs.localTime')} value={since} onChange={(event) => setSince(event.target.value)} />
         </label>
         <label className="inline">
           {t('logs.until')}
-          <input type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} />
+          <input type="datetime-local" title={t('logs.localTime')} value={until} onChange={(event) => setUntil(event.target.value)} />
         </label>
         <label className="inline">
           <input type="checkbox" checked={timestamps} onChange={(event) => setTimestamps(event.target.checked)} />
@@ -205,13 +226,13 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
           <input type="checkbox" checked={onlyMatching} onChange={(event) => setOnlyMatching(event.target.checked)} />
           {t('logs.onlyMatching')}
         </label>
-        <button type="button" className="small" onClick={() => void stream.loadOlder(tail || DEFAULT_TAIL)}>
+        <button type="button" className="small" disabled={loadingOlder} onClick={() => void loadOlder()}>
           {t('logs.loadOlder')}
         </button>
         <button type="button" className="small" disabled={downloading} onClick={() => void download()}>
           {downloading ? t('logs.downloading') : t('logs.download')}
         </button>
-        <button type="button" className="small" onClick={stream.clear}>
+        <button type="button" className="small" onClick={clear}>
           {t('logs.clear')}
         </button>
         <button type="button" className="small" disabled={selectedCount === 0} title={t('logs.selectHint')} onClick={() => void copySelection()}>
@@ -223,7 +244,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
           </span>
         ) : null}
       </div>
-      <CommandBlock command={logsCommand(name, { tail, follow: !until, timestamps })} />
+      <CommandBlock command={logsCommand(name, { tail, follow: untilSeconds === undefined, timestamps, since: sinceSeconds, until: untilSeconds })} />
       <div
         ref={scrollRef}
         className={`log-scroll${wrap ? ' wrap' : ''}`}
@@ -236,9 +257,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
           // Shift+click extends the line selection; the browser would also extend a text selection across rows.
           if (event.shiftKey) event.preventDefault();
         }}
-        onWheel={(event) => {
-          if (event.deltaY < 0) setStickToBottom(false);
-        }}
+        {...followScroll.handlers}
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {

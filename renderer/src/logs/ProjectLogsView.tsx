@@ -8,6 +8,7 @@ import { openProjectLogs } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { LogBuffer, type BufferedLine } from './log-buffer';
 import { LogLineView } from './LogLineView';
+import { useFollowScroll } from './use-follow-scroll';
 
 const INITIAL_TAIL = 200;
 
@@ -28,6 +29,8 @@ export function ProjectLogsView({ project, members }: { project: string; members
   const bufferRef = useRef(new LogBuffer(capacity));
   const [version, setVersion] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [stickToBottom, setStickToBottom] = useState(true);
+  const followScroll = useFollowScroll(scrollRef, stickToBottom, setStickToBottom);
   const memberKey = members.map((member) => member.id).join(',');
 
   useEffect(() => {
@@ -71,9 +74,11 @@ export function ProjectLogsView({ project, members }: { project: string; members
 
   const buffer = bufferRef.current;
   const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scrollRef.current, estimateSize: () => 20, overscan: 30 });
+  useEffect(followScroll.reset, [buffer, followScroll.reset]);
   useEffect(() => {
-    if (buffer.size > 0) virtualizer.scrollToIndex(buffer.size - 1, { align: 'end' });
-  }, [version, buffer, virtualizer]);
+    // Only while the person follows the end: a line arriving must not pull them back down from older ones.
+    if (buffer.size > 0) followScroll.follow(virtualizer.getTotalSize());
+  }, [version, buffer, virtualizer, followScroll.follow]);
   const prefixes = useMemo(() => new Map(members.map((member) => [member.composeService ?? member.name, hueOf(member.name)])), [members]);
 
   return (
@@ -85,7 +90,12 @@ export function ProjectLogsView({ project, members }: { project: string; members
         </button>
       </header>
       <CommandBlock command={shellJoin(['docker', 'compose', '-p', project, 'logs', '-f', '--tail', String(INITIAL_TAIL)])} />
-      <div ref={scrollRef} className="log-scroll" role="log" aria-label={t('logs.projectTitle', { project })} tabIndex={0}>
+      <div ref={scrollRef} className="log-scroll" role="log"
+        aria-label={t('logs.projectTitle', { project })}
+        tabIndex={0}
+        onKeyDown={followScroll.onKeyDown}
+        {...followScroll.handlers}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const line = buffer.at(item.index) as SourcedLine | undefined;

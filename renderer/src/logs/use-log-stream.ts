@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { batchLines, type LogsInput, type MinatoError } from '../../../engine/contract';
+import { batchLines, type LogLine, type LogsInput, type MinatoError } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { LogBuffer } from './log-buffer';
+import { normalizeTimestamp, timestampSecond } from './log-time';
+import { OlderCollector } from './older-lines';
 
 export interface LogStreamOptions {
   tail: number | 'all';
   since?: number;
   until?: number;
   capacity: number;
+}
+
+/** What "load older" did; a reason when it could not add every older line there is. */
+export interface LoadOlderResult {
+  added: number;
+  /** full: the buffer has no room left (Settings raise it); nothing: there is nothing older to load. */
+  reason?: 'full' | 'nothing';
+  error?: MinatoError;
 }
 
 /** More new lines than this between two paints is a flood: nobody reads it line by line. */
@@ -29,6 +39,8 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
   const [version, setVersion] = useState(0);
   const [ended, setEnded] = useState(false);
   const [error, setError] = useState<MinatoError | undefined>();
+  /** The newest line's timestamp when the view was last cleared: "load older" on an empty view starts there. */
+  const clearedAt = useRef<string | undefined>(undefined);
   const paint = useRef({ frame: undefined as number | undefined, timer: undefined as number | undefined, last: 0, lines: 0 });
 
   /** Asks for a paint; `lines` is how many new lines it will show. */
@@ -53,6 +65,7 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
   useEffect(() => {
     const buffer = new LogBuffer(options.capacity);
     bufferRef.current = buffer;
+    clearedAt.current = undefined;
     setEnded(false);
     setError(undefined);
     setVersion((value) => value + 1);
@@ -87,36 +100,51 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     };
   }, [client, engineId, id, options.tail, options.since, options.until, options.capacity, bump]);
 
-  /** Fetches the lines before the oldest one shown and puts them in front. */
+  /** Fetches the lines before the oldest one shown (or, on a cleared view, up to the newest cleared one). */
   const loadOlder = useCallback(
     (count: number) =>
-      new Promise<number>((resolve) => {
+      new Promise<LoadOlderResult>((resolve) => {
         const buffer = bufferRef.current;
-        const oldestTs = buffer.oldest()?.ts;
-        if (!oldestTs) return resolve(0);
-        const until = Date.parse(oldestTs) / 1000 - 0.000001;
+        if (buffer.size >= buffer.capacity) return resolve({ added: 0, reason: 'full' });
+        const oldest = buffer.oldest();
+        const boundary = oldest?.ts || clearedAt.current;
+        const second = boundary ? timestampSecond(boundary) : undefined;
+        if (!boundary || second === undefined) return resolve({ added: 0, reason: 'nothing' });
+        // Lines shown at the very instant of the boundary are not fetched twice; a cleared view shows none.
+        const shownAtBoundary: LogLine[] = [];
+        const normal = normalizeTimestamp(boundary);
+        for (let index = 0; oldest && index < buffer.size; index++) {
+          const line = buffer.at(index) as LogLine;
+          if (normalizeTimestamp(line.ts) !== normal) break;
+          shownAtBoundary.push(line);
+        }
+        // On a cleared view nothing is shown at the boundary, so the newest cleared line comes back with the rest.
+        const collector = new OlderCollector(boundary, shownAtBoundary, count);
         // The engine cuts a tail before it applies until, so asking for the last `count` lines would bring nothing
-        // older back: read everything up to the oldest line and keep the last `count` (a ring holds no more).
-        const older = new LogBuffer(count);
-        client.subscribe(
-          'containers:logs',
-          { engineId, id, tail: 'all', follow: false, until },
-          {
-            // The engine's until is inclusive to the second: drop lines we already show.
-            onEvent: (batch) => older.append(batchLines(batch).filter((line) => line.ts < oldestTs)),
-            onEnd: () => {
-              const added = buffer.prepend(older.toArray());
-              bump();
-              resolve(added);
-            },
+        // older back: read everything up to the boundary and keep the last `count`. The contract carries until as
+        // a number, too coarse for nanoseconds: ask to the end of the boundary's second and sort lines out here.
+        const input: LogsInput = { engineId, id, tail: 'all', follow: false, until: second + 1 };
+        if (options.since !== undefined) input.since = options.since;
+        client.subscribe('containers:logs', input, {
+          onEvent: (batch) => collector.take(batchLines(batch)),
+          onEnd: (failure) => {
+            if (failure) return resolve({ added: 0, error: failure });
+            const older = collector.result();
+            const added = buffer.prepend(older);
+            bump();
+            if (older.length === 0) resolve({ added, reason: 'nothing' });
+            else resolve(added < older.length ? { added, reason: 'full' } : { added });
           },
-        );
+        });
       }),
-    [client, engineId, id, bump],
+    [client, engineId, id, options.since, bump],
   );
 
   const clear = useCallback(() => {
-    bufferRef.current.clear();
+    const buffer = bufferRef.current;
+    const newest = buffer.at(buffer.size - 1)?.ts;
+    if (newest) clearedAt.current = newest;
+    buffer.clear();
     bump();
   }, [bump]);
 
