@@ -44,9 +44,7 @@ test('terminal: the shell sees the terminal size, survives a flood and Ctrl-C, a
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
   await containers.page.reload();
   const detail = new DetailPage(page);
-  await detail.openFor(name);
-  await detail.tab('Terminal');
-  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.openTerminal(name);
 
   // The shell's idea of the size must be xterm's actual rows and columns, before and after the window grows.
   const sttySize = async () => {
@@ -89,9 +87,7 @@ test('terminal on macOS: Cmd+C copies the selection, Cmd+V pastes, Ctrl+C still 
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
   await containers.page.reload();
   const detail = new DetailPage(page);
-  await detail.openFor(name);
-  await detail.tab('Terminal');
-  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.openTerminal(name);
 
   await detail.typeInTerminal('sleep 30\n');
   await page.waitForTimeout(500); // let sleep start, so the interrupt reaches it rather than the shell
@@ -118,9 +114,7 @@ test('terminal: reconnects by itself after `docker restart`, and a typed command
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
   await containers.page.reload();
   const detail = new DetailPage(page);
-  await detail.openFor(name);
-  await detail.tab('Terminal');
-  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.openTerminal(name);
   await detail.typeInTerminal('echo before-$((20+1))\n');
   await expect(detail.terminalText).toContainText('before-21');
 
@@ -137,9 +131,7 @@ test('terminal: OSC 52 cannot write the clipboard and a hostile title is sanitis
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
   await containers.page.reload();
   const detail = new DetailPage(page);
-  await detail.openFor(name);
-  await detail.tab('Terminal');
-  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.openTerminal(name);
   await page.evaluate(async () => {
     await navigator.clipboard.writeText('untouched');
     const writes: string[] = [];

@@ -192,9 +192,7 @@ test('terminal: changing the UI language keeps the session; the shown command na
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
   await containers.page.reload();
   const detail = new DetailPage(page);
-  await detail.openFor(name);
-  await detail.tab('Terminal');
-  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.openTerminal(name);
   await expect(detail.region.getByText(new RegExp(`^docker exec -it ${name} /bin/(ash|bash|sh)$`))).toBeVisible();
   await detail.typeInTerminal('export X=kept\n');
 

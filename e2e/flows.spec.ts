@@ -39,10 +39,7 @@ test('docker run -it without -d opens the Terminal tab attached to the container
   await expect(containers.grid).toBeVisible();
   try {
     const run = new RunDialogPage(page);
-    await run.open();
-    await run.field('Image').fill(TEST_IMAGE);
-    await run.field('Name').fill(name);
-    await run.field('Command').fill('sh');
+    await run.openWith(TEST_IMAGE, name, 'sh');
     await run.dialog.getByRole('checkbox', { name: 'Keep input open (-i)' }).check();
     await run.dialog.getByRole('checkbox', { name: 'Terminal (-t)' }).check();
     await run.dialog.getByRole('checkbox', { name: 'In the background (-d)' }).uncheck();
@@ -72,10 +69,7 @@ test('docker run without -d or -it opens the Logs tab following the output', asy
   await expect(containers.grid).toBeVisible();
   try {
     const run = new RunDialogPage(page);
-    await run.open();
-    await run.field('Image').fill(TEST_IMAGE);
-    await run.field('Name').fill(name);
-    await run.field('Command').fill('sh -c "sleep 1; echo hello-from-$((6*7)); sleep 300"');
+    await run.openWith(TEST_IMAGE, name, 'sh -c "sleep 1; echo hello-from-$((6*7)); sleep 300"');
     await run.dialog.getByRole('checkbox', { name: 'In the background (-d)' }).uncheck();
     await expect(run.dialog.locator('code')).toHaveText(`docker run --name ${name} ${TEST_IMAGE} sh -c 'sleep 1; echo hello-from-$((6*7)); sleep 300'`);
     await run.submit();

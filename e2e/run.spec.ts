@@ -9,10 +9,7 @@ test('run busybox httpd with a published port from the form, then open the port'
   const port = 20000 + Math.floor(Math.random() * 20000);
   const run = new RunDialogPage(page);
   try {
-    await run.open();
-    await run.field('Image').fill(TEST_IMAGE);
-    await run.field('Name').fill(name);
-    await run.field('Command').fill('httpd -f -p 80 -h /var/www');
+    await run.openWith(TEST_IMAGE, name, 'httpd -f -p 80 -h /var/www');
     await run.dialog.getByRole('button', { name: 'Add a port' }).click();
     await run.field('Host port').fill(String(port));
     await expect(run.dialog.locator('code')).toHaveText(`docker run -d --name ${name} --publish 127.0.0.1:${port}:80 ${TEST_IMAGE} httpd -f -p 80 -h /var/www`);

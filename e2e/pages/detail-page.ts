@@ -14,6 +14,13 @@ export class DetailPage {
     await expect(this.region).toBeVisible();
   }
 
+  /** Opens a container's details on the Terminal tab and waits for the shell's prompt. */
+  async openTerminal(rowName: string): Promise<void> {
+    await this.openFor(rowName);
+    await this.tab('Terminal');
+    await expect(this.terminalText).toContainText('#', { timeout: 10_000 });
+  }
+
   async tab(name: string): Promise<void> {
     await this.region.getByRole('tab', { name, exact: true }).click();
   }

@@ -20,6 +20,14 @@ export class RunDialogPage {
     return this.page.getByRole('dialog', { name: this.title });
   }
 
+  /** Opens the form and fills the basics a run needs. */
+  async openWith(image: string, name: string, command: string): Promise<void> {
+    await this.open();
+    await this.field('Image').fill(image);
+    await this.field('Name').fill(name);
+    await this.field('Command').fill(command);
+  }
+
   field(label: string): Locator {
     return this.dialog.getByLabel(label, { exact: true });
   }
