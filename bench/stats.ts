@@ -56,7 +56,7 @@ runWithHarness('bench:stats', async ({ engine, server, browser, runId }) => {
   await page.locator(`[data-count="${CONTAINERS}"]`).waitFor();
   const visible = await page.getByRole('grid').getByRole('row', { name: new RegExp(runId) }).count();
   const open = await measure(pids);
-  const shownWithFigures = await page.getByRole('grid').getByLabel('CPU and memory').count();
+  const shownWithFigures = await page.getByRole('grid').getByText('CPU and memory:').count();
 
   printTable(`Engine CPU (dockerd + containerd), ${CONTAINERS} running containers, ${WINDOW_MS / 1000} s each`, ['measure', 'value', 'target'], [
     ['Minato closed', `${closed.toFixed(2)} % of one CPU`, ''],
