@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeBatch } from '../../contract';
 import { waitFor } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
-import { createRequestCountingProxy, openEventStreams } from '../../../scripts/test-support/request-counting-proxy';
+import { createSocketProxy, openEventStreams } from '../../../scripts/test-support/socket-proxy';
 import { createEngineConnection } from './engine-connection';
 
 const runId = newRunId();
@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('engine connection across dropped streams', () => {
   it('holds exactly one /events stream after each reconnect, reports each change once, and leaves nothing open', async () => {
-    const proxy = createRequestCountingProxy(path.join(dir, 'relay.sock'), testDockerHost().replace(/^unix:\/\//, ''));
+    const proxy = createSocketProxy(path.join(dir, 'relay.sock'), testDockerHost().replace(/^unix:\/\//, ''));
     await proxy.start();
     const batches: ChangeBatch[] = [];
     const connection = createEngineConnection({
