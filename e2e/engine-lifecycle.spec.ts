@@ -11,7 +11,7 @@ import { expect, test } from './support/fixtures';
 test('engine killed → "disconnected" within 2 s → engine back → the list is right again, without a reload', async ({ containers, runId }) => {
   const daemonRoot = process.env.MINATO_TEST_PRIVATE_DAEMON;
   test.skip(!daemonRoot, 'Needs the private test engine that `npm test` starts: it is stopped and started again here.');
-  const paths = privateDaemonPaths(daemonRoot);
+  const paths = privateDaemonPaths(daemonRoot ?? '');
   const name = testName(runId, 'survivor');
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
   await expect(containers.row(name)).toContainText('running');

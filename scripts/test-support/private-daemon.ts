@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Docker from 'dockerode';
 
 /**
- * A dockerd of the tests' own: its own socket, data root, exec root and pidfile, so it never meets the user's
- * engine. Only the process recorded in its own pidfile is ever signalled.
+ * A dockerd of the tests' own: its own socket, data root, exec root, pidfile and bridge, so it never meets the
+ * user's engine nor another test run's. Only the process recorded in its own pidfile is ever signalled.
  */
 export interface PrivateDaemonPaths {
   root: string;
@@ -14,17 +15,81 @@ export interface PrivateDaemonPaths {
   execRoot: string;
   pidFile: string;
   logFile: string;
+  /** A bridge of this daemon's own (dockerd's default `docker0` would be shared by every daemon on the host). */
+  bridge: string;
+  /** The bridge's address and the pool user-defined networks take subnets from: distinct per run. */
+  bridgeCidr: string;
+  addressPool: string;
 }
 
-export function privateDaemonPaths(root = '/run/minato-test', dataRoot = '/var/lib/minato-test/docker'): PrivateDaemonPaths {
+/** The folders of one run's daemon, all below `root`; a run id names them, so two runs never share one. */
+export function privateDaemonPaths(root: string): PrivateDaemonPaths {
+  const digest = createHash('sha256').update(root).digest();
+  const tag = digest.subarray(0, 3).toString('hex');
+  // 10.200–10.249 for the bridge, 10.150-10.199 for user networks' pool: one /24 and one /16 per run.
+  const octet = digest.readUInt8(3) % 50;
   return {
     root,
     socket: path.join(root, 'docker.sock'),
-    dataRoot,
+    dataRoot: path.join(root, 'data'),
     execRoot: path.join(root, 'exec'),
     pidFile: path.join(root, 'docker.pid'),
     logFile: path.join(root, 'dockerd.log'),
+    bridge: `mtst${tag}`,
+    bridgeCidr: `10.${200 + octet}.${digest.readUInt8(4)}.1/24`,
+    addressPool: `base=10.${150 + octet}.0.0/16,size=24`,
   };
+}
+
+/** A fresh folder for one run's daemon under `/var/lib/minato-test` (a data root needs a real file system, not tmpfs). */
+export function newPrivateDaemonPaths(): PrivateDaemonPaths {
+  return privateDaemonPaths(path.join('/var/lib/minato-test', `run-${process.pid}-${randomBytes(3).toString('hex')}`));
+}
+
+/**
+ * Runs that were killed leave their folder and bridge behind: remove those whose daemon is gone (older than a
+ * minute, so a run that is still starting is never touched).
+ */
+export function sweepAbandonedRuns(base = '/var/lib/minato-test'): void {
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(base).filter((entry) => entry.startsWith('run-'));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const paths = privateDaemonPaths(path.join(base, entry));
+    const pid = readPid(paths);
+    if (pid && isAlive(pid) && isOurDaemon(pid, paths)) continue;
+    if (Date.now() - statSync(paths.root).mtimeMs < 60_000) continue;
+    removePrivateDaemonFiles(paths);
+  }
+}
+
+function bridgeExists(name: string): boolean {
+  try {
+    execFileSync('ip', ['link', 'show', name], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function createBridge(paths: PrivateDaemonPaths): void {
+  if (bridgeExists(paths.bridge)) return;
+  execFileSync('ip', ['link', 'add', 'name', paths.bridge, 'type', 'bridge']);
+  execFileSync('ip', ['addr', 'add', paths.bridgeCidr, 'dev', paths.bridge]);
+  execFileSync('ip', ['link', 'set', paths.bridge, 'up']);
+}
+
+/** Removes what this run made: its bridge and its folders (after its daemon has stopped). */
+export function removePrivateDaemonFiles(paths: PrivateDaemonPaths): void {
+  if (bridgeExists(paths.bridge)) execFileSync('ip', ['link', 'delete', paths.bridge], { stdio: 'ignore' });
+  try {
+    rmSync(paths.root, { recursive: true, force: true });
+  } catch (error) {
+    console.warn(`Could not remove the test daemon's folder ${paths.root}: ${(error as Error).message}`);
+  }
 }
 
 export function dockerHostOf(paths: PrivateDaemonPaths): string {
@@ -81,6 +146,7 @@ export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<num
   mkdirSync(paths.root, { recursive: true });
   mkdirSync(paths.dataRoot, { recursive: true });
   rmSync(paths.socket, { force: true });
+  createBridge(paths);
   const log = openSync(paths.logFile, 'a');
   const child = spawn(
     'dockerd',
@@ -89,6 +155,8 @@ export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<num
       '--data-root', paths.dataRoot,
       '--exec-root', paths.execRoot,
       '--pidfile', paths.pidFile,
+      '--bridge', paths.bridge,
+      '--default-address-pool', paths.addressPool,
       '--shutdown-timeout', '2',
     ],
     { detached: true, stdio: ['ignore', log, log] },

@@ -1,14 +1,5 @@
-import { dockerHostOf, privateDaemonPaths, startPrivateDaemon, stopPrivateDaemon } from './private-daemon';
-import { execFileSync } from 'node:child_process';
-import { TEST_LABEL } from './fixtures';
+import { dockerHostOf, newPrivateDaemonPaths, removePrivateDaemonFiles, startPrivateDaemon, stopPrivateDaemon, sweepAbandonedRuns } from './private-daemon';
 import { ensureTestImage } from './test-image';
-
-/** The private engine is ours alone: test containers an interrupted run left behind in its data root go. */
-function removeLeftovers(dockerHost: string): void {
-  const env = { ...process.env, DOCKER_HOST: dockerHost };
-  const ids = execFileSync('docker', ['ps', '-aq', '--filter', `label=${TEST_LABEL}`], { env, encoding: 'utf8' }).split('\n').filter(Boolean);
-  if (ids.length > 0) execFileSync('docker', ['rm', '-f', '-v', ...ids], { env, stdio: 'ignore' });
-}
 
 export interface TestEngine {
   dockerHost: string;
@@ -32,17 +23,20 @@ export async function startTestEngine(): Promise<TestEngine> {
         '(they only touch containers labelled minato.test).',
     );
   }
-  const paths = privateDaemonPaths();
-  await stopPrivateDaemon(paths); // a daemon of ours left behind by an interrupted run
+  // Each run has its own daemon, folders and bridge: two runs on one machine never stop each other's engine.
+  sweepAbandonedRuns();
+  const paths = newPrivateDaemonPaths();
   await startPrivateDaemon(paths);
   const dockerHost = dockerHostOf(paths);
   console.log(`Started a private test engine at ${dockerHost}.`);
   ensureTestImage(dockerHost);
-  removeLeftovers(dockerHost);
   return {
     dockerHost,
     env: { MINATO_TEST_DOCKER_HOST: dockerHost, MINATO_TEST_PRIVATE_DAEMON: paths.root },
-    stop: () => stopPrivateDaemon(paths),
+    stop: async () => {
+      await stopPrivateDaemon(paths);
+      removePrivateDaemonFiles(paths);
+    },
   };
 }
 
