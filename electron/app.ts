@@ -1,9 +1,12 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, session, shell, type WebContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, session, shell, type WebContents } from 'electron';
+import { createLogger, fileDestination, type Logger } from '../engine/src/log/logger';
 import type { MinatoEngine } from '../engine/src/minato-engine';
 import { startMinatoEngine } from '../engine/src/start-engine';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './app-protocol';
 import { attachIpcCarrier } from './ipc-carrier';
+import { installLastResortHandlers } from './last-resort';
+import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isSameOrigin, windowSecurityPreferences } from './security';
 
 /** Navigation stays inside the app; new windows never open in Electron; http(s) links go to the system browser. */
@@ -21,7 +24,13 @@ export function guardWebContents(contents: WebContents, appUrl: string): void {
   });
 }
 
-export function createMainWindow(engine: MinatoEngine, rendererDir: string, preload: string): BrowserWindow {
+export interface WindowOptions {
+  preload: string;
+  /** Developer tools exist only in development (an unpackaged app). */
+  devTools: boolean;
+}
+
+export function createMainWindow(engine: MinatoEngine, options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -29,44 +38,59 @@ export function createMainWindow(engine: MinatoEngine, rendererDir: string, prel
     minHeight: 560,
     title: 'Minato',
     show: false,
-    webPreferences: windowSecurityPreferences(preload),
+    webPreferences: windowSecurityPreferences(options.preload, { devTools: options.devTools }),
   });
-  const appUrl = pathToFileURL(path.join(rendererDir, 'index.html')).toString();
-  guardWebContents(window.webContents, appUrl);
-  attachIpcCarrier(window.webContents, engine, appUrl);
+  guardWebContents(window.webContents, APP_URL);
+  attachIpcCarrier(window.webContents, engine, APP_URL);
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(appUrl);
+  void window.loadURL(APP_URL);
   return window;
+}
+
+/** The desktop app logs to a file in the OS's log folder (the user has no terminal to read). */
+function desktopLogger(development: boolean): Logger {
+  app.setAppLogsPath();
+  const file = path.join(app.getPath('logs'), 'minato.log');
+  return createLogger({ level: development ? 'debug' : 'info', destination: fileDestination(file) });
 }
 
 /** The shell's whole life: one instance, one window, the engine in this process, closed on quit. */
 export async function runApp(): Promise<void> {
+  // Must happen before `ready`: the scheme's privileges are fixed when the browser process starts.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
   }
+  const development = !app.isPackaged;
   await app.whenReady();
+  const logger = desktopLogger(development);
+  installLastResortHandlers(process, logger);
+  logger.info({ version: app.getVersion(), electron: process.versions.electron, development }, 'Minato starting');
+
+  const root = path.join(__dirname, '..');
+  protocol.handle(APP_SCHEME, appProtocolHandler(path.join(root, 'dist', 'renderer')));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, development })));
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   const engine = await startMinatoEngine({
+    logger,
     // The Run form's "Choose a folder…" for bind mounts: a native dialog, only in the desktop app.
     pickFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];
     },
   });
-  const root = path.join(__dirname, '..');
-  const rendererDir = path.join(root, 'dist', 'renderer');
-  const preload = path.join(__dirname, 'preload.cjs');
-  let window = createMainWindow(engine, rendererDir, preload);
+  const windowOptions: WindowOptions = { preload: path.join(__dirname, 'preload.cjs'), devTools: development };
+  let window = createMainWindow(engine, windowOptions);
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(engine, rendererDir, preload);
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(engine, windowOptions);
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

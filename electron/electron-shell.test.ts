@@ -20,28 +20,32 @@ beforeEach(() => {
 afterEach(() => vi.clearAllMocks());
 
 function openWindow() {
-  const window = createMainWindow(engine, '/opt/minato/dist/renderer', '/opt/minato/dist-electron/preload.cjs');
+  const window = createMainWindow(engine, { preload: '/opt/minato/dist-electron/preload.cjs', devTools: false });
   return { window, contents: (window as unknown as { webContents: InstanceType<typeof fakes.FakeWebContents> }).webContents };
 }
 
 describe('the Electron shell', () => {
-  it('opens one isolated, sandboxed window on the built renderer', () => {
+  it('opens one isolated, sandboxed window without developer tools on the app scheme', () => {
     openWindow();
     const [created] = fakes.createdWindows;
     expect(created?.options.webPreferences).toMatchObject({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      devTools: false,
       preload: '/opt/minato/dist-electron/preload.cjs',
     });
-    expect((created as unknown as { url: string }).url).toBe('file:///opt/minato/dist/renderer/index.html');
+    expect((created as unknown as { url: string }).url).toBe('app://minato/index.html');
   });
 
   it('blocks navigation to foreign origins and keeps in-app navigation', () => {
     const { contents } = openWindow();
     expect(contents.emitPreventable('will-navigate', 'https://evil.example/')).toBe(true);
     expect(contents.emitPreventable('will-navigate', 'file:///etc/passwd')).toBe(true);
-    expect(contents.emitPreventable('will-navigate', 'file:///opt/minato/dist/renderer/index.html#x')).toBe(false);
+    expect(contents.emitPreventable('will-navigate', 'file:///opt/minato/dist/renderer/index.html')).toBe(true);
+    expect(contents.emitPreventable('will-navigate', 'app://minato.evil/index.html')).toBe(true);
+    expect(contents.emitPreventable('will-redirect', 'app://other/index.html')).toBe(true);
+    expect(contents.emitPreventable('will-navigate', 'app://minato/index.html#x')).toBe(false);
     expect(contents.emitPreventable('will-attach-webview')).toBe(true);
   });
 
@@ -58,12 +62,14 @@ describe('the Electron shell', () => {
     const { contents } = openWindow();
     const message = { t: 'call', id: 1, method: 'engines:list', input: {} };
     fakes.ipcMain.emit(MESSAGE_CHANNEL, { sender: contents, senderFrame: { url: 'https://evil.example/' } }, message);
+    fakes.ipcMain.emit(MESSAGE_CHANNEL, { sender: contents, senderFrame: { url: 'file:///opt/minato/dist/renderer/index.html' } }, message);
     fakes.ipcMain.emit(MESSAGE_CHANNEL, { sender: contents, senderFrame: { url: contents.mainFrame.url } }, message); // a subframe
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(contents.sent).toEqual([]);
     fakes.ipcMain.emit(MESSAGE_CHANNEL, { sender: contents, senderFrame: contents.mainFrame }, message);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(contents.sent).toEqual([[MESSAGE_CHANNEL, { t: 'result', id: 1, value: [info] }]]);
+    // Any answer to call 1 proves the session got it (the shape of EngineInfo is the contract's business, not the carrier's).
+    expect(contents.sent).toEqual([[MESSAGE_CHANNEL, expect.objectContaining({ id: 1 })]]);
   });
 
   it('stops listening when the window goes away', () => {

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeExternalUrl, isSameOrigin, isTrustedSender, windowSecurityPreferences } from './security';
 
-const app = 'file:///opt/Minato/resources/app/dist/renderer/index.html';
+const app = 'app://minato/index.html';
 
 describe('electron security decisions', () => {
   it('keeps the renderer isolated and sandboxed', () => {
-    expect(windowSecurityPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(windowSecurityPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(windowSecurityPreferences('/p.cjs', { devTools: true })).toMatchObject({ sandbox: true, devTools: true });
   });
 
   it('compares origins by parsed parts, not prefixes', () => {
     expect(isSameOrigin(`${app}#containers`, app)).toBe(true);
-    expect(isSameOrigin('file:///opt/Minato/resources/app/dist/renderer/index.html.evil', app)).toBe(false);
+    expect(isSameOrigin('app://minato/assets/index.js', app)).toBe(true);
+    expect(isSameOrigin('app://minato.evil/index.html', app)).toBe(false);
+    expect(isSameOrigin('app://minatoevil/index.html', app)).toBe(false);
+    expect(isSameOrigin('apps://minato/index.html', app)).toBe(false);
     expect(isSameOrigin('file:///etc/passwd', app)).toBe(false);
+    // file: pages share one opaque origin with every file on disk: never the app, even the app's own file.
+    expect(isSameOrigin('file:///opt/Minato/index.html', 'file:///opt/Minato/index.html')).toBe(false);
     expect(isSameOrigin('https://example.com/', app)).toBe(false);
     expect(isSameOrigin('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
     expect(isSameOrigin('http://localhost:5173.evil.example/', 'http://localhost:5173/')).toBe(false);
@@ -31,5 +37,6 @@ describe('electron security decisions', () => {
     expect(isTrustedSender(app, false, app)).toBe(false);
     expect(isTrustedSender('https://evil.example/', true, app)).toBe(false);
     expect(isTrustedSender(undefined, true, app)).toBe(false);
+    expect(isTrustedSender('file:///opt/Minato/resources/app/dist/renderer/index.html', true, app)).toBe(false);
   });
 });

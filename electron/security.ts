@@ -1,8 +1,9 @@
 /** Electron security decisions as plain functions, so they are unit-tested without the Electron binary. */
 
-export function windowSecurityPreferences(preload: string) {
+export function windowSecurityPreferences(preload: string, options: { devTools: boolean } = { devTools: false }) {
   return {
     preload,
+    devTools: options.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -37,14 +38,13 @@ function parse(url: string): URL | undefined {
 }
 
 /**
- * Same origin by parsed parts, never by string prefix ("file:///app" must not admit "file:///app-evil").
- * file: URLs have an opaque origin, so for them the exact app file counts as the origin.
+ * Same origin by parsed parts, never by string prefix ("app://minato" must not admit "app://minato.evil").
+ * file: URLs have no origin of their own (every file shares one), so a file: page is never the app.
  */
 export function isSameOrigin(candidate: string, appUrl: string): boolean {
   const a = parse(candidate);
   const b = parse(appUrl);
-  if (!a || !b) return false;
-  if (a.protocol === 'file:' || b.protocol === 'file:') return a.protocol === b.protocol && a.pathname === b.pathname;
+  if (!a || !b || a.protocol === 'file:' || b.protocol === 'file:') return false;
   return a.protocol === b.protocol && a.host === b.host;
 }
 

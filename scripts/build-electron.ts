@@ -15,7 +15,7 @@ await Promise.all(
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node22',
       // ssh2's and cpu-features' native addons are optional and loaded at run time if present.
       external: ['electron', 'cpu-features', '*.node'],
       logLevel: 'warning',

@@ -1,3 +1,4 @@
+import type { Logger } from './log/logger';
 import type { EngineHandlers } from './rpc/handlers';
 import { createSession, type Session } from './rpc/session';
 import type { ServerMessage } from '../contract';
@@ -8,6 +9,8 @@ export interface MinatoEngineOptions {
   platform?: NodeJS.Platform;
   /** The desktop shell's folder dialog; absent in headless mode, where paths are typed. */
   pickFolder?: () => Promise<string | undefined>;
+  /** Where the engine reports what it recovered from (debug) and what went wrong; silent when absent. */
+  logger?: Logger;
 }
 
 /** The engine as the carriers see it: open one session per connected client, close everything at exit. */
