@@ -28,6 +28,9 @@ export const FilesListing = z.object({
   entries: z.array(FileEntry),
   /** The folder was too large to read in full; the entries shown are the first ones. */
   truncated: z.boolean(),
+  /** How it was read, so the UI can say what ran: `/bin/sh` exec'd as the container's own (non-root) user, or the
+   * archive API, which runs nothing in the container. */
+  via: z.discriminatedUnion('kind', [z.object({ kind: z.literal('exec'), user: z.string() }), z.object({ kind: z.literal('archive') })]),
 });
 export type FilesListing = z.infer<typeof FilesListing>;
 

@@ -50,12 +50,13 @@ export function filesProcedures(registry: EngineRegistry): Pick<ProcedureHandler
     'files:list': async ({ engineId, id, path: folder }) => {
       const container = registry.get(engineId).docker().getContainer(id);
       try {
-        // A running container lists one level through exec; a stopped one (or one without sh and stat) through
-        // the archive API.
-        const entries = (await listByExec(container, folder)) ?? (await listByArchive(container, folder));
+        // A running container with a non-root user lists one level through exec as that user; any other (root,
+        // stopped, no sh or stat) through the archive API.
+        const byExec = await listByExec(container, folder);
+        const entries = byExec?.entries ?? (await listByArchive(container, folder));
         const truncated = entries.length > MAX_LISTED;
         const shown = entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name)).slice(0, MAX_LISTED);
-        return { path: folder, entries: shown, truncated };
+        return { path: folder, entries: shown, truncated, via: byExec ? { kind: 'exec' as const, user: byExec.user } : { kind: 'archive' as const } };
       } catch (error) {
         throw toMinatoError(error);
       }

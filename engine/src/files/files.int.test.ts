@@ -3,12 +3,43 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeBatch, DownloadEvent } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
+
+/**
+ * An image whose folder early on PATH belongs to an unprivileged user (1000, "app") who planted a fake `sh`, `stat`,
+ * `readlink` and `ls` there: each leaves a marker named after the uid it ran as, then does the real thing. /srv
+ * belongs to that user too, and so does /etc/passwd (so "app" can make its own name stand for uid 0).
+ */
+const plantedImage = `${testName(runId, 'planted')}:1`;
+const PLANTED_DOCKERFILE = `FROM ${TEST_IMAGE}
+RUN mkdir -p /usr/local/bin /markers /srv \\
+ && /bin/busybox chmod 1777 /markers \\
+ && for tool in sh stat readlink ls; do printf '#!/bin/sh\\necho planted > /markers/%s-$(/bin/busybox id -u)\\nexec /bin/busybox %s "$@"\\n' $tool $tool > /usr/local/bin/$tool; done \\
+ && /bin/busybox chmod 755 /usr/local/bin/* \\
+ && mkdir -p /etc && echo 'root:x:0:0:root:/root:/bin/sh' > /etc/passwd && echo 'app:x:1000:1000:app:/srv:/bin/sh' >> /etc/passwd \\
+ && /bin/busybox chown -R 1000:1000 /usr/local/bin /srv /etc/passwd
+ENV PATH=/usr/local/bin:/bin
+`;
+
+beforeAll(async () => {
+  await buildTestImage(runId, plantedImage, PLANTED_DOCKERFILE);
+}, 60_000);
+
+afterAll(async () => {
+  await dockerCli(['ps', '-aq', '--filter', `ancestor=${plantedImage}`]).then((ids) => (ids ? dockerCli(['rm', '-f', ...ids.split('\n')]) : ''));
+  await dockerCli(['image', 'rm', plantedImage]).catch(() => undefined);
+});
+
+/** The uids the planted tools ran as, read with the real busybox (nothing planted runs for this). */
+async function plantedRunsAs(id: string): Promise<string[]> {
+  const names = await dockerCli(['exec', '-u', '1000:1000', id, '/bin/busybox', 'ls', '/markers']);
+  return names.split('\n').filter(Boolean);
+}
 
 async function download(id: string, path: string) {
   const chunks: Buffer[] = [];
@@ -84,14 +115,15 @@ describe('files in a container', () => {
     await expect(connected.client.call('files:list', { engineId: 'local', id, path: '/no/such/place' })).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it('lists a running container one level deep through exec, never reading a big file further down', async () => {
-    const id = await dockerCli(['run', '-d', '--name', testName(runId, 'deep'), ...testLabels(runId), TEST_IMAGE, 'sh', '-c',
-      'mkdir -p /srv/deep/er && dd if=/dev/zero of=/srv/deep/er/big bs=1M count=300 2>/dev/null && echo hi > /srv/a.txt && ln -s /srv/a.txt /srv/link && touch /srv/ready && sleep 300']);
-    await waitFor(async () => (await dockerCli(['exec', id, 'ls', '/srv'])).includes('ready'), 30_000, 'the big file to be written');
+  it('lists a running container one level deep through exec as its own user, never reading a big file further down', async () => {
+    const id = await dockerCli(['run', '-d', '-u', '1000:1000', '--name', testName(runId, 'deep'), ...testLabels(runId), plantedImage, '/bin/sh', '-c',
+      'mkdir -p /srv/deep/er && dd if=/dev/zero of=/srv/deep/er/big bs=1M count=300 2>/dev/null && echo hi > /srv/a.txt && /bin/busybox chmod 644 /srv/a.txt && /bin/busybox ln -s /srv/a.txt /srv/link && touch /srv/ready && sleep 300']);
+    await waitFor(async () => (await dockerCli(['exec', id, '/bin/ls', '/srv'])).includes('ready'), 30_000, 'the big file to be written');
     const since = Math.floor(Date.now() / 1000) - 1;
     const started = performance.now();
     const listing = await connected.client.call('files:list', { engineId: 'local', id, path: '/srv' });
     const took = performance.now() - started;
+    expect(listing.via).toEqual({ kind: 'exec', user: '1000:1000' });
     expect(listing.entries.map((entry) => `${entry.type}:${entry.name}`)).toEqual(['directory:deep', 'file:a.txt', 'symlink:link', 'file:ready']);
     expect(listing.entries.find((entry) => entry.name === 'a.txt')).toMatchObject({ size: 3, mode: 0o644 });
     expect(listing.entries.find((entry) => entry.name === 'link')?.linkTarget).toBe('/srv/a.txt');
@@ -104,7 +136,33 @@ describe('files in a container', () => {
     // Stopped, the same folder lists through the archive, with the same entries.
     await dockerCli(['stop', '-t', '0', id]);
     const archived = await connected.client.call('files:list', { engineId: 'local', id, path: '/srv' });
+    expect(archived.via).toEqual({ kind: 'archive' });
     expect(archived.entries.map((entry) => `${entry.type}:${entry.name}`)).toEqual(listing.entries.map((entry) => `${entry.type}:${entry.name}`));
+  });
+
+  it('never runs a program the container\'s user could have planted as root', async () => {
+    // A user-less (root) container: the folder is read through the archive API, nothing runs in the container.
+    const rootId = await dockerCli(['run', '-d', '--name', testName(runId, 'planted-root'), ...testLabels(runId), plantedImage, '/bin/sleep', '300']);
+    const asRoot = await connected.client.call('files:list', { engineId: 'local', id: rootId, path: '/srv' });
+    expect(asRoot.via).toEqual({ kind: 'archive' });
+    expect(await plantedRunsAs(rootId)).toEqual([]);
+
+    // The container's own user: the planted tools may run, but only as that user, who could run them anyway.
+    const userId = await dockerCli(['run', '-d', '-u', 'app', '--name', testName(runId, 'planted-user'), ...testLabels(runId), plantedImage, '/bin/sleep', '300']);
+    const asUser = await connected.client.call('files:list', { engineId: 'local', id: userId, path: '/usr/local/bin' });
+    expect(asUser.via).toEqual({ kind: 'exec', user: '1000:1000' });
+    expect(asUser.entries.map((entry) => entry.name)).toEqual(['ls', 'readlink', 'sh', 'stat']);
+    expect((await plantedRunsAs(userId)).filter((marker) => marker.endsWith('-0'))).toEqual([]);
+
+    // "app" rewrites /etc/passwd so that its name stands for uid 0: the listing still never runs as root.
+    await dockerCli(['exec', '-u', '1000:1000', userId, '/bin/sh', '-c', "echo 'app:x:0:0:app:/srv:/bin/sh' > /etc/passwd"]);
+    const renamed = await connected.client.call('files:list', { engineId: 'local', id: userId, path: '/srv' });
+    expect(renamed.via).toEqual({ kind: 'archive' });
+    expect((await plantedRunsAs(userId)).filter((marker) => marker.endsWith('-0'))).toEqual([]);
+
+    // The trap is armed: what the listing used to do (`sh` looked up on PATH, as root) runs the planted shell.
+    await dockerCli(['exec', '-u', '0', rootId, 'sh', '-c', 'true']);
+    expect(await plantedRunsAs(rootId)).toEqual(['sh-0']);
   });
 
   it('downloads what a symlink points to, under the link\'s name', async () => {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { FileEntry } from '../../contract/files';
 import { createDemuxer } from '../logs/demux';
+import { listingUser } from './listing-user';
 
 /** A listing that takes longer than this is left to the archive API. */
 const TIMEOUT_MS = 5000;
@@ -14,6 +15,8 @@ const TIMEOUT_MS = 5000;
  */
 const SCRIPT = [
   'cd -- "$1" || exit 2',
+  // A folder this user may enter but not read globs to nothing: that is not an empty folder.
+  '[ -r . ] || exit 2',
   'shift',
   'for f in .[!.]* ..?* *; do { [ -e "$f" ] || [ -L "$f" ]; } && set -- "$@" "$f"; done',
   '[ $# -eq 0 ] && exit 0',
@@ -75,15 +78,31 @@ export function parseListing(output: string): FileEntry[] | undefined {
   return entries;
 }
 
+/** What listed a folder, so the UI can say it: an exec as the container's own user, or the archive API. */
+export interface ExecListing {
+  entries: FileEntry[];
+  /** `uid:gid` the exec ran as, as `docker exec -u` takes it. */
+  user: string;
+}
+
 /**
  * Lists a running container's folder through exec: one level, without reading any file. The archive API would
- * stream the whole subtree (a large file deep down makes listing `/` slow). Undefined when exec cannot do it
- * (stopped or paused container, no sh or stat, an odd folder): the caller then uses the archive.
+ * stream the whole subtree (a large file deep down makes listing `/` slow).
+ *
+ * It runs only as the container's own configured user, never as root: a program found in the container runs with
+ * no more rights than that user already has, so a user who planted a fake `sh` or `stat` gains nothing. A root (or
+ * user-less) container, a stopped or paused one, one without /bin/sh and stat, or a folder that user cannot read
+ * give undefined: the caller then reads the archive, which the engine does itself without running anything.
  */
-export async function listByExec(container: Docker.Container, folder: string): Promise<FileEntry[] | undefined> {
+export async function listByExec(container: Docker.Container, folder: string): Promise<ExecListing | undefined> {
   try {
-    // As root, as the archive API reads: the container's own user may not be allowed to read the folder.
-    const exec = await container.exec({ Cmd: ['sh', '-c', SCRIPT, 'sh', folder], User: '0', AttachStdout: true, AttachStderr: true });
+    const info = await container.inspect();
+    if (!info.State.Running || info.State.Paused) return undefined;
+    const account = await listingUser(container, info.Config.User);
+    if (!account) return undefined;
+    const user = `${account.uid}:${account.gid}`;
+    // An absolute path: nothing on PATH decides which shell runs.
+    const exec = await container.exec({ Cmd: ['/bin/sh', '-c', SCRIPT, 'sh', folder], User: user, AttachStdout: true, AttachStderr: true });
     const stream = (await exec.start({ hijack: true, stdin: false })) as NodeJS.ReadableStream & { destroy(): void };
     const stdout: Buffer[] = [];
     const demux = createDemuxer((kind, payload) => {
@@ -107,7 +126,8 @@ export async function listByExec(container: Docker.Container, folder: string): P
     if (!finished) return undefined;
     const { ExitCode } = await exec.inspect();
     if (ExitCode !== 0) return undefined;
-    return parseListing(Buffer.concat(stdout).toString('utf8'));
+    const entries = parseListing(Buffer.concat(stdout).toString('utf8'));
+    return entries ? { entries, user } : undefined;
   } catch {
     return undefined;
   }

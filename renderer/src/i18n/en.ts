@@ -464,6 +464,10 @@ export const en = {
     open: 'Open {{name}}',
     dropHere: 'Drop files or folders to upload them into {{folder}}',
   },
+  filesListing: {
+    byExec: 'Listed with {{command}}: as the container’s own user ({{user}}), never as root.',
+    byArchive: 'Read through the engine’s archive API (as docker cp does): nothing runs in the container.',
+  },
   logs: {
     tab: 'Logs',
     label: 'Log of {{name}}',

@@ -466,6 +466,10 @@ export const ja: Messages = {
     open: '{{name}} を開く',
     dropHere: 'ファイルやフォルダーをここにドロップすると {{folder}} にアップロードします',
   },
+  filesListing: {
+    byExec: '{{command}} で一覧を取得しました。コンテナー自身のユーザー ({{user}}) で実行し、root では実行しません。',
+    byArchive: 'エンジンのアーカイブ API (docker cp と同じ) で読み取りました。コンテナー内では何も実行していません。',
+  },
   logs: {
     tab: 'ログ',
     label: '{{name}} のログ',

@@ -274,6 +274,13 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
       ) : null}
       {failure ? <p className="error-text">{failure}</p> : null}
       {listing.error ? <p className="error-text">{errorText(t, listing.error as { code?: string; message?: string })}</p> : null}
+      {listing.data?.via ? (
+        <p className="muted files-via" data-via={listing.data.via.kind}>
+          {listing.data.via.kind === 'exec'
+            ? t('filesListing.byExec', { command: `${shellJoin(['docker', 'exec', '-u', listing.data.via.user, name, '/bin/sh', '-c'])} …`, user: listing.data.via.user })
+            : t('filesListing.byArchive')}
+        </p>
+      ) : null}
       {listing.data?.truncated ? <p className="muted">{t('files.truncated')}</p> : null}
       {listing.data && listing.data.entries.length === 0 ? <p className="muted">{t('files.empty')}</p> : null}
       {listing.data && listing.data.entries.length > 0 ? (
