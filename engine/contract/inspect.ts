@@ -10,11 +10,7 @@ export const ChangeKind = z.enum(['changed', 'added', 'deleted']);
 export const FilesystemChange = z.object({ path: z.string(), kind: ChangeKind });
 export type FilesystemChange = z.infer<typeof FilesystemChange>;
 
-/** The engine's inspect JSON as it is; the UI masks values of env keys that look secret until revealed. */
+/** The engine's inspect JSON as it is; the UI masks what looks secret (secrets.ts) until revealed. */
 export const RawInspect = z.record(z.string(), z.unknown());
 
-const SECRET_KEY = /(pass(word)?|secret|token|api[_-]?key|private[_-]?key|credential|auth)/i;
-
-export function looksSecret(envKey: string): boolean {
-  return SECRET_KEY.test(envKey);
-}
+export { looksSecret } from './secrets';

@@ -36,7 +36,7 @@ function JsonNode({ name, value, open, root = false }: { name: string; value: un
   );
 }
 
-/** docker inspect as it is: collapsible, searchable, copyable; secret-looking env values hidden until revealed. */
+/** docker inspect as it is: collapsible, searchable, copyable; secrets (by name and by shape) hidden until revealed. */
 export function InspectView({ engineId, id, name }: { engineId: string; id: string; name: string }) {
   const { t } = useTranslation();
   const client = useClient();

@@ -1,12 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shellJoin } from '../../../engine/contract';
+import { maskCommandLine } from '../../../engine/contract/secrets';
 import { useClient } from '../client-context';
 import { containerKeys } from '../queries/containers';
 import { errorText } from '../containers/error-text';
 import { CommandBlock } from '../ui/CommandBlock';
 
-/** docker top, refreshed every few seconds while this tab is shown (processes have no events to follow). */
+/**
+ * docker top, refreshed every few seconds while this tab is shown (processes have no events to follow). Command lines
+ * carry passwords as often as env does (`mysql -pSECRET`, `--token=…`), so they are masked until revealed.
+ */
 export function ProcessesView({ engineId, id, name, running }: { engineId: string; id: string; name: string; running: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -17,9 +22,16 @@ export function ProcessesView({ engineId, id, name, running }: { engineId: strin
     refetchInterval: 3000,
     staleTime: 0,
   });
+  const [revealed, setRevealed] = useState(false);
   return (
     <div className="processes-view">
       <CommandBlock command={shellJoin(['docker', 'top', name])} />
+      <div className="logs-toolbar">
+        <button type="button" className="small" aria-pressed={revealed} onClick={() => setRevealed((value) => !value)}>
+          {revealed ? t('inspect.hide') : t('inspect.reveal')}
+        </button>
+        {!revealed ? <span className="muted">{t('inspect.masked')}</span> : null}
+      </div>
       {!running ? <p className="muted">{t('processes.notRunning')}</p> : null}
       {top.error ? <p className="error-text">{errorText(t, top.error as { code?: string; message?: string })}</p> : null}
       {top.data && running ? (
@@ -37,7 +49,7 @@ export function ProcessesView({ engineId, id, name, running }: { engineId: strin
             {top.data.processes.map((process, index) => (
               <tr key={`${process[1] ?? index}-${index}`}>
                 {process.map((cell, column) => (
-                  <td key={column}>{cell}</td>
+                  <td key={column}>{revealed ? cell : maskCommandLine(cell)}</td>
                 ))}
               </tr>
             ))}

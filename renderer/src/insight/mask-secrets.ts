@@ -1,23 +1,10 @@
-import { looksSecret } from '../../../engine/contract';
+import { maskTree } from '../../../engine/contract/secrets';
 
-export const MASK = '••••••';
+export { MASK } from '../../../engine/contract/secrets';
 
-/** A copy of inspect JSON with values of secret-looking env keys replaced, until the person reveals them. */
+/** A copy of inspect JSON with every secret masked (by name and by shape: see the contract's secrets.ts), until revealed. */
 export function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (value === null || typeof value !== 'object') return value;
-  const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    result[key] =
-      key === 'Env' && Array.isArray(child)
-        ? child.map((entry) => {
-            if (typeof entry !== 'string') return entry;
-            const separator = entry.indexOf('=');
-            return separator > 0 && looksSecret(entry.slice(0, separator)) ? `${entry.slice(0, separator)}=${MASK}` : entry;
-          })
-        : maskSecrets(child);
-  }
-  return result;
+  return maskTree(value);
 }
 
 /** Every leaf as "path = value", for searching. */

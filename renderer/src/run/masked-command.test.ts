@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSpecToCommand } from '../../../engine/contract';
-import { maskedRunCommand } from './masked-command';
+import { envValueHidden, maskedRunCommand } from './masked-command';
 
 describe('maskedRunCommand', () => {
   const spec = {
@@ -9,11 +9,34 @@ describe('maskedRunCommand', () => {
       { key: 'MODE', value: 'prod' },
       { key: 'DB_PASSWORD', value: 'hunter 2' },
     ],
-    command: ['sh', '-c', 'echo --env DB_PASSWORD=x'],
+    command: ['sh', '-c', 'echo ready'],
   };
 
-  it('hides secret values until their row is revealed, and leaves the program command alone', () => {
-    expect(maskedRunCommand(spec, new Set())).toBe("docker run -d --env MODE=prod --env DB_PASSWORD=•••••• busybox sh -c 'echo --env DB_PASSWORD=x'");
+  it('hides secret values until their row is revealed', () => {
+    expect(maskedRunCommand(spec, new Set())).toBe("docker run -d --env MODE=prod --env DB_PASSWORD=•••••• busybox sh -c 'echo ready'");
     expect(maskedRunCommand(spec, new Set([1]))).toBe(runSpecToCommand(spec));
+  });
+
+  it('hides secrets by shape too: URLs in env values, labels, log options and the program arguments', () => {
+    const shown = maskedRunCommand(
+      {
+        image: 'app',
+        env: [{ key: 'DATABASE_URL', value: 'postgres://u:hunter2@db/app' }],
+        labels: [{ key: 'backup.token', value: 'abc' }],
+        logOptions: [{ key: 'splunk-token', value: 'def' }],
+        command: ['app', '--password', 'ghi', 'mysql -uroot -pjkl'],
+      },
+      new Set(),
+    );
+    expect(shown).toBe(
+      "docker run -d --env DATABASE_URL=postgres://u:••••••@db/app --label backup.token=•••••• --log-opt splunk-token=•••••• app app --password •••••• 'mysql -uroot -p'••••••",
+    );
+    expect(shown).not.toMatch(/hunter2|abc|def|ghi|jkl/);
+  });
+
+  it('knows which env rows hide their value', () => {
+    expect(envValueHidden('DB_PWD', 'x')).toBe(true);
+    expect(envValueHidden('DATABASE_URL', 'postgres://u:p@db/app')).toBe(true);
+    expect(envValueHidden('PATH', '/bin')).toBe(false);
   });
 });

@@ -1,22 +1,41 @@
-import { looksSecret, RunSpec, runSpecToArgs, shellQuote, type RunSpecInput } from '../../../engine/contract';
-import { MASK } from './spec-diff';
+import { RunSpec, runSpecToArgs, shellQuote, type RunSpecInput } from '../../../engine/contract';
+import { MASK, looksSecret, maskArgs, maskAssignment, maskValue } from '../../../engine/contract/secrets';
+
+/** Flags whose value is KEY=VALUE, masked by the key's name and then by the value's shape. */
+const ASSIGNMENT_FLAGS = new Set(['--label', '--log-opt']);
+
+/** A masked word for the screen: the hidden parts stay bare ••••••, so they read as placeholders, not as text. */
+export function quoteMasked(word: string): string {
+  return word
+    .split(MASK)
+    .map((part) => (part === '' ? '' : shellQuote(part)))
+    .join(MASK);
+}
+
+/** Whether an env row's value is hidden until revealed: by its key (DB_PASSWORD), or by its shape (a URL with a password). */
+export function envValueHidden(key: string, value: string): boolean {
+  return looksSecret(key) || maskValue(value) !== value;
+}
 
 /**
- * The `docker run` command as shown on screen: the value of each secret-looking variable whose row is not revealed
- * becomes ••••••, left unquoted so it reads as a placeholder. The copy button still takes the real command.
+ * The `docker run` command as shown on screen: each env row not revealed, label, log option, flag value and argument of
+ * the program's command has its secrets replaced by ••••••. The copy button still takes the real command.
  */
 export function maskedRunCommand(input: RunSpecInput, revealed: ReadonlySet<number>): string {
   const spec = RunSpec.parse(input);
   const args = runSpecToArgs(spec);
-  // Flags come before the image; the command after it is the program's own and is never touched.
+  // Flags come before the image; the program's own arguments follow it.
   const imageAt = args.length - spec.command.length - 1;
   let envRow = 0;
-  return args
-    .map((arg, index) => {
-      if (index === 0 || index >= imageAt || args[index - 1] !== '--env') return shellQuote(arg);
+  const flags = args.slice(0, imageAt).map((arg, index, all) => {
+    const flag = all[index - 1];
+    if (index === 0 || flag === undefined || !flag.startsWith('-')) return arg;
+    if (flag === '--env') {
       const row = envRow++;
       const key = arg.slice(0, arg.indexOf('='));
-      return looksSecret(key) && !revealed.has(row) ? `${shellQuote(`${key}=`)}${MASK}` : shellQuote(arg);
-    })
-    .join(' ');
+      return revealed.has(row) ? arg : looksSecret(key) ? `${key}=${MASK}` : maskAssignment(arg);
+    }
+    return ASSIGNMENT_FLAGS.has(flag) ? maskAssignment(arg) : maskValue(arg);
+  });
+  return [...flags, args[imageAt] as string, ...maskArgs(spec.command)].map((word, index) => (index === 0 ? word : quoteMasked(word))).join(' ');
 }

@@ -20,4 +20,22 @@ describe('specChanges', () => {
     expect(changes).toEqual([{ field: 'env', label: 'environment', before: 'DB_PASSWORD=••••••', after: 'DB_PASSWORD=•••••• (changed)' }]);
     expect(JSON.stringify(changes)).not.toMatch(/hunter2|swordfish/);
   });
+
+  it('hides secrets by shape and in labels, log options and the command', () => {
+    const original = RunSpec.parse({ image: 'app', env: [{ key: 'DATABASE_URL', value: 'postgres://u:old@db/app' }], command: ['app'] });
+    const changes = specChanges(original, {
+      ...original,
+      env: [{ key: 'DATABASE_URL', value: 'postgres://u:new@db/app' }],
+      labels: [{ key: 'backup.token', value: 'abc' }],
+      logOptions: [{ key: 'loki-url', value: 'https://u:def@loki/api' }],
+      command: ['app', '--password', 'ghi'],
+    }, '(changed)');
+    expect(changes).toEqual([
+      { field: 'command', label: 'command', before: 'app', after: 'app --password ••••••' },
+      { field: 'env', label: 'environment', before: 'DATABASE_URL=postgres://u:••••••@db/app', after: 'DATABASE_URL=postgres://u:••••••@db/app (changed)' },
+      { field: 'labels', label: 'labels', before: '—', after: 'backup.token=••••••' },
+      { field: 'logOptions', label: 'logOptions', before: '—', after: 'loki-url=https://u:••••••@loki/api' },
+    ]);
+    expect(JSON.stringify(changes)).not.toMatch(/old|new@|abc|def|ghi/);
+  });
 });

@@ -1,4 +1,6 @@
-import { formatMemory, formatPortMapping, looksSecret, RunSpec, shellJoin, type MountSpec, type RunSpecInput } from '../../../engine/contract';
+import { formatMemory, formatPortMapping, RunSpec, type MountSpec, type RunSpecInput } from '../../../engine/contract';
+import { MASK, maskArgs, maskAssignment, maskValue } from '../../../engine/contract/secrets';
+import { quoteMasked } from './masked-command';
 
 export interface SpecChange {
   field: keyof RunSpec;
@@ -8,7 +10,7 @@ export interface SpecChange {
   after: string;
 }
 
-export const MASK = '••••••';
+export { MASK };
 
 /** The form's label for each field, so the list of changes speaks the form's words, not the spec's keys. */
 const LABEL: Record<keyof RunSpec, string> = {
@@ -50,16 +52,15 @@ const LABEL: Record<keyof RunSpec, string> = {
 const mountText = (mount: MountSpec) =>
   'source' in mount ? `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}` : mount.type === 'tmpfs' ? `tmpfs ${mount.target}` : mount.target;
 
-/** A field's value written as the form and the command write it; secret-looking variables keep their values hidden. */
+/** A field's value written as the form and the command write it, with every secret hidden (by name and by shape). */
 function show(spec: RunSpec, key: keyof RunSpec): string {
   const value = spec[key];
   if (value === undefined) return '—';
   switch (key) {
     case 'env':
-      return spec.env.map((pair) => `${pair.key}=${looksSecret(pair.key) ? MASK : pair.value}`).join(', ') || '—';
     case 'labels':
     case 'logOptions':
-      return spec[key].map((pair) => `${pair.key}=${pair.value}`).join(', ') || '—';
+      return spec[key].map((pair) => maskAssignment(`${pair.key}=${pair.value}`)).join(', ') || '—';
     case 'ports':
       return spec.ports.map(formatPortMapping).join(', ') || '—';
     case 'mounts':
@@ -67,7 +68,9 @@ function show(spec: RunSpec, key: keyof RunSpec): string {
     case 'memory':
       return formatMemory(spec.memory as number);
     case 'command':
-      return shellJoin(spec.command) || '—';
+      return maskArgs(spec.command).map(quoteMasked).join(' ') || '—';
+    case 'entrypoint':
+      return maskValue(spec.entrypoint as string);
     case 'restart':
       return spec.restart?.maxRetries ? `${spec.restart.name}:${spec.restart.maxRetries}` : (spec.restart?.name ?? '—');
   }
