@@ -13,14 +13,6 @@ export const ImageFacts = z.object({
 });
 export type ImageFacts = z.infer<typeof ImageFacts>;
 
-export const PullProgress = z.object({
-  status: z.string(),
-  layer: z.string().optional(),
-  current: z.number().optional(),
-  total: z.number().optional(),
-});
-export type PullProgress = z.infer<typeof PullProgress>;
-
 export const NetworkSummary = z.object({ name: z.string(), driver: z.string() });
 
 export const PortCheckInput = z.object({

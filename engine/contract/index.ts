@@ -15,3 +15,4 @@ export * from './run/run-spec';
 export * from './run/run-command';
 export * from './run/create-input';
 export * from './images';
+export * from './tasks';

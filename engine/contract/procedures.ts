@@ -29,8 +29,8 @@ import {
   NetworkSummary,
   PortCheck,
   PortCheckInput,
-  PullProgress,
 } from './images';
+import { PullStarted, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -61,6 +61,12 @@ export const procedures = {
   'images:inspect': { input: ImageRefInput, output: ImageFacts },
   'images:list': { input: EngineScoped, output: z.array(ImageSummary) },
   'images:remove': { input: ImageRemoveInput, output: ImageRemoveResult },
+  // `docker pull` starts a task and answers at once; its progress comes through `tasks:changes`.
+  'images:pull': { input: ImageRefInput, output: PullStarted },
+  'tasks:list': { input: z.object({}), output: z.array(TaskSummary) },
+  'tasks:cancel': { input: TaskRef, output: z.object({}) },
+  'tasks:log': { input: TaskRef, output: TaskLog },
+  'tasks:layers': { input: TaskRef, output: z.array(TaskLayer) },
   'networks:list': { input: EngineScoped, output: z.array(NetworkSummary) },
   'host:checkPort': { input: PortCheckInput, output: PortCheck },
   'host:pathStatus': { input: HostPathInput, output: HostPathStatus },
@@ -114,7 +120,8 @@ export const subscriptions = {
   'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 8 },
   'containers:stats': { input: StatsInput, event: StatsSample },
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
-  'images:pull': { input: ImageRefInput, event: PullProgress },
+  // Every task of this engine process (all windows see the same ones): each known task once, then each change.
+  'tasks:changes': { input: z.object({}), event: TaskSummary },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

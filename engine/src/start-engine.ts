@@ -4,7 +4,7 @@ import { insightProcedures } from './containers/container-insight';
 import { downloadSubscription, filesProcedures } from './files/files-handlers';
 import { uploadProcedures } from './files/uploads';
 import { runProcedures } from './run/run-handlers';
-import { imageProcedures, pullSubscription } from './images/image-handlers';
+import { imageProcedures } from './images/image-handlers';
 import { imageListProcedures } from './images/image-list-handlers';
 import { discoverCandidates } from './docker/discovery';
 import { createEngineConnection } from './engines/engine-connection';
@@ -14,6 +14,8 @@ import { logsSubscription } from './logs/logs-subscription';
 import { terminalProcedures, terminalSubscriptions } from './exec/exec-handlers';
 import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
+import { taskProcedures, taskSubscriptions } from './tasks/task-handlers';
+import { createTaskManager } from './tasks/task-manager';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
@@ -33,6 +35,8 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   });
   const registry = createEngineRegistry([local]);
   const execSessions = createExecSessions();
+  // One for the engine process: tasks outlive the window that started them.
+  const tasks = createTaskManager();
   const handlers: EngineHandlers = {
     procedures: {
       ...engineProcedures(registry),
@@ -45,6 +49,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
+      ...taskProcedures(tasks, registry),
     },
     subscriptions: {
       ...engineSubscriptions(registry),
@@ -52,13 +57,16 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalSubscriptions(registry, execSessions),
       ...statsSubscription(registry),
       ...downloadSubscription(registry),
-      ...pullSubscription(registry),
+      ...taskSubscriptions(tasks),
     },
   };
   await local.ready();
   return {
     handlers,
     openSession: sessionFactory(handlers),
-    close: async () => registry.close(),
+    close: async () => {
+      tasks.close();
+      registry.close();
+    },
   };
 }

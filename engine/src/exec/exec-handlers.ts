@@ -6,6 +6,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, StreamFlow, SubscriptionHandlers } from '../rpc/handlers';
 import type { ExecSessions } from './exec-sessions';
 import { findShell } from './find-shell';
+import { TERMINAL_MARK, hangUpTerminal } from './hang-up';
 import { pumpTerminal } from './terminal-pump';
 
 type TerminalSubscriptions = Pick<SubscriptionHandlers, 'containers:exec' | 'containers:attach'>;
@@ -17,8 +18,8 @@ interface OpenedTerminal {
   command: string[];
   resize(cols: number, rows: number): Promise<unknown>;
   exitCode(): Promise<number | null>;
-  /** exec hangs up when the client leaves (the shell gets EOF); attach only detaches. */
-  hangUpOnClose: boolean;
+  /** exec ends its processes when the client leaves, as a closed terminal would; attach only detaches. */
+  hangUp?: () => Promise<void>;
 }
 
 function serveTerminal(
@@ -60,8 +61,10 @@ function serveTerminal(
     stopPump?.();
     if (!terminal) return;
     sessions.remove(terminal.id);
-    if (terminal.hangUpOnClose) terminal.stream.end();
+    // End input as a closed `docker exec -i` does; with a TTY the engine does not pass that on, hence hangUp.
+    if (terminal.hangUp) terminal.stream.end();
     terminal.stream.destroy();
+    void terminal.hangUp?.();
   };
 }
 
@@ -73,13 +76,14 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
         async () => {
           const container = registry.get(input.engineId).docker().getContainer(input.id);
           const command = input.command ?? [await findShell(container, input.preferredShell)];
+          const token = randomUUID();
           const exec = await container.exec({
             Cmd: command,
             AttachStdin: true,
             AttachStdout: true,
             AttachStderr: true,
             Tty: true,
-            Env: ['TERM=xterm-256color'],
+            Env: ['TERM=xterm-256color', `${TERMINAL_MARK}=${token}`],
             ...(input.user ? { User: input.user } : {}),
             ...(input.workdir ? { WorkingDir: input.workdir } : {}),
           });
@@ -90,7 +94,7 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
             command,
             resize: (cols, rows) => exec.resize({ h: rows, w: cols }),
             exitCode: async () => (await exec.inspect()).ExitCode,
-            hangUpOnClose: true,
+            hangUp: () => hangUpTerminal(container, exec, token, input.user),
           };
         },
         input,
@@ -119,8 +123,7 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
               const state = await container.inspect();
               return state.State.Running ? null : state.State.ExitCode;
             },
-            // Detach without sending EOF: the container keeps running, as after Ctrl-P Ctrl-Q.
-            hangUpOnClose: false,
+            // No hang-up: closing only detaches, and the container keeps running, as after Ctrl-P Ctrl-Q.
           };
         },
         input,

@@ -10,7 +10,7 @@ beforeAll(async () => {
   containerId = await dockerCli(['run', '-d', '--name', testName(runId, 'shell'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
 });
 
-function openTerminal(options: { cols?: number; rows?: number; manualAck?: boolean; command?: string[] } = {}) {
+function openTerminal(options: { cols?: number; rows?: number; manualAck?: boolean; command?: string[]; id?: string } = {}) {
   let output = '';
   let execId = '';
   let command: string[] = [];
@@ -18,7 +18,7 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
   const acks: Array<() => void> = [];
   const dispose = connected.client.subscribe(
     'containers:exec',
-    { engineId: 'local', id: containerId, cols: options.cols ?? 80, rows: options.rows ?? 24, ...(options.command ? { command: options.command } : {}) },
+    { engineId: 'local', id: options.id ?? containerId, cols: options.cols ?? 80, rows: options.rows ?? 24, ...(options.command ? { command: options.command } : {}) },
     {
       manualAck: options.manualAck ?? false,
       onEvent: (event: ExecEvent, ack) => {
@@ -96,6 +96,24 @@ describe('exec terminal', () => {
     }
     expect(terminal.output()).toContain('after-2');
     terminal.dispose();
+  });
+
+  it('ends a closed terminal\'s processes, also a shell that ignores the hangup and what it started', async () => {
+    const id = await dockerCli(['run', '-d', '--name', testName(runId, 'hangup'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+    const processes = async () => (await dockerCli(['top', id])).split('\n').slice(1).filter(Boolean);
+    const before = await processes();
+    for (let round = 0; round < 4; round++) {
+      const terminal = openTerminal({ id });
+      await waitFor(() => terminal.execId(), 5000, 'the exec to start');
+      // Odd rounds: a shell that ignores SIGHUP, with a child of its own.
+      const setup = round % 2 === 1 ? `trap '' HUP; sleep 1000 & echo ready-$((${round}*11))\r` : `echo ready-$((${round}*11))\r`;
+      await terminal.type(setup);
+      await waitFor(() => terminal.output().includes(`ready-${round * 11}`), 5000, 'the shell to answer');
+      expect((await processes()).length).toBeGreaterThan(before.length);
+      terminal.dispose();
+    }
+    await waitFor(async () => (await processes()).length === before.length, 15_000, 'the closed terminals\' processes to end');
+    expect(await processes()).toHaveLength(before.length);
   });
 
   it('attaches to the main process of a container started with -it, and detaches without stopping it', async () => {

@@ -1,11 +1,10 @@
 import { mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
-import type { ImageFacts, PullProgress } from '../../contract/images';
-import { isNotModified, toMinatoError } from '../docker/engine-errors';
+import type { ImageFacts } from '../../contract/images';
+import { toMinatoError } from '../docker/engine-errors';
 import { parseEndpoint } from '../docker/endpoint';
 import type { EngineRegistry } from '../engines/engine-registry';
-import { createLineParser } from '../engines/event-stream';
-import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import type { ProcedureHandlers } from '../rpc/handlers';
 
 type ImageProcedures = Pick<
   ProcedureHandlers,
@@ -85,47 +84,6 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
       if (!isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
       await mkdir(path, { recursive: true });
       return {};
-    },
-  };
-}
-
-export function pullSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'images:pull'> {
-  return {
-    // docker pull, with the engine's progress lines passed on as they come.
-    'images:pull': ({ engineId, ref }, emit, end) => {
-      let stream: NodeJS.ReadableStream & { destroy(): void } | undefined;
-      let disposed = false;
-      const start = async () => {
-        const result = (await registry.get(engineId).docker().pull(ref)) as NodeJS.ReadableStream & { destroy(): void };
-        if (disposed) return result.destroy();
-        stream = result;
-        let failure: string | undefined;
-        const parse = createLineParser((line) => {
-          try {
-            const message = JSON.parse(line) as { status?: string; id?: string; error?: string; progressDetail?: { current?: number; total?: number } };
-            if (message.error) failure = message.error;
-            const progress: PullProgress = {
-              status: message.status ?? message.error ?? '',
-              ...(message.id ? { layer: message.id } : {}),
-              ...(message.progressDetail?.current ? { current: message.progressDetail.current } : {}),
-              ...(message.progressDetail?.total ? { total: message.progressDetail.total } : {}),
-            };
-            emit(progress);
-          } catch {
-            // A torn line: the next one carries on.
-          }
-        });
-        result.on('data', parse);
-        result.on('end', () => (failure ? end(toMinatoError(Object.assign(new Error(failure), { statusCode: 404 }))) : end()));
-        result.on('error', (error: Error) => end(toMinatoError(error)));
-      };
-      start().catch((error: unknown) => {
-        if (!isNotModified(error)) end(toMinatoError(error));
-      });
-      return () => {
-        disposed = true;
-        stream?.destroy();
-      };
     },
   };
 }

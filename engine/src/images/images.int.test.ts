@@ -3,25 +3,20 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PullProgress } from '../../contract';
-import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
-import { startTestRegistry, type TestRegistry } from '../../../scripts/test-support/registry';
 
 const runId = newRunId();
 let connected: ConnectedEngine;
-let registry: TestRegistry;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'minato-host-path-'));
 
 beforeAll(async () => {
   connected = await connectEngine(testDockerHost());
-  registry = await startTestRegistry();
 });
 
 afterAll(async () => {
   await connected?.close();
   await removeRunContainers(runId);
-  await registry?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,44 +34,6 @@ describe('images, networks and host checks for the Run form', () => {
     } finally {
       await dockerCli(['rmi', tag]);
     }
-  });
-
-  it('pulls from a real registry, reporting progress', async () => {
-    const remote = `${registry.address}/minato-test/busybox:${runId}`;
-    await dockerCli(['tag', TEST_IMAGE, remote]);
-    await dockerCli(['push', remote]);
-    await dockerCli(['rmi', remote]);
-    expect((await connected.client.call('images:inspect', { engineId: 'local', ref: remote })).exists).toBe(false);
-    const progress: PullProgress[] = [];
-    let ended = false;
-    let failure: unknown;
-    connected.client.subscribe('images:pull', { engineId: 'local', ref: remote }, {
-      onEvent: (event) => progress.push(event),
-      onEnd: (error) => {
-        failure = error;
-        ended = true;
-      },
-    });
-    await waitFor(() => ended, 30_000, 'the pull to finish');
-    expect(failure).toBeUndefined();
-    expect(progress.some((event) => /Digest|Downloaded|Status|Pull complete|up to date/i.test(event.status))).toBe(true);
-    expect((await connected.client.call('images:inspect', { engineId: 'local', ref: remote })).exists).toBe(true);
-    await dockerCli(['rmi', remote]);
-  });
-
-  it('explains an image that exists nowhere', async () => {
-    let failure: { code?: string; message?: string } | undefined;
-    let ended = false;
-    connected.client.subscribe('images:pull', { engineId: 'local', ref: `${registry.address}/minato-test/never:${runId}` }, {
-      onEvent: () => {},
-      onEnd: (error) => {
-        failure = error;
-        ended = true;
-      },
-    });
-    await waitFor(() => ended, 30_000, 'the pull to fail');
-    expect(failure?.code).toBe('not-found');
-    expect(failure?.message).toMatch(/not found|manifest unknown/i);
   });
 
   it('lists networks and checks a host port before creating', async () => {

@@ -1,0 +1,65 @@
+import type { IncomingMessage } from 'node:http';
+import type Docker from 'dockerode';
+import { MinatoError, imagePullCommand, type ErrorCode, type TaskSummary } from '../../contract';
+import type { EngineRegistry } from '../engines/engine-registry';
+import { createLineParser } from '../engines/event-stream';
+import { createPullProgress, type PullEvent } from './pull-progress';
+import type { TaskControl, TaskManager } from './task-manager';
+
+/**
+ * A failure the engine reports inside the stream (the HTTP status was already 200), classified once here so the UI
+ * reads a code instead of the engine's English.
+ */
+function streamFailure(message: string): MinatoError {
+  const code: ErrorCode = /not found|manifest unknown|does not exist/i.test(message)
+    ? 'not-found'
+    : /unauthorized|denied|authentication required/i.test(message)
+      ? 'permission-denied'
+      : 'engine-error';
+  return new MinatoError(code, message);
+}
+
+async function runPull(docker: Docker, ref: string, control: TaskControl): Promise<void> {
+  const model = createPullProgress();
+  control.layers(() => model.layers());
+  // The signal reaches Node's http request: aborting closes the connection, and the engine cancels the pull when
+  // its client goes (it shares a download only while someone still waits for it).
+  const stream = (await docker.pull(ref, { abortSignal: control.signal })) as IncomingMessage;
+  await new Promise<void>((resolve, reject) => {
+    let failure: MinatoError | undefined;
+    const parse = createLineParser((line) => {
+      let event: PullEvent;
+      try {
+        event = JSON.parse(line) as PullEvent;
+      } catch {
+        return;
+      }
+      const text = event.errorDetail?.message ?? event.error;
+      if (text) failure = streamFailure(text);
+      const logged = model.apply(event);
+      if (logged) {
+        control.log(logged);
+        control.status(logged);
+      }
+      control.progress(model.progress());
+    });
+    stream.on('data', parse);
+    stream.once('error', reject);
+    stream.once('end', () => (failure ? reject(failure) : resolve()));
+    // A connection torn down without an end (an abort, the engine going away) is no success.
+    stream.once('close', () => reject(control.signal.aborted ? new MinatoError('cancelled', 'The pull was cancelled.') : new MinatoError('engine-unavailable', 'The engine closed the pull before it finished.')));
+  });
+  model.complete();
+  control.progress(model.progress());
+}
+
+/**
+ * `docker pull` as a task. The same image pulled again on the same engine while its pull runs joins that task
+ * rather than starting a second one (the engine would share the download anyway).
+ */
+export function startPull(tasks: TaskManager, registry: EngineRegistry, engineId: string, ref: string): TaskSummary {
+  const running = tasks.list().find((task) => task.state === 'running' && task.kind === 'pull' && task.engineId === engineId && task.subject === ref);
+  if (running) return running;
+  const connection = registry.get(engineId);
+  return tasks.start({ kind: 'pull', engineId, subject: ref, command: imagePullCommand(ref) }, (control) => runPull(connection.docker(), ref, control));
+}

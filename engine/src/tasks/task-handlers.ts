@@ -1,0 +1,30 @@
+import type { EngineRegistry } from '../engines/engine-registry';
+import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import { startPull } from './pull-task';
+import type { TaskManager } from './task-manager';
+
+type TaskProcedures = Pick<ProcedureHandlers, 'images:pull' | 'tasks:list' | 'tasks:cancel' | 'tasks:log' | 'tasks:layers'>;
+
+export function taskProcedures(tasks: TaskManager, registry: EngineRegistry): TaskProcedures {
+  return {
+    // The task belongs to the engine process, not to the caller: a window that closes leaves it running.
+    'images:pull': async ({ engineId, ref }) => ({ taskId: startPull(tasks, registry, engineId, ref).id }),
+    'tasks:list': async () => tasks.list(),
+    'tasks:cancel': async ({ id }) => {
+      tasks.cancel(id);
+      return {};
+    },
+    'tasks:log': async ({ id }) => tasks.log(id),
+    'tasks:layers': async ({ id }) => tasks.layers(id),
+  };
+}
+
+export function taskSubscriptions(tasks: TaskManager): Pick<SubscriptionHandlers, 'tasks:changes'> {
+  return {
+    // Each known task first, so a window that opens (or reconnects) catches up, then every change as it comes.
+    'tasks:changes': (_input, emit) => {
+      for (const task of tasks.list()) emit(task);
+      return tasks.watch(emit);
+    },
+  };
+}
