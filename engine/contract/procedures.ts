@@ -17,6 +17,7 @@ import {
 } from './files';
 import { FilesystemChange, ProcessList, RawInspect } from './inspect';
 import { CreateInput } from './run/create-input';
+import { EditEvent, EditInput, RecreateResult } from './run/edit-events';
 import { CONTAINER_NAME, RunSpec } from './run/run-spec';
 import {
   HostPathInput,
@@ -74,7 +75,7 @@ export const procedures = {
   'host:canPickFolder': { input: z.object({}), output: z.object({ available: z.boolean() }) },
   'host:pickFolder': { input: z.object({}), output: z.object({ path: z.string().optional() }) },
   'volumes:names': { input: EngineScoped, output: z.array(z.string()) },
-  'containers:recreate': { input: ResourceRef.extend({ spec: RunSpec }), output: z.object({ id: z.string() }) },
+  'containers:recreate': { input: EditInput, output: RecreateResult },
   'containers:rename': {
     input: ResourceRef.extend({ name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.') }),
     output: z.object({}),
@@ -120,6 +121,8 @@ export const subscriptions = {
   'containers:attach': { input: AttachInput, event: ExecEvent, creditWindow: 8 },
   'containers:stats': { input: StatsInput, event: StatsSample },
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
+  // An edit (recreate) that reports each step as it begins, then its result.
+  'containers:edit': { input: EditInput, event: EditEvent },
   // Every task of this engine process (all windows see the same ones): each known task once, then each change.
   'tasks:changes': { input: z.object({}), event: TaskSummary },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;

@@ -3,7 +3,7 @@ import { containerProcedures } from './containers/container-handlers';
 import { insightProcedures } from './containers/container-insight';
 import { downloadSubscription, filesProcedures } from './files/files-handlers';
 import { uploadProcedures } from './files/uploads';
-import { runProcedures } from './run/run-handlers';
+import { runProcedures, runSubscriptions } from './run/run-handlers';
 import { imageProcedures } from './images/image-handlers';
 import { imageListProcedures } from './images/image-list-handlers';
 import { discoverCandidates } from './docker/discovery';
@@ -57,6 +57,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalSubscriptions(registry, execSessions),
       ...statsSubscription(registry),
       ...downloadSubscription(registry),
+      ...runSubscriptions(registry),
       ...taskSubscriptions(tasks),
     },
   };

@@ -37,12 +37,16 @@ export async function createFromSpec(docker: Docker, request: CreateRequest): Pr
     try {
       await docker.getContainer(id).start();
     } catch (error) {
-      await docker
+      // "Removed" is only said when the engine did remove it; otherwise the half-made container is named as left over.
+      const removed = await docker
         .getContainer(id)
         .remove({ force: true, v: true })
-        .catch(() => undefined);
+        .then(
+          () => true,
+          () => false,
+        );
       const failure = toMinatoError(error);
-      throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), removed: id });
+      throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), ...(removed ? { removed: id } : { leftOver: id }) });
     }
   }
   return { id, name: request.spec.name ?? '', warnings: [] };

@@ -45,6 +45,21 @@ async function createNetworkWithSubnet(name: string): Promise<string> {
   }
 }
 
+/** An edit through the subscription: the steps it reported, then its result (the done event, or the error it ended with). */
+function edit(id: string, spec: unknown): Promise<{ phases: string[]; result: unknown }> {
+  const phases: string[] = [];
+  let done: unknown;
+  return new Promise((resolve) => {
+    connected.client.subscribe('containers:edit', { engineId: 'local', id, spec: spec as never }, {
+      onEvent: (event) => {
+        if (event.kind === 'phase') phases.push(event.phase);
+        else done = event;
+      },
+      onEnd: (error) => resolve({ phases, result: error ?? done }),
+    });
+  });
+}
+
 async function volumeAt(id: string, target: string): Promise<string> {
   return dockerCli(['inspect', '-f', `{{range .Mounts}}{{if eq .Destination "${target}"}}{{.Name}}{{end}}{{end}}`, id]);
 }
@@ -173,24 +188,66 @@ describe('edit and recreate', () => {
     expect(left).toBe(name);
   });
 
-  it('puts the original back, running, when the new one cannot start', async () => {
+  it('puts the original back, running, when the new one cannot start, and says each step as it happens', async () => {
     const name = testName(runId, 'stay');
     const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', TEST_IMAGE, 'sleep', '600']);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    const broken = { ...spec, command: ['/no/such/program'] };
+    const { phases, result } = await edit(id, broken);
+    expect(result).toMatchObject({ details: expect.objectContaining({ restored: true }) });
+    expect(phases).toEqual(['checking', 'stopping', 'creating', 'starting', 'rollingBack']);
+    expect(await state(id)).toEqual([true, `/${name}`]);
+    const left = await dockerCli(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=${TEST_LABEL}.run=${runId}`]);
+    expect(left.split('\n').filter((entry) => entry.includes('minato-previous'))).toEqual([]);
+  });
+
+  it('reports an edit step by step: stopping, creating, starting, removing', async () => {
+    const name = testName(runId, 'steps');
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', TEST_IMAGE, 'sleep', '600']);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    const { phases, result } = await edit(id, { ...spec, env: [{ key: 'MODE', value: 'new' }] });
+    expect(phases).toEqual(['checking', 'stopping', 'creating', 'starting', 'removing']);
+    expect(result).toMatchObject({ kind: 'done', id: expect.any(String) });
+    expect(result).not.toHaveProperty('leftOver');
+  });
+
+  it('refuses before stopping anything when another program holds a host port the edit asks for', async () => {
+    const name = testName(runId, 'port-held');
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', TEST_IMAGE, 'sleep', '600']);
+    const startedAt = await dockerCli(['inspect', '-f', '{{.State.StartedAt}}', id]);
     const blocker = net.createServer().listen(0, '127.0.0.1');
     await new Promise((resolve) => blocker.once('listening', resolve));
     const takenPort = (blocker.address() as net.AddressInfo).port;
     try {
       const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
-      const broken = { ...spec, ports: [{ hostIp: '127.0.0.1', hostPort: takenPort, containerPort: 80, protocol: 'tcp' as const }] };
-      await expect(connected.client.call('containers:recreate', { engineId: 'local', id, spec: broken })).rejects.toMatchObject({
-        details: expect.objectContaining({ restored: true }),
+      const wanting = { ...spec, ports: [{ hostIp: '127.0.0.1', hostPort: takenPort, containerPort: 80, protocol: 'tcp' as const }] };
+      const { phases, result } = await edit(id, wanting);
+      expect(result).toMatchObject({
+        code: 'conflict',
+        message: expect.stringContaining(`Host port ${takenPort} is held by another program`),
+        details: expect.objectContaining({ port: takenPort, heldBy: 'program', untouched: true }),
       });
+      expect(phases).toEqual(['checking']);
+      // The procedure refuses the same way.
+      await expect(connected.client.call('containers:recreate', { engineId: 'local', id, spec: wanting })).rejects.toMatchObject({ details: expect.objectContaining({ heldBy: 'program' }) });
     } finally {
       blocker.close();
     }
+    // Never stopped: still running, from the same start, and never finished.
     expect(await state(id)).toEqual([true, `/${name}`]);
-    const left = await dockerCli(['ps', '-a', '--format', '{{.Names}}', '--filter', `label=${TEST_LABEL}.run=${runId}`]);
-    expect(left.split('\n').filter((entry) => entry.includes('minato-previous'))).toEqual([]);
+    expect(await dockerCli(['inspect', '-f', '{{.State.StartedAt}}|{{.State.FinishedAt}}', id])).toBe(`${startedAt}|0001-01-01T00:00:00Z`);
+  });
+
+  it('keeps the host ports the edited container itself publishes: they are free once it stops', async () => {
+    const name = testName(runId, 'own-port');
+    const probe = net.createServer().listen(0, '127.0.0.1');
+    await new Promise((resolve) => probe.once('listening', resolve));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-p', `127.0.0.1:${port}:80`, TEST_IMAGE, 'sleep', '600']);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    const { result } = await edit(id, { ...spec, env: [{ key: 'MODE', value: 'new' }] });
+    expect(result).toMatchObject({ kind: 'done' });
   });
 
   it('renames, and refuses names Docker would refuse', async () => {

@@ -2,8 +2,10 @@ import type Docker from 'dockerode';
 import { MinatoError } from '../../contract';
 import type { RunSpec } from '../../contract/run/run-spec';
 import { toMinatoError } from '../docker/engine-errors';
+import type { EditPhase } from '../../contract/run/edit-events';
 import { carryOver, endpointToKeep } from './carry-over';
 import { toCreateBody } from './create-body';
+import { checkHostPorts } from './port-precheck';
 
 const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
 
@@ -36,12 +38,29 @@ async function inspectImage(docker: Docker, image: string): Promise<Docker.Image
     .catch(() => undefined);
 }
 
+export interface RecreateOptions {
+  /** Told each step as it begins, so the person sees what is happening (never "Starting…" while it stops). */
+  onPhase?: (phase: EditPhase) => void;
+  /** Whether the engine is on this machine, so that a host port held by another program can be seen. */
+  local?: boolean;
+}
+
+/** Runs one step of a rollback or clean-up and says whether it worked; a start the engine answers 304 (already running) did. */
+async function succeeded(step: () => Promise<unknown>): Promise<boolean> {
+  return step().then(
+    () => true,
+    (error: { statusCode?: number }) => error.statusCode === 304,
+  );
+}
+
 /**
  * Edit = recreate: the old container steps aside (stopped, renamed), the new one is made with the same name, networks
- * and volumes, and every setting the spec does not show, and started if the old one ran. Any failure puts the
- * original back exactly as it was.
+ * and volumes, and every setting the spec does not show, and started if the old one ran. Host ports are checked before
+ * anything is stopped. Any later failure puts the original back; what is reported is what the rollback really did.
  */
-export async function recreateContainer(docker: Docker, id: string, spec: RunSpec): Promise<{ id: string }> {
+export async function recreateContainer(docker: Docker, id: string, spec: RunSpec, options: RecreateOptions = {}): Promise<{ id: string; leftOver?: string }> {
+  const phase = options.onPhase ?? (() => undefined);
+  phase('checking');
   const oldContainer = docker.getContainer(id);
   const old = await oldContainer.inspect().catch((error: unknown) => {
     throw toMinatoError(error);
@@ -54,20 +73,28 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
       { autoRemove: true },
     );
   }
-  const name = spec.name ?? old.Name.replace(/^\//, '');
+  const originalName = old.Name.replace(/^\//, '');
+  const name = spec.name ?? originalName;
   const wasRunning = old.State.Running;
-  const aside = `${old.Name.replace(/^\//, '')}-minato-previous-${Date.now().toString(36)}`;
+  const aside = `${originalName}-minato-previous-${Date.now().toString(36)}`;
   const [oldImage, newImage] = await Promise.all([inspectImage(docker, old.Image), inspectImage(docker, spec.image)]);
   // The VOLUME paths of the old container's image and of the image the new one is made from.
   const imageVolumes = new Set([oldImage, newImage].flatMap((image) => Object.keys(image?.Config?.Volumes ?? {})));
   const next = keepAnonymousVolumes({ ...spec, name }, old, imageVolumes);
+  await checkHostPorts(docker, old, next, options.local ?? false).catch((error: unknown) => {
+    throw toMinatoError(error);
+  });
   let created: Docker.Container | undefined;
   let renamed = false;
   try {
     // The container's own stop timeout applies (docker stop's default of 10 s unless it was run with --stop-timeout).
-    if (wasRunning) await oldContainer.stop().catch((error: { statusCode?: number }) => {
-      if (error.statusCode !== 304) throw error;
-    });
+    if (wasRunning) {
+      phase('stopping');
+      await oldContainer.stop().catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 304) throw error;
+      });
+    }
+    phase('creating');
     await oldContainer.rename({ name: aside });
     renamed = true;
     created = await docker.createContainer(carryOver(toCreateBody(next), old, oldImage));
@@ -79,15 +106,28 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
       if (network === primary || network === oldPrimary || network === 'bridge' || network === 'host' || network === 'none') continue;
       await docker.getNetwork(network).connect({ Container: created.id, EndpointConfig: endpointToKeep(endpoint as Record<string, unknown>, old.Id.slice(0, 12)) });
     }
-    if (wasRunning) await created.start();
-    await oldContainer.remove({ v: false });
-    return { id: created.id };
+    if (wasRunning) {
+      phase('starting');
+      await created.start();
+    }
   } catch (error) {
+    phase('rollingBack');
     const failure = toMinatoError(error);
-    // Put the original back: remove the half-made one, give the old its name, start it if it ran.
-    if (created) await created.remove({ force: true, v: false }).catch(() => undefined);
-    if (renamed) await oldContainer.rename({ name: old.Name.replace(/^\//, '') }).catch(() => undefined);
-    if (wasRunning) await oldContainer.start().catch(() => undefined);
-    throw new MinatoError(failure.code, failure.message, { ...(failure.details as object), restored: true });
+    // Put the original back: remove the half-made one, give the old its name, start it if it ran. Each step is
+    // checked, so "nothing was lost" is only said when it is true.
+    const half = created;
+    const removedNew = half ? await succeeded(() => half.remove({ force: true, v: false })) : true;
+    const renamedBack = renamed ? await succeeded(() => oldContainer.rename({ name: originalName })) : true;
+    const restarted = wasRunning ? await succeeded(() => oldContainer.start()) : true;
+    const restored = removedNew && renamedBack && restarted;
+    throw new MinatoError(failure.code, failure.message, {
+      ...(failure.details as object),
+      restored,
+      ...(restored ? {} : { rollback: { removedNew, renamedBack, restarted }, original: renamedBack ? originalName : aside, ...(removedNew ? {} : { leftOver: half?.id }) }),
+    });
   }
+  // The new container is in place; the old one only goes now. If it cannot, the edit still stands and says so.
+  phase('removing');
+  const removed = await succeeded(() => oldContainer.remove({ v: false }));
+  return removed ? { id: created.id } : { id: created.id, leftOver: aside };
 }

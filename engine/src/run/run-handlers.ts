@@ -1,6 +1,7 @@
 import { toMinatoError } from '../docker/engine-errors';
+import { parseEndpoint } from '../docker/endpoint';
 import type { EngineRegistry } from '../engines/engine-registry';
-import type { ProcedureHandlers } from '../rpc/handlers';
+import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { RunSpec } from '../../contract/run/run-spec';
 import { createFromSpec } from './create';
 import { recreateContainer } from './recreate';
@@ -9,9 +10,15 @@ import { specFromInspect } from './spec-from-inspect';
 /** docker run, editing, and reading a container back into the Run form. */
 type RunProcedures = Pick<ProcedureHandlers, 'containers:create' | 'containers:specOf' | 'containers:recreate' | 'containers:rename'>;
 
+/** Only an engine on this machine shares its host ports with Minato's process, so only there can a program's port be seen. */
+function isLocal(registry: EngineRegistry, engineId: string): boolean {
+  const kind = parseEndpoint(registry.get(engineId).info().endpoint).kind;
+  return kind === 'unix' || kind === 'npipe';
+}
+
 export function runProcedures(registry: EngineRegistry): RunProcedures {
   return {
-    'containers:recreate': async ({ engineId, id, spec }) => recreateContainer(registry.get(engineId).docker(), id, spec),
+    'containers:recreate': async ({ engineId, id, spec }) => recreateContainer(registry.get(engineId).docker(), id, spec, { local: isLocal(registry, engineId) }),
     'containers:rename': async ({ engineId, id, name }) => {
       try {
         await registry.get(engineId).docker().getContainer(id).rename({ name });
@@ -36,5 +43,30 @@ export function runProcedures(registry: EngineRegistry): RunProcedures {
     },
     // With `likeId` (engine/contract/run/create-input.ts) it is "run another like this".
     'containers:create': async (input) => createFromSpec(registry.get(input.engineId).docker(), input),
+  };
+}
+
+/**
+ * An edit that reports each step as it begins. It runs to the end (or to its rollback) even if the window that asked
+ * goes away: stopping half-way would leave the original stopped and renamed.
+ */
+export function runSubscriptions(registry: EngineRegistry): Pick<SubscriptionHandlers, 'containers:edit'> {
+  return {
+    'containers:edit': ({ engineId, id, spec }, emit, end) => {
+      let open = true;
+      recreateContainer(registry.get(engineId).docker(), id, spec, {
+        local: isLocal(registry, engineId),
+        onPhase: (phase) => open && emit({ kind: 'phase', phase }),
+      }).then(
+        (result) => {
+          if (open) emit({ kind: 'done', ...result });
+          end();
+        },
+        (error: unknown) => end(toMinatoError(error)),
+      );
+      return () => {
+        open = false;
+      };
+    },
   };
 }
