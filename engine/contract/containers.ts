@@ -31,6 +31,13 @@ export const ContainerSummary = z.object({
   labels: z.record(z.string(), z.string()),
   composeProject: z.string().optional(),
   composeService: z.string().optional(),
+  /**
+   * Epoch seconds read back from the status text: when it started (running, paused) or ended (exited,
+   * restarting), to within Docker's own rounding. Lets the UI tick and render the status in its own language.
+   */
+  since: z.number().optional(),
+  exitCode: z.number().int().optional(),
+  health: z.enum(['starting', 'healthy', 'unhealthy']).optional(),
 });
 export type ContainerSummary = z.infer<typeof ContainerSummary>;
 

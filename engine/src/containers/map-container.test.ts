@@ -38,7 +38,7 @@ describe('toContainerSummary', () => {
       Ports: [{ IP: '0.0.0.0', PrivatePort: 80, PublicPort: 8080, Type: 'tcp' }, { PrivatePort: 443, Type: 'tcp' }],
       Labels: { 'com.docker.compose.project': 'proj', 'com.docker.compose.service': 'web' },
     } as unknown as Docker.ContainerInfo;
-    expect(toContainerSummary('local', raw)).toEqual({
+    expect(toContainerSummary('local', raw, 1_700_000_500)).toEqual({
       engineId: 'local',
       id: 'abc',
       name: 'proj-web-1',
@@ -55,6 +55,7 @@ describe('toContainerSummary', () => {
       labels: { 'com.docker.compose.project': 'proj', 'com.docker.compose.service': 'web' },
       composeProject: 'proj',
       composeService: 'web',
+      since: 1_700_000_380,
     });
   });
 });

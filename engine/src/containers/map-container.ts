@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { ContainerStatus, type ContainerDetail, type ContainerSummary, type PublishedPort } from '../../contract';
+import { statusFacts } from './status-age';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
 const COMPOSE_SERVICE = 'com.docker.compose.service';
@@ -33,7 +34,7 @@ export function dedupePorts(ports: PublishedPort[]): PublishedPort[] {
   return result.sort((a, b) => a.containerPort - b.containerPort || (a.hostPort ?? 0) - (b.hostPort ?? 0));
 }
 
-export function toContainerSummary(engineId: string, raw: Docker.ContainerInfo): ContainerSummary {
+export function toContainerSummary(engineId: string, raw: Docker.ContainerInfo, nowSeconds = Math.floor(Date.now() / 1000)): ContainerSummary {
   const labels = raw.Labels ?? {};
   const summary: ContainerSummary = {
     engineId,
@@ -54,6 +55,7 @@ export function toContainerSummary(engineId: string, raw: Docker.ContainerInfo):
     ),
     created: raw.Created,
     labels,
+    ...statusFacts(raw.Status ?? '', nowSeconds),
   };
   const project = labels[COMPOSE_PROJECT];
   const service = labels[COMPOSE_SERVICE];

@@ -1,28 +1,62 @@
 import { useTranslation } from 'react-i18next';
-import { ACTION_KEYS, GRID_KEYS } from '../containers/keymap';
+import { CONTAINER_ACTIONS } from '../containers/actions';
+import { closeKeyboardHelp, openKeyboardHelp, useHelpStore } from '../containers/help-store';
+import { GRID_KEYS } from '../containers/keymap';
+import { Dialog } from '../ui/Dialog';
 
-/** The list's shortcuts, built from the keymap itself so the help never drifts from what the keys do. */
+function KeyList({ rows }: { rows: Array<[string, string]> }) {
+  return (
+    <dl className="key-list">
+      {rows.map(([keys, action]) => (
+        <div key={keys}>
+          <dt>
+            <kbd>{keys}</kbd>
+          </dt>
+          <dd>{action}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * The list's shortcuts, built from the keyboard model and the action table themselves so the help never drifts
+ * from what the keys do: a button in the sidebar, `?` in the list.
+ */
 export function KeyboardHelp() {
   const { t } = useTranslation();
-  const rows: Array<[string, string]> = [
-    ...GRID_KEYS.map(({ keys, help }): [string, string] => [keys, t(`help.${help}`)]),
-    ...Object.entries(ACTION_KEYS).map(([key, action]): [string, string] => [key.length === 1 ? key.toUpperCase() : key, t(`actions.${action}`)]),
-  ];
+  const open = useHelpStore((state) => state.open);
+  const listRows = GRID_KEYS.map(({ keys, help }): [string, string] => [keys, t(`help.${help}`)]);
+  const actionRows = CONTAINER_ACTIONS.flatMap((descriptor): Array<[string, string]> => (descriptor.key ? [[descriptor.key.shown, t(descriptor.label)]] : []));
   return (
-    <section className="help" aria-labelledby="help-title">
-      <h2 id="help-title" title={t('help.hint')}>
-        {t('help.title')}
-      </h2>
-      <dl>
-        {rows.map(([keys, action]) => (
-          <div key={keys}>
-            <dt>
-              <kbd>{keys}</kbd>
-            </dt>
-            <dd>{action}</dd>
+    <>
+      <button type="button" className="ghost help-button" title={t('help.hint')} onClick={openKeyboardHelp}>
+        {t('help.showAll')} <kbd aria-hidden="true">?</kbd>
+      </button>
+      {open ? (
+        <Dialog
+          title={t('help.dialogTitle')}
+          description={t('help.hint')}
+          onClose={closeKeyboardHelp}
+          wide
+          footer={
+            <button type="button" className="primary" onClick={closeKeyboardHelp}>
+              {t('help.close')}
+            </button>
+          }
+        >
+          <div className="help-columns">
+            <section aria-labelledby="help-list">
+              <h3 id="help-list">{t('help.listHeading')}</h3>
+              <KeyList rows={listRows} />
+            </section>
+            <section aria-labelledby="help-actions">
+              <h3 id="help-actions">{t('help.actionsHeading')}</h3>
+              <KeyList rows={actionRows} />
+            </section>
           </div>
-        ))}
-      </dl>
-    </section>
+        </Dialog>
+      ) : null}
+    </>
   );
 }

@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
 import {
   LOG_BUFFER_LIMITS,
   setLanguage,
@@ -12,6 +11,7 @@ import {
   type ThemeSetting,
 } from '../stores/settings-store';
 import { setSettingsOpen, useUiStore } from '../stores/ui-store';
+import { Dialog } from '../ui/Dialog';
 
 export function SettingsDialog() {
   const { t } = useTranslation();
@@ -23,63 +23,62 @@ export function SettingsDialog() {
   const [shellDraft, setShellDraft] = useState(preferredShell);
   const shellValid = shellDraft === '' || /^\/[\w./+-]+$/.test(shellDraft);
   const firstRef = useRef<HTMLSelectElement>(null);
-  useEffect(() => {
-    if (open) firstRef.current?.focus();
-  }, [open]);
   if (!open) return null;
+  const close = () => setSettingsOpen(false);
   return (
-    <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && setSettingsOpen(false)}>
-      <div role="dialog" aria-modal="true" aria-labelledby="settings-title" className="dialog">
-        <h2 id="settings-title">{t('settings.title')}</h2>
-        <label className="field">
-          {t('settings.language')}
-          <select ref={firstRef} value={language} onChange={(event) => setLanguage(event.target.value as LanguageSetting)}>
-            <option value="system">{t('settings.languageSystem')}</option>
-            <option value="en">English</option>
-            <option value="ja">日本語</option>
-          </select>
-        </label>
-        <label className="field">
-          {t('settings.theme')}
-          <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeSetting)}>
-            <option value="system">{t('settings.themeSystem')}</option>
-            <option value="light">{t('settings.themeLight')}</option>
-            <option value="dark">{t('settings.themeDark')}</option>
-          </select>
-        </label>
-        <label className="field">
-          {t('settings.logBuffer')}
-          <input
-            type="number"
-            min={LOG_BUFFER_LIMITS.min}
-            max={LOG_BUFFER_LIMITS.max}
-            step={1000}
-            defaultValue={logBufferLines}
-            onBlur={(event) => setLogBufferLines(Number(event.target.value))}
-          />
-        </label>
-        <label className="field">
-          {t('settings.preferredShell')}
-          <input
-            value={shellDraft}
-            placeholder="/bin/zsh"
-            aria-invalid={shellValid ? undefined : true}
-            aria-describedby="shell-hint"
-            onChange={(event) => {
-              setShellDraft(event.target.value);
-              if (event.target.value === '' || /^\/[\w./+-]+$/.test(event.target.value)) setPreferredShell(event.target.value);
-            }}
-          />
-          <span id="shell-hint" className={shellValid ? 'muted' : 'error-text'}>
-            {shellValid ? t('settings.preferredShellHint') : t('settings.preferredShellInvalid')}
-          </span>
-        </label>
-        <div className="dialog-buttons">
-          <button type="button" className="primary" onClick={() => setSettingsOpen(false)}>
-            {t('settings.close')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <Dialog
+      title={t('settings.title')}
+      onClose={close}
+      initialFocus={firstRef}
+      footer={
+        <button type="button" className="primary" onClick={close}>
+          {t('settings.close')}
+        </button>
+      }
+    >
+      <label className="field">
+        {t('settings.language')}
+        <select ref={firstRef} value={language} onChange={(event) => setLanguage(event.target.value as LanguageSetting)}>
+          <option value="system">{t('settings.languageSystem')}</option>
+          <option value="en">English</option>
+          <option value="ja">日本語</option>
+        </select>
+      </label>
+      <label className="field">
+        {t('settings.theme')}
+        <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeSetting)}>
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
+      </label>
+      <label className="field">
+        {t('settings.logBuffer')}
+        <input
+          type="number"
+          min={LOG_BUFFER_LIMITS.min}
+          max={LOG_BUFFER_LIMITS.max}
+          step={1000}
+          defaultValue={logBufferLines}
+          onBlur={(event) => setLogBufferLines(Number(event.target.value))}
+        />
+      </label>
+      <label className="field">
+        {t('settings.preferredShell')}
+        <input
+          value={shellDraft}
+          placeholder="/bin/zsh"
+          aria-invalid={shellValid ? undefined : true}
+          aria-describedby="shell-hint"
+          onChange={(event) => {
+            setShellDraft(event.target.value);
+            if (event.target.value === '' || /^\/[\w./+-]+$/.test(event.target.value)) setPreferredShell(event.target.value);
+          }}
+        />
+        <span id="shell-hint" className={shellValid ? 'muted' : 'error-text'}>
+          {shellValid ? t('settings.preferredShellHint') : t('settings.preferredShellInvalid')}
+        </span>
+      </label>
+    </Dialog>
   );
 }

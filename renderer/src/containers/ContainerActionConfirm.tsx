@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { containerActionCommand } from '../../../engine/contract';
 import { cancelPending, useActionStore, type PendingAction } from '../stores/action-store';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { CONFIRM_OPTION_LABEL, actionNamed, initialOptions } from './actions';
 import { useContainerActions } from './use-container-actions';
 
-/** Kill and remove ask first, naming each container; remove offers force and anonymous volumes. */
+/** Actions whose descriptor asks first: the question, each container by name, and the options it offers. */
 export function ContainerActionConfirm() {
   const pending = useActionStore((state) => state.pending);
   if (!pending) return null;
@@ -16,32 +16,32 @@ export function ContainerActionConfirm() {
 function Confirm({ pending }: { pending: PendingAction }) {
   const { t } = useTranslation();
   const { run } = useContainerActions();
-  const [force, setForce] = useState(false);
-  const [removeVolumes, setRemoveVolumes] = useState(false);
-  const isRemove = pending.action === 'remove';
-  const options = isRemove ? { force, removeVolumes } : {};
+  const descriptor = actionNamed(pending.action);
+  const [options, setOptions] = useState(() => initialOptions(descriptor));
   const names = pending.targets.map((target) => target.name);
+  const confirm = descriptor.confirm!;
 
   return (
     <ConfirmDialog
-      title={isRemove ? t('confirm.removeTitle') : t('confirm.killTitle')}
-      body={isRemove ? t('confirm.removeBody') : t('confirm.killBody')}
+      title={t(confirm.title)}
+      body={t(confirm.body)}
       targets={names}
-      command={containerActionCommand(pending.action, names, options)}
+      command={descriptor.command(names, options)}
       commandLabel={t('confirm.command')}
-      confirmLabel={t(`actions.${pending.action}`)}
+      confirmLabel={t(descriptor.label)}
       cancelLabel={t('confirm.cancel')}
-      onConfirm={() => void run(pending.action, pending.targets, options)}
+      danger={descriptor.danger}
+      onConfirm={() => void run(descriptor, pending.targets, options)}
       onCancel={cancelPending}
     >
-      {isRemove ? (
+      {confirm.options.length > 0 ? (
         <div className="options">
-          <label>
-            <input type="checkbox" checked={force} onChange={(event) => setForce(event.target.checked)} /> {t('confirm.force')}
-          </label>
-          <label>
-            <input type="checkbox" checked={removeVolumes} onChange={(event) => setRemoveVolumes(event.target.checked)} /> {t('confirm.volumes')}
-          </label>
+          {confirm.options.map((option) => (
+            <label key={option}>
+              <input type="checkbox" checked={options[option] === true} onChange={(event) => setOptions({ ...options, [option]: event.target.checked })} />{' '}
+              {t(CONFIRM_OPTION_LABEL[option])}
+            </label>
+          ))}
         </div>
       ) : null}
     </ConfirmDialog>

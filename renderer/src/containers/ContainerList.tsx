@@ -1,39 +1,28 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../engine/contract';
-import {
-  openDetail,
-  pruneSelection,
-  selectOnly,
-  selectRange,
-  setFocused,
-  setSelection,
-  toggleProject,
-  toggleSelected,
-  useUiStore,
-} from '../stores/ui-store';
+import { useVisibleStats } from '../queries/stats';
+import { openDetail, pruneSelection, selectOnly, selectRange, setFocused, setSelection, toggleProject, toggleSelected, useUiStore } from '../stores/ui-store';
+import type { ActionTarget } from '../stores/action-store';
+import { useNow } from '../ui/use-now';
+import { actionForKey, type ActionDescriptor } from './actions';
 import { ContainerRow } from './ContainerRow';
-import { ACTION_KEYS, moveFocus } from './keymap';
+import { openKeyboardHelp } from './help-store';
+import { gridKey } from './keymap';
 import { buildListModel } from './list-rows';
 import { ProjectRow } from './ProjectRow';
+import { RowMenu, type RowMenuRequest } from './RowMenu';
+import { tickInterval } from './status-text';
 import { useContainerActions } from './use-container-actions';
-import { useVisibleStats } from '../queries/stats';
 
 const ROW_HEIGHT = 44;
 /** The search field `/` jumps to, as in many list views. */
 export const SEARCH_FIELD_ID = 'container-search';
 export const GRID_ID = 'container-grid';
 
-/** Re-renders relative times once a minute rather than on every tick. */
-function useMinuteClock(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+/** The DOM id of a row, from its key (a container id, or `project:<name>`). */
+export const rowDomId = (key: string) => `row-${key.replace(/[^\w-]/g, '_')}`;
 
 export function ContainerList({ containers }: { containers: ContainerSummary[] }) {
   const { t } = useTranslation();
@@ -41,13 +30,22 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   const search = useUiStore((state) => state.search);
   const collapsed = useUiStore((state) => state.collapsedProjects);
   const selected = useUiStore((state) => state.selected);
+  const anchorId = useUiStore((state) => state.anchorId);
   const focusedId = useUiStore((state) => state.focusedId);
   const { request } = useContainerActions();
-  const now = useMinuteClock();
+  // One timer for every row's times, ticking each second only while some time shown is under a minute old.
+  const [interval, setTickInterval] = useState(1000);
+  const now = useNow(interval);
+  useEffect(() => setTickInterval(tickInterval(containers, now)), [containers, now]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<RowMenuRequest | undefined>();
+  /** Set by the keyboard: the focused row takes DOM focus once it is rendered. */
+  const focusFollows = useRef(false);
 
   const model = useMemo(() => buildListModel(containers, filter, search, collapsed), [containers, filter, search, collapsed]);
   const byId = useMemo(() => new Map(containers.map((container) => [container.id, container])), [containers]);
+  const focusKey = model.rows.some((row) => row.key === focusedId) ? focusedId : model.rows[0]?.key;
+  const focusIndex = model.rows.findIndex((row) => row.key === focusKey);
 
   useEffect(() => pruneSelection(new Set(byId.keys())), [byId]);
   useEffect(() => {
@@ -61,12 +59,47 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The focused row stays rendered when scrolled away, so keyboard focus is never dropped with it.
+    rangeExtractor: useCallback(
+      (range: Range) => {
+        const indexes = defaultRangeExtractor(range);
+        return focusIndex === -1 || indexes.includes(focusIndex) ? indexes : [...indexes, focusIndex].sort((a, b) => a - b);
+      },
+      [focusIndex],
+    ),
   });
+
+  useEffect(() => {
+    if (!focusFollows.current || focusIndex === -1) return;
+    focusFollows.current = false;
+    virtualizer.scrollToIndex(focusIndex);
+    document.getElementById(rowDomId(model.rows[focusIndex]!.key))?.focus({ preventScroll: true });
+  }, [focusIndex, model.rows, virtualizer]);
 
   const targetsOf = useCallback(
     (ids: Iterable<string>) => [...ids].flatMap((id) => (byId.has(id) ? [{ id, name: byId.get(id)!.name }] : [])),
     [byId],
   );
+
+  /** What an action applies to: the selection, or the focused container when nothing is selected. */
+  const currentTargets = useCallback((): ActionTarget[] => {
+    const ids = selected.size > 0 ? selected : focusKey && byId.has(focusKey) ? [focusKey] : [];
+    return targetsOf(ids).sort((a, b) => a.name.localeCompare(b.name));
+  }, [selected, focusKey, byId, targetsOf]);
+
+  const openMenu = useCallback(
+    (x: number, y: number) => {
+      const targets = currentTargets();
+      if (targets.length === 0) return;
+      setMenu({ x, y, targets, states: targets.map((target) => byId.get(target.id)!.state) });
+    },
+    [currentTargets, byId],
+  );
+  const closeMenu = useCallback(() => {
+    setMenu(undefined);
+    // Back to the row it was opened from (a confirmation opened next returns there too).
+    if (focusKey) document.getElementById(rowDomId(focusKey))?.focus();
+  }, [focusKey]);
 
   const onRowClick = useCallback(
     (event: MouseEvent, id: string) => {
@@ -77,52 +110,62 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     [model.visibleIds],
   );
 
+  const onRowMenu = useCallback(
+    (event: MouseEvent, id: string) => {
+      event.preventDefault();
+      // As in a file manager: a right click outside the selection acts on that row alone.
+      if (!useUiStore.getState().selected.has(id)) selectOnly(id);
+      const ids = useUiStore.getState().selected;
+      const targets = targetsOf(ids).sort((a, b) => a.name.localeCompare(b.name));
+      setMenu({ x: event.clientX, y: event.clientY, targets, states: targets.map((target) => byId.get(target.id)!.state) });
+    },
+    [targetsOf, byId],
+  );
+
   const onGroupAction = useCallback(
-    (project: string, action: 'start' | 'stop' | 'remove') => {
+    (project: string, descriptor: ActionDescriptor) => {
       const members = containers.filter((container) => container.composeProject === project).map((container) => container.id);
-      request(action, targetsOf(members));
+      request(descriptor, targetsOf(members));
     },
     [containers, request, targetsOf],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Shortcuts belong to the list itself (and its row checkboxes): a focused link or group button keeps its own keys.
+    // The list's keys belong to its rows: a focused link, group button or checkbox keeps its own keys.
     const target = event.target as HTMLElement;
-    if (target !== event.currentTarget && !(target instanceof HTMLInputElement && target.type === 'checkbox')) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (target.getAttribute('role') !== 'row') return;
+    const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+    const outcome = gridKey(event, model.rows, { focused: focusKey, anchor: anchorId, selected }, pageSize);
+    if (outcome) {
       event.preventDefault();
-      const next = moveFocus(model.visibleIds, focusedId, event.key === 'ArrowDown' ? 1 : -1);
-      if (!next) return;
-      if (event.shiftKey) toggleSelected(next);
-      else selectOnly(next);
-      const index = model.rows.findIndex((row) => row.key === next);
-      if (index !== -1) virtualizer.scrollToIndex(index);
-      return;
+      switch (outcome.kind) {
+        case 'state':
+          focusFollows.current = true;
+          useUiStore.setState({ focusedId: outcome.state.focused, anchorId: outcome.state.anchor, selected: outcome.state.selected });
+          return;
+        case 'fold':
+          toggleProject(outcome.project);
+          return;
+        case 'open':
+          openDetail(outcome.id);
+          return;
+        case 'menu': {
+          const box = target.getBoundingClientRect();
+          openMenu(box.left + 48, box.bottom);
+          return;
+        }
+        case 'search':
+          document.getElementById(SEARCH_FIELD_ID)?.focus();
+          return;
+        case 'help':
+          openKeyboardHelp();
+          return;
+      }
     }
-    if (event.key === '/') {
+    const descriptor = actionForKey(event);
+    if (descriptor) {
       event.preventDefault();
-      document.getElementById(SEARCH_FIELD_ID)?.focus();
-      return;
-    }
-    if (event.key === 'Enter' && focusedId) {
-      openDetail(focusedId);
-      return;
-    }
-    if (event.key === ' ' && focusedId) {
-      event.preventDefault();
-      toggleSelected(focusedId);
-      return;
-    }
-    if ((event.key === 'a' || event.key === 'A') && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      setSelection(model.visibleIds);
-      return;
-    }
-    const action = ACTION_KEYS[event.key];
-    if (action && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      const ids = selected.size > 0 ? selected : focusedId ? [focusedId] : [];
-      request(action, targetsOf(ids));
+      request(descriptor, currentTargets());
     }
   };
 
@@ -147,59 +190,66 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
         aria-label={t('list.label')}
         aria-rowcount={model.rows.length + 1}
         aria-multiselectable
-        aria-activedescendant={focusedId ? `row-${focusedId}` : undefined}
         className="grid"
-        tabIndex={0}
         onKeyDown={onKeyDown}
-        onFocus={() => {
-          if (!focusedId && model.visibleIds[0]) setFocused(model.visibleIds[0]);
-        }}
       >
-        <div role="row" aria-rowindex={1} className="row header-row">
-          <div role="columnheader" className="cell check">
-            <input
-              type="checkbox"
-              aria-label={t('list.selectAll')}
-              checked={allShownSelected}
-              onChange={() => setSelection(allShownSelected ? [] : model.visibleIds)}
-              tabIndex={-1}
-            />
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className="row header-row">
+            <div role="columnheader" className="cell check">
+              <input
+                type="checkbox"
+                aria-label={t('list.selectAll')}
+                checked={allShownSelected}
+                onChange={() => setSelection(allShownSelected ? [] : model.visibleIds)}
+                tabIndex={-1}
+              />
+            </div>
+            <div role="columnheader" className="cell name">{t('list.columns.name')}</div>
+            <div role="columnheader" className="cell image">{t('list.columns.image')}</div>
+            <div role="columnheader" className="cell state">{t('list.columns.state')}</div>
+            <div role="columnheader" className="cell ports">{t('list.columns.ports')}</div>
+            <div role="columnheader" className="cell created">{t('list.columns.created')}</div>
           </div>
-          <div role="columnheader" className="cell name">{t('list.columns.name')}</div>
-          <div role="columnheader" className="cell image">{t('list.columns.image')}</div>
-          <div role="columnheader" className="cell state">{t('list.columns.state')}</div>
-          <div role="columnheader" className="cell ports">{t('list.columns.ports')}</div>
-          <div role="columnheader" className="cell created">{t('list.columns.created')}</div>
         </div>
         <div ref={scrollRef} className="grid-body" role="rowgroup">
           {model.rows.length === 0 ? null : (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = model.rows[item.index]!;
+                const tabIndex = row.key === focusKey ? 0 : -1;
                 return row.kind === 'project' ? (
                   <ProjectRow
                     key={row.key}
+                    domId={rowDomId(row.key)}
+                    rowKey={row.key}
                     project={row.project}
                     running={row.running}
                     total={row.total}
                     collapsed={row.collapsed}
+                    focused={row.key === focusedId}
+                    tabIndex={tabIndex}
                     rowIndex={item.index + 2}
                     top={item.start}
                     onToggle={toggleProject}
+                    onFocusRow={setFocused}
                     onGroupAction={onGroupAction}
                   />
                 ) : (
                   <ContainerRow
                     key={row.key}
+                    domId={rowDomId(row.key)}
                     container={row.container}
                     inProject={row.inProject}
                     selected={selected.has(row.container.id)}
                     focused={focusedId === row.container.id}
+                    tabIndex={tabIndex}
                     rowIndex={item.index + 2}
                     top={item.start}
                     now={now}
                     stats={stats.data?.get(row.container.id)}
                     onRowClick={onRowClick}
+                    onRowMenu={onRowMenu}
+                    onFocusRow={setFocused}
                     onToggle={toggleSelected}
                     onOpen={openDetail}
                   />
@@ -215,6 +265,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
           {t('list.count', { count: model.matchCount })}
         </span>
       </div>
+      {menu ? <RowMenu {...menu} onAction={request} onDetails={openDetail} onClose={closeMenu} /> : null}
     </div>
   );
 }

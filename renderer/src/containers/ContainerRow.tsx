@@ -3,17 +3,23 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, StatsSample } from '../../../engine/contract';
 import { formatBytes } from '../insight/format-bytes';
 import { portLabel, portUrl, relativeTime } from './format';
+import { statusText } from './status-text';
 
 interface ContainerRowProps {
+  domId: string;
   container: ContainerSummary;
   inProject: boolean;
   selected: boolean;
   focused: boolean;
+  /** Roving focus: 0 for the one row Tab reaches, -1 for the others. */
+  tabIndex: number;
   rowIndex: number;
   top: number;
   now: number;
   stats: StatsSample | undefined;
   onRowClick(event: MouseEvent, id: string): void;
+  onRowMenu(event: MouseEvent, id: string): void;
+  onFocusRow(id: string): void;
   onToggle(id: string): void;
   onOpen(id: string): void;
 }
@@ -27,11 +33,16 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       aria-label={container.name}
       aria-selected={selected}
       aria-rowindex={rowIndex}
-      id={`row-${container.id}`}
+      id={props.domId}
+      tabIndex={props.tabIndex}
       className={`row container-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${inProject ? ' in-project' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
       onClick={(event) => props.onRowClick(event, container.id)}
       onDoubleClick={() => props.onOpen(container.id)}
+      onContextMenu={(event) => props.onRowMenu(event, container.id)}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && !focused) props.onFocusRow(container.id);
+      }}
     >
       <div role="gridcell" className="cell check">
         <input
@@ -53,7 +64,7 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       <div role="gridcell" className="cell state">
         <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span>
         <span className="status-text" title={container.status}>
-          {container.status}
+          {statusText(t, container, now, i18n.language)}
         </span>
         {props.stats ? (
           <span className="row-stats" title={t('stats.rowFigures')}>
@@ -86,7 +97,7 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
           );
         })}
       </div>
-      <div role="gridcell" className="cell created">
+      <div role="gridcell" className="cell created" title={new Date(container.created * 1000).toLocaleString(i18n.language)}>
         {relativeTime(container.created, now, i18n.language)}
       </div>
     </div>

@@ -12,6 +12,7 @@ import { ProjectLogsView } from '../logs/ProjectLogsView';
 import { RunDialog } from '../run/RunDialog';
 import { openRunDialog, useRunStore } from '../stores/run-store';
 import { errorText } from './error-text';
+import './containers.css';
 
 export function ContainersView({ engine }: { engine: EngineInfo }) {
   const { t } = useTranslation();

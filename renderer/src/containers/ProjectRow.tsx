@@ -1,28 +1,54 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openProjectLogs } from '../stores/ui-store';
+import { actionNamed, type ActionDescriptor } from './actions';
 
 interface ProjectRowProps {
+  domId: string;
+  rowKey: string;
   project: string;
   running: number;
   total: number;
   collapsed: boolean;
+  focused: boolean;
+  tabIndex: number;
   rowIndex: number;
   top: number;
   onToggle(project: string): void;
-  onGroupAction(project: string, action: 'start' | 'stop' | 'remove'): void;
+  onFocusRow(key: string): void;
+  onGroupAction(project: string, descriptor: ActionDescriptor): void;
 }
+
+/** The project's group buttons: whole-project versions of actions from the table. */
+const GROUP_ACTIONS = [
+  { action: 'start', label: 'actions.startAll' },
+  { action: 'stop', label: 'actions.stopAll' },
+  { action: 'remove', label: 'actions.removeAll' },
+] as const;
 
 export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
   const { project, running, total, collapsed, rowIndex, top } = props;
   const { t } = useTranslation();
   const label = t('list.project', { name: project });
   return (
-    <div role="row" aria-label={label} aria-rowindex={rowIndex} aria-expanded={!collapsed} className="row project-row" style={{ transform: `translateY(${top}px)` }}>
+    <div
+      role="row"
+      id={props.domId}
+      tabIndex={props.tabIndex}
+      aria-label={label}
+      aria-rowindex={rowIndex}
+      aria-expanded={!collapsed}
+      className={`row project-row${props.focused ? ' focused' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && !props.focused) props.onFocusRow(props.rowKey);
+      }}
+    >
       <div role="gridcell" className="cell project-cell">
         <button
           type="button"
           className="ghost small disclosure"
+          tabIndex={-1}
           aria-label={collapsed ? t('list.expand', { name: project }) : t('list.collapse', { name: project })}
           onClick={() => props.onToggle(project)}
         >
@@ -32,15 +58,20 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
         <span className="project-summary">{t('list.projectSummary', { running, total })}</span>
       </div>
       <div role="gridcell" className="cell project-actions" aria-label={t('actions.groupActions', { name: project })}>
-        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('actions.startAll') })} onClick={() => props.onGroupAction(project, 'start')}>
-          {t('actions.startAll')}
-        </button>
-        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('actions.stopAll') })} onClick={() => props.onGroupAction(project, 'stop')}>
-          {t('actions.stopAll')}
-        </button>
-        <button type="button" className="small danger" aria-label={t('actions.inProject', { name: project, action: t('actions.removeAll') })} onClick={() => props.onGroupAction(project, 'remove')}>
-          {t('actions.removeAll')}
-        </button>
+        {GROUP_ACTIONS.map(({ action, label: text }) => {
+          const descriptor = actionNamed(action);
+          return (
+            <button
+              key={action}
+              type="button"
+              className={descriptor.danger ? 'small danger' : 'small'}
+              aria-label={t('actions.inProject', { name: project, action: t(text) })}
+              onClick={() => props.onGroupAction(project, descriptor)}
+            >
+              {t(text)}
+            </button>
+          );
+        })}
         <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('logs.projectButton') })} onClick={() => openProjectLogs(project)}>
           {t('logs.projectButton')}
         </button>

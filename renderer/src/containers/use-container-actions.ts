@@ -1,22 +1,25 @@
-import { useCallback } from 'react';
-import { DESTRUCTIVE_ACTIONS, containerActionCommand, type ActionOptions, type ContainerAction } from '../../../engine/contract';
+import { useCallback, useMemo } from 'react';
+import type { ActionOptions } from '../../../engine/contract';
 import { useContainerAction } from '../queries/containers';
 import { askToConfirm, cancelPending, setOutcome, setRunning, type ActionTarget } from '../stores/action-store';
 import { useUiStore } from '../stores/ui-store';
+import type { ActionContext, ActionDescriptor } from './actions';
 
-/** Runs an action on containers: destructive ones go through the confirm dialog first; the outcome teaches the command. */
+/** Runs an action on containers: those with a confirmation go through the dialog first; the outcome teaches the command. */
 export function useContainerActions() {
   const engineId = useUiStore((state) => state.engineId);
-  const mutation = useContainerAction(engineId);
+  const { mutateAsync } = useContainerAction(engineId);
+  const context = useMemo<ActionContext>(() => ({ act: (ids, action, options) => mutateAsync({ ids, action, options }) }), [mutateAsync]);
 
   const run = useCallback(
-    async (action: ContainerAction, targets: ActionTarget[], options: ActionOptions = {}) => {
+    async (descriptor: ActionDescriptor, targets: ActionTarget[], options: ActionOptions = {}) => {
       cancelPending();
       if (targets.length === 0) return;
-      const command = containerActionCommand(action, targets.map((target) => target.name), options);
+      const action = descriptor.name;
+      const command = descriptor.command(targets.map((target) => target.name), options);
       setRunning(action);
       try {
-        const { results } = await mutation.mutateAsync({ ids: targets.map((target) => target.id), action, options });
+        const { results } = await descriptor.perform(context, targets.map((target) => target.id), options);
         const names = new Map(targets.map((target) => [target.id, target.name]));
         const failures = results
           .filter((result) => !result.ok && result.error)
@@ -34,14 +37,14 @@ export function useContainerActions() {
         setRunning(undefined);
       }
     },
-    [mutation],
+    [context],
   );
 
   const request = useCallback(
-    (action: ContainerAction, targets: ActionTarget[]) => {
+    (descriptor: ActionDescriptor, targets: ActionTarget[]) => {
       if (targets.length === 0) return;
-      if (DESTRUCTIVE_ACTIONS.has(action)) askToConfirm({ action, targets });
-      else void run(action, targets);
+      if (descriptor.confirm) askToConfirm({ action: descriptor.name, targets });
+      else void run(descriptor, targets);
     },
     [run],
   );

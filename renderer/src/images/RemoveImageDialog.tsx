@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageRemoveCommand } from '../../../engine/contract';
-import { ConfirmDialog } from '../containers/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useRemoveImage } from '../queries/images';
 import type { ImageRow } from './image-rows';
 import { removeProblem, type RemoveProblem } from './remove-error';

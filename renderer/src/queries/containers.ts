@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { ActionOptions, ChangeBatch, ContainerAction, ContainerSummary, MinatoClient } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { applyImageChanges } from './images';
-import { MAX_PATCHED_IDS, patchContainerList } from './patch-list';
+import { listFreshness } from './list-freshness';
+import { MAX_PATCHED_IDS } from './patch-list';
 
 export const containerKeys = {
   all: (engineId: string) => ['containers', engineId] as const,
@@ -10,18 +11,25 @@ export const containerKeys = {
   detail: (engineId: string, id: string) => [...containerKeys.all(engineId), 'detail', id] as const,
 };
 
+/** The whole list, ordered against the narrow patches that events bring (see `ListFreshness`). */
+export function containerListQuery(client: MinatoClient, queryClient: QueryClient, engineId: string) {
+  return queryOptions({
+    queryKey: containerKeys.list(engineId),
+    queryFn: async ({ signal }) => {
+      const freshness = listFreshness(queryClient, engineId);
+      const seq = freshness.begin();
+      const answer = await client.call('containers:list', { engineId }, { signal });
+      // The benchmark reads this mark to time data-to-paint in the page.
+      performance.mark('minato:list-data', { detail: answer.length });
+      return freshness.fullAnswer(seq, answer);
+    },
+  });
+}
+
 export function useContainerList(engineId: string | undefined, enabled: boolean) {
   const client = useClient();
-  return useQuery({
-    queryKey: containerKeys.list(engineId ?? ''),
-    queryFn: async ({ signal }) => {
-      const list = await client.call('containers:list', { engineId: engineId as string }, { signal });
-      // The benchmark reads this mark to time data-to-paint in the page.
-      performance.mark('minato:list-data', { detail: list.length });
-      return list;
-    },
-    enabled: enabled && engineId !== undefined,
-  });
+  const queryClient = useQueryClient();
+  return useQuery({ ...containerListQuery(client, queryClient, engineId ?? ''), enabled: enabled && engineId !== undefined });
 }
 
 export function useContainerDetail(engineId: string | undefined, id: string | undefined) {
@@ -71,11 +79,14 @@ export function applyChangeBatch(client: MinatoClient, queryClient: QueryClient,
     return;
   }
   const ids = batch.ids;
-  // One patch after another, so an older read never lands on top of a newer one.
+  const freshness = listFreshness(queryClient, batch.engineId);
+  // One patch after another, so an older narrow read never lands on top of a newer one; `freshness` orders them
+  // against full reads.
   patches.tail = patches.tail.then(async () => {
     try {
+      const seq = freshness.begin();
       const fresh = await client.call('containers:list', { engineId: batch.engineId, ids });
-      queryClient.setQueryData<ContainerSummary[]>(listKey, (list) => (list ? patchContainerList(list, ids, fresh) : list));
+      queryClient.setQueryData<ContainerSummary[]>(listKey, (list) => (list ? freshness.narrowAnswer(seq, ids, fresh, list) : list));
     } catch {
       await queryClient.invalidateQueries({ queryKey: listKey });
     }
