@@ -102,7 +102,7 @@ describe('runSpecToArgs ⇄ parseRunCommand', () => {
       ['docker run --init nginx sh', ['--init'], 'nginx', ['sh']],
       ['docker run -a stdout -a stderr busybox echo hi', ['-a stdout', '-a stderr'], 'busybox', ['echo', 'hi']],
       ['docker run --gpus all nvidia/cuda nvidia-smi', ['--gpus all'], 'nvidia/cuda', ['nvidia-smi']],
-      ['docker run --platform linux/amd64 alpine uname -m', ['--platform linux/amd64'], 'alpine', ['uname', '-m']],
+      ['docker run --runtime runc alpine uname -m', ['--runtime runc'], 'alpine', ['uname', '-m']],
       ['docker run --pull always --pull=never alpine', ['--pull always', '--pull=never'], 'alpine', []],
       ['docker run --sig-proxy=false alpine', ['--sig-proxy=false'], 'alpine', []],
       ['docker run --read-only --no-healthcheck --oom-kill-disable alpine', ['--read-only', '--no-healthcheck', '--oom-kill-disable'], 'alpine', []],
@@ -163,5 +163,52 @@ describe('runSpecToArgs ⇄ parseRunCommand', () => {
 
   it('says when there is no image', () => {
     expect(parseRunCommand('docker run -d').errors).toEqual([expect.stringMatching(/No image/)]);
+  });
+});
+
+describe('pasted commands from other times and other shells', () => {
+  it('reads Docker 1.x single-dash long flags as today’s, and lists each one', () => {
+    const parsed = parseRunCommand('docker run -d -rm -name web -link db:db -p 8080:80 nginx');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.spec).toMatchObject({ image: 'nginx', name: 'web', autoRemove: true, detach: true, links: ['db:db'], ports: [{ hostPort: 8080, containerPort: 80 }] });
+    expect(parsed.translated).toEqual([
+      { written: '-rm', modern: '--rm' },
+      { written: '-name', modern: '--name' },
+      { written: '-link', modern: '--link' },
+    ]);
+    expect(parseRunCommand('docker run -rm=false -volumes-from data -t busybox').spec).toMatchObject({ image: 'busybox', autoRemove: false, volumesFrom: ['data'], tty: true });
+  });
+
+  it('keeps words that read cleanly as one-letter flags as the CLI reads them', () => {
+    const parsed = parseRunCommand('docker run -it -ip 8080:80 -dP busybox sh');
+    expect(parsed.translated).toEqual([]);
+    expect(parsed.spec).toMatchObject({ image: 'busybox', interactive: true, tty: true, detach: true, publishAll: true, ports: [{ hostPort: 8080, containerPort: 80 }], command: ['sh'] });
+  });
+
+  it.each([
+    ['-v $(pwd):/app', '$(pwd)', '$(pwd)'],
+    ['-v "$(pwd)/site":/site', '$(pwd)/site', '$(pwd)'],
+    ['-v ${PWD}:/app', '${PWD}', '${PWD}'],
+    ['-v $PWD/data:/data', '$PWD/data', '$PWD'],
+    ['-v ~/data:/data', '~/data', '~'],
+    ['-v %cd%:/app', '%cd%', '%cd%'],
+  ])('takes %s as a folder to be named, and marks the field', (flag, source, expansion) => {
+    const parsed = parseRunCommand(`docker run ${flag} nginx`);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.spec.mounts).toEqual([{ type: 'bind', source, target: expect.stringMatching(/^\//), readOnly: false }]);
+    const result = RunSpec.safeParse(parsed.spec);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['mounts.0.source', expect.stringContaining(`Replace ${expansion} with the folder it stands for, e.g. /home/me`)],
+    ]);
+  });
+
+  it('takes --platform, writes it back, and checks its shape', () => {
+    const parsed = parseRunCommand('docker run --platform linux/amd64 -d busybox');
+    expect(parsed.unsupported).toEqual([]);
+    expect(parsed.spec.platform).toBe('linux/amd64');
+    expect(runSpecToCommand(parsed.spec)).toBe('docker run -d --platform linux/amd64 busybox');
+    expect(RunSpec.safeParse({ image: 'busybox', platform: 'linux/arm64/v8' }).success).toBe(true);
+    expect(RunSpec.safeParse({ image: 'busybox', platform: 'linux amd64' }).success).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { shellJoin, shellQuote } from '../commands';
 import { dockerRunFlag } from './docker-run-flags';
-import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, type MountSpec, type RunSpecInput } from './run-spec';
+import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, shellExpansion, type MountSpec, type RunSpecInput } from './run-spec';
 
 /** The `docker run` argv for a spec, flags in a fixed order so the shown command is stable as the form changes. */
 export function runSpecToArgs(input: RunSpecInput): string[] {
@@ -12,6 +12,7 @@ export function runSpecToArgs(input: RunSpecInput): string[] {
   if (spec.tty) flag('-t');
   if (spec.autoRemove) flag('--rm');
   if (spec.name) flag('--name', spec.name);
+  if (spec.platform) flag('--platform', spec.platform);
   if (spec.hostname) flag('--hostname', spec.hostname);
   if (spec.user) flag('--user', spec.user);
   if (spec.workdir) flag('--workdir', spec.workdir);
@@ -173,7 +174,9 @@ function volume(spec: RunSpecInput, value: string, leftOut: (flag: string, optio
   const readOnly = modes.includes('ro');
   const others = modes.filter((option) => !VOLUME_MODES.has(option));
   if (others.length > 0) leftOut(shellJoin(['--volume', value]), others.join(','));
-  mounts.push(source.startsWith('/') || source.startsWith('.') ? { type: 'bind', source, target, readOnly } : { type: 'volume', source, target, readOnly });
+  // A folder a shell would have filled in ($(pwd), ~) stays as written, as a folder: the form asks which one it is.
+  const folder = source.startsWith('/') || source.startsWith('.') || shellExpansion(source) !== undefined;
+  mounts.push(folder ? { type: 'bind', source, target, readOnly } : { type: 'volume', source, target, readOnly });
   return undefined;
 }
 
@@ -233,6 +236,7 @@ const VALUE_FLAGS: Record<string, Setter> = {
   },
   '--cpu-shares': integer('cpuShares', '--cpu-shares'),
   '--pids-limit': integer('pidsLimit', '--pids-limit'),
+  '--platform': text('platform'),
   '--cap-add': list('capAdd'),
   '--cap-drop': list('capDrop'),
 };
@@ -262,6 +266,28 @@ export interface ParsedRunCommand {
   unsupported: string[];
   /** Problems with what was written, each naming the flag. */
   errors: string[];
+  /** Docker 1.x spellings (`-rm`, `-name`) read as today's (`--rm`, `--name`), each listed so the person sees it. */
+  translated: Array<{ written: string; modern: string }>;
+}
+
+/**
+ * Whether `-rm`, `-link`, `-name`… is Docker 1.x's single-dash spelling of a long flag. Today's CLI reads such a word
+ * as one-letter flags (`-link` as `-l ink`, a label), which makes a garbage container; a word that reads cleanly as
+ * one-letter flags (`-ip` is -i -p, `-it`) is taken that way, as the CLI takes it.
+ */
+function docker1Flag(word: string): string | undefined {
+  const name = word.split('=')[0] as string;
+  if (name.length < 3 || !/^-[a-z][a-z-]+$/.test(name)) return undefined;
+  const long = dockerRunFlag(`-${name}`);
+  if (!long) return undefined;
+  const letters = word.slice(1);
+  for (let position = 0; position < letters.length; position++) {
+    const short = dockerRunFlag(`-${letters[position]}`);
+    if (!short) return long.long;
+    // A flag taking a value swallows the rest of the word: clean only when nothing is left to swallow.
+    if (short.takesValue) return position === letters.length - 1 ? undefined : long.long;
+  }
+  return undefined;
 }
 
 /** Fills the Run form from a pasted `docker run …` (or `docker container run …`) line. */
@@ -269,6 +295,7 @@ export function parseRunCommand(line: string): ParsedRunCommand {
   const { words, error } = tokenize(line);
   const errors: string[] = error ? [error] : [];
   const unsupported: string[] = [];
+  const translated: ParsedRunCommand['translated'] = [];
   const spec: RunSpecInput & Record<string, unknown> = { image: '', detach: false };
   let index = 0;
   if (words[index] === 'docker') index++;
@@ -290,7 +317,12 @@ export function parseRunCommand(line: string): ParsedRunCommand {
     else unsupported.push(value === undefined ? written : `${written}=${value}`);
   };
   for (; index < words.length; index++) {
-    const word = words[index] as string;
+    let word = words[index] as string;
+    const modern = docker1Flag(word);
+    if (modern) {
+      translated.push({ written: word.split('=')[0] as string, modern });
+      word = `-${word}`;
+    }
     if (word === '--') {
       index++;
       break;
@@ -346,5 +378,5 @@ export function parseRunCommand(line: string): ParsedRunCommand {
   if (!image) errors.push('No image: a docker run command ends with the image and then its command.');
   else spec.image = image;
   spec.command = words.slice(index + 1);
-  return { spec, unsupported, errors };
+  return { spec, unsupported, errors, translated };
 }

@@ -25,9 +25,37 @@ export type PortMapping = z.infer<typeof PortMapping>;
 
 const ContainerPath = z.string().startsWith('/', 'A path inside the container starts with "/".');
 
+/** What a shell would have filled in before docker saw it: the current folder or the home folder. */
+const SHELL_EXPANSION = /\$\(\s*pwd\s*\)|`pwd`|\$\{PWD\}|\$PWD\b|\$\{HOME\}|\$HOME\b|%cd%|%USERPROFILE%|^~(?=\/|$)/i;
+
+/** `$(pwd)`, `${PWD}`, `$PWD`, `~`, `%cd%`… as written in a host path, or undefined when it has none. */
+export function shellExpansion(path: string): string | undefined {
+  return SHELL_EXPANSION.exec(path)?.[0];
+}
+
+/**
+ * Minato runs no shell, so a pasted `-v $(pwd):/app` reaches it as those very characters, which the engine would take
+ * for a volume name and refuse. The field asks for the folder instead.
+ */
+const noShellExpansion = (source: string, context: z.RefinementCtx) => {
+  const expansion = shellExpansion(source);
+  if (expansion) {
+    const example = /home|~|USERPROFILE/i.test(expansion) ? '/home/me' : '/home/me/project';
+    context.addIssue({ code: 'custom', message: `Replace ${expansion} with the folder it stands for, e.g. ${example}: Minato runs no shell to fill it in.` });
+  }
+};
+
 export const MountSpec = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('volume'), source: z.string().min(1, 'Name the volume.'), target: ContainerPath, readOnly: z.boolean().default(false) }),
-  z.object({ type: z.literal('bind'), source: z.string().startsWith('/', 'A host folder is an absolute path.'), target: ContainerPath, readOnly: z.boolean().default(false) }),
+  z.object({ type: z.literal('volume'), source: z.string().min(1, 'Name the volume.').superRefine(noShellExpansion), target: ContainerPath, readOnly: z.boolean().default(false) }),
+  z.object({
+    type: z.literal('bind'),
+    source: z.string().superRefine((source, context) => {
+      if (shellExpansion(source)) noShellExpansion(source, context);
+      else if (!source.startsWith('/')) context.addIssue({ code: 'custom', message: 'A host folder is an absolute path.' });
+    }),
+    target: ContainerPath,
+    readOnly: z.boolean().default(false),
+  }),
   z.object({ type: z.literal('anonymous'), target: ContainerPath }),
   z.object({ type: z.literal('tmpfs'), target: ContainerPath }),
 ]);
@@ -110,6 +138,11 @@ const RunSpecFields = z.object({
   labels: z.array(KeyValue).default([]),
   logDriver: z.string().min(1).optional(),
   logOptions: z.array(KeyValue).default([]),
+  /** `--platform`: which of an image's platforms to create from (and to pull). */
+  platform: z
+    .string()
+    .regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'A platform looks like linux/amd64 or linux/arm64/v8.')
+    .optional(),
 });
 
 export const RunSpec = RunSpecFields.superRefine((spec, context) => {

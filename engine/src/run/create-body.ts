@@ -41,6 +41,9 @@ export function toCreateBody(spec: RunSpec): Docker.ContainerCreateOptions {
   const endpoint = spec.networkAliases.length > 0 || spec.macAddress ? { Aliases: spec.networkAliases.length > 0 ? spec.networkAliases : undefined } : undefined;
   return {
     ...(spec.name ? { name: spec.name } : {}),
+    // Like name, platform travels in the query string (dockerode puts the top-level options there): API 1.41 and newer
+    // create from the image's variant for that platform and refuse when the image has none.
+    ...(spec.platform ? { platform: spec.platform } : {}),
     Image: spec.image,
     Cmd: spec.command.length > 0 ? spec.command : undefined,
     Entrypoint: spec.entrypoint === undefined ? undefined : spec.entrypoint === '' ? [''] : [spec.entrypoint],
