@@ -7,8 +7,36 @@ export type EngineId = z.infer<typeof EngineId>;
 export const ResourceRef = z.object({ engineId: EngineId, id: z.string().min(1).max(256) });
 export type ResourceRef = z.infer<typeof ResourceRef>;
 
-export const EngineSource = z.enum(['DOCKER_HOST', 'context', 'default']);
+export const EngineSource = z.enum(['DOCKER_HOST', 'context', 'default', 'settings']);
 export type EngineSource = z.infer<typeof EngineSource>;
+
+/** local: the engine the docker CLI would use here; context: one docker context each; custom: added in Settings. */
+export const EngineKind = z.enum(['local', 'context', 'custom']);
+export type EngineKind = z.infer<typeof EngineKind>;
+
+/**
+ * What this engine lets Minato do on the machine the containers run on, declared from how it is reached (never
+ * guessed later from the address): a remote engine's host ports and folders are not this machine's.
+ */
+export const EngineCapabilities = z.object({
+  /** Whether a host port can be checked for being free from here. */
+  checkHostPorts: z.boolean(),
+  /** How bind folders can be checked and created: on this machine, over SFTP (SSH engines), or not at all. */
+  bindFolders: z.enum(['local', 'sftp', 'none']),
+  /** Where a published port opens: directly at `host`, or through an SSH local forward to 127.0.0.1 here. */
+  publishedPorts: z.object({ via: z.enum(['direct', 'ssh-forward']), host: z.string() }),
+});
+export type EngineCapabilities = z.infer<typeof EngineCapabilities>;
+
+/** The server's host key as seen, so a person can compare the fingerprint before trusting it. */
+export const HostKeyFacts = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  keyType: z.string(),
+  /** OpenSSH's form: `SHA256:` + unpadded base64 of the key's SHA-256. */
+  fingerprint: z.string(),
+});
+export type HostKeyFacts = z.infer<typeof HostKeyFacts>;
 
 export const EngineState = z.enum(['connecting', 'connected', 'disconnected', 'unavailable']);
 export type EngineState = z.infer<typeof EngineState>;
@@ -21,6 +49,18 @@ export const DiagnosisReason = z.enum([
   'api-too-old',
   'unsupported-host',
   'unknown',
+  /** SSH: the server's key is not in known_hosts yet; `hostKey` says which, to accept or not. */
+  'host-key-unknown',
+  /** SSH: the server's key differs from the one recorded: refused, no override. */
+  'host-key-changed',
+  /** SSH: no key or agent identity was accepted. */
+  'auth-failed',
+  /** SSH: a key file is encrypted and no passphrase is known for it yet (`keyFile` names it). */
+  'passphrase-needed',
+  /** TLS: certificate or handshake failure (unknown CA, no client certificate, wrong host). */
+  'tls-failed',
+  /** Plain tcp:// to another machine: root over the network without authentication, connect only once allowed. */
+  'needs-consent',
 ]);
 export type DiagnosisReason = z.infer<typeof DiagnosisReason>;
 
@@ -50,6 +90,8 @@ export const EngineDiagnosis = z.object({
   /** What an engine that answered but is too old reported. */
   engineApiVersion: z.string().optional(),
   engineVersion: z.string().optional(),
+  hostKey: HostKeyFacts.optional(),
+  keyFile: z.string().optional(),
 });
 export type EngineDiagnosis = z.infer<typeof EngineDiagnosis>;
 
@@ -74,8 +116,43 @@ export const EngineInfo = z.object({
   diagnosis: EngineDiagnosis.optional(),
   /** Epoch milliseconds of the last state change. */
   since: z.number(),
+  kind: EngineKind,
+  /** The address as configured (the CLI's -H form), shown to people and used in `docker -H …` commands. */
+  address: z.string(),
+  capabilities: EngineCapabilities,
+  /** Set while a plain tcp:// engine on another machine waits for `engines:allowInsecure`. */
+  needsConsent: z.boolean().optional(),
+  /** Sent once on `engines:status` when the engine leaves (context deleted, engine removed in Settings). */
+  removed: z.boolean().optional(),
 });
 export type EngineInfo = z.infer<typeof EngineInfo>;
+
+const TlsFiles = z.object({
+  ca: z.string().max(4096).optional(),
+  cert: z.string().max(4096).optional(),
+  key: z.string().max(4096).optional(),
+  /** The CLI's SkipTLSVerify: encrypt, but do not check the server's certificate. */
+  skipVerify: z.boolean().optional(),
+});
+
+/** An engine as added in Settings → Engines. */
+export const EngineDraft = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** unix://, npipe://, tcp://host:port or ssh://[user@]host[:port]. */
+  address: z.string().trim().regex(/^(unix|npipe|tcp|ssh):\/\/\S+$/, 'Use unix://, npipe://, tcp:// or ssh://.').max(1024),
+  /** SSH only: the engine's socket on the remote machine (default /var/run/docker.sock). */
+  socketPath: z.string().startsWith('/').max(1024).optional(),
+  /** tcp:// only: paths of the TLS files, as `docker context create --docker ca=…,cert=…,key=…` takes them. */
+  tls: TlsFiles.optional(),
+});
+export type EngineDraft = z.infer<typeof EngineDraft>;
+
+export const EngineTestResult = z.object({
+  ok: z.boolean(),
+  version: EngineVersion.optional(),
+  diagnosis: EngineDiagnosis.optional(),
+});
+export type EngineTestResult = z.infer<typeof EngineTestResult>;
 
 /** The oldest Engine API Minato speaks (Docker 19.03). */
 export const MIN_API_VERSION = '1.40';

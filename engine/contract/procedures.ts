@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ActionInput, ContainerDetail, ContainerSummary } from './containers';
-import { EngineId, EngineInfo, ResourceRef } from './engines';
+import { EngineDraft, EngineId, EngineInfo, EngineTestResult, ResourceRef } from './engines';
 import { WireError } from './errors';
 import { LogBatch, LogsInput } from './logs';
 import { AttachInput, ExecEvent, ExecInput, ExecInputData, ExecResize } from './exec';
@@ -50,6 +50,20 @@ const EngineScoped = z.object({ engineId: EngineId });
 export const procedures = {
   'engines:list': { input: z.object({}), output: z.array(EngineInfo) },
   'engines:retry': { input: EngineScoped, output: EngineInfo },
+  // Settings → Engines: engines added here are saved in Minato's settings file and connect at once.
+  'engines:add': { input: EngineDraft, output: EngineInfo },
+  'engines:update': { input: EngineDraft.extend({ engineId: EngineId }), output: EngineInfo },
+  'engines:remove': { input: EngineScoped, output: z.object({}) },
+  'engines:test': { input: EngineDraft, output: EngineTestResult },
+  // Records the host key last seen for host:port in known_hosts, only if its fingerprint is the one the person saw.
+  'engines:acceptHostKey': {
+    input: z.object({ host: z.string().min(1).max(255), port: z.number().int().min(1).max(65535), fingerprint: z.string().startsWith('SHA256:').max(100) }),
+    output: z.object({}),
+  },
+  // A passphrase for an encrypted key file, kept in memory only for this run.
+  'engines:unlockKey': { input: z.object({ keyFile: z.string().min(1).max(4096), passphrase: z.string().max(1024) }), output: z.object({}) },
+  // Consent to plain tcp:// to another machine (root over the network without authentication), saved in settings.
+  'engines:allowInsecure': { input: EngineScoped, output: EngineInfo },
   // `ids` (full ids) narrows the list to those containers, so an event can patch their rows instead of refetching them all.
   'containers:list': { input: EngineScoped.extend({ ids: z.array(z.string().min(1)).min(1).max(100).optional() }), output: z.array(ContainerSummary) },
   'containers:inspect': { input: ResourceRef, output: ContainerDetail },

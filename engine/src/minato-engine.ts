@@ -11,6 +11,10 @@ export interface MinatoEngineOptions {
   pickFolder?: () => Promise<string | undefined>;
   /** Where the engine reports what it recovered from (debug) and what went wrong; silent when absent. */
   logger?: Logger;
+  /** Minato's settings file (engines added in Settings); default: the platform's per-user config folder. */
+  settingsFile?: string;
+  /** The shell's prompt for an encrypted SSH key's passphrase (kept in memory only). */
+  askPassphrase?: (keyFile: string) => Promise<string | undefined>;
 }
 
 /** The engine as the carriers see it: open one session per connected client, close everything at exit. */

@@ -6,10 +6,8 @@ import { uploadProcedures } from './files/uploads';
 import { runProcedures, runSubscriptions } from './run/run-handlers';
 import { imageProcedures } from './images/image-handlers';
 import { imageListProcedures } from './images/image-list-handlers';
-import { discoverCandidates } from './docker/discovery';
-import { createEngineConnection } from './engines/engine-connection';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
-import { createEngineRegistry } from './engines/engine-registry';
+import { defaultSettingsFile, setupEngines } from './engines/engine-setup';
 import { logsSubscription } from './logs/logs-subscription';
 import { terminalProcedures, terminalSubscriptions } from './exec/exec-handlers';
 import { createExecSessions } from './exec/exec-sessions';
@@ -19,7 +17,7 @@ import { createTaskManager } from './tasks/task-manager';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
-export const LOCAL_ENGINE_ID = 'local';
+export { LOCAL_ENGINE_ID } from './engines/engine-setup';
 
 /** Builds the engine with its dependencies passed in; waits for the first connection attempt (either outcome). */
 export async function startMinatoEngine(options: MinatoEngineOptions = {}): Promise<MinatoEngine> {
@@ -28,18 +26,18 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     homeDir: options.homeDir ?? os.homedir(),
     platform: options.platform ?? process.platform,
   };
-  const local = createEngineConnection({
-    id: LOCAL_ENGINE_ID,
-    name: 'Local',
-    discover: () => discoverCandidates(environment),
+  const engines = await setupEngines({
+    ...environment,
+    settingsFile: options.settingsFile ?? defaultSettingsFile(environment),
+    ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
   });
-  const registry = createEngineRegistry([local]);
+  const { registry } = engines;
   const execSessions = createExecSessions();
   // One for the engine process: tasks outlive the window that started them.
   const tasks = createTaskManager();
   const handlers: EngineHandlers = {
     procedures: {
-      ...engineProcedures(registry),
+      ...engineProcedures(engines),
       ...containerProcedures(registry),
       ...insightProcedures(registry),
       ...runProcedures(registry),
@@ -61,13 +59,13 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...taskSubscriptions(tasks),
     },
   };
-  await local.ready();
+  await engines.ready;
   return {
     handlers,
     openSession: sessionFactory(handlers),
     close: async () => {
       tasks.close();
-      registry.close();
+      engines.close();
     },
   };
 }

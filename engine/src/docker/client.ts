@@ -1,9 +1,13 @@
+import type { Agent } from 'node:http';
+import https from 'node:https';
 import Docker from 'dockerode';
 import type { Endpoint } from './endpoint';
 
 export interface ClientOptions {
   /** Milliseconds; only for short requests. Streams (events, logs) use a client without a timeout. */
   timeoutMs?: number;
+  /** SSH engines: the agent whose connections are channels of the engine's one SSH link (engine/src/remote). */
+  agent?: Agent;
 }
 
 /** A dockerode client for an endpoint; undefined when the endpoint's kind is not supported yet. */
@@ -15,7 +19,17 @@ export function createDockerClient(endpoint: Endpoint, options: ClientOptions = 
     case 'npipe':
       return new Docker({ socketPath: endpoint.pipePath, ...timeout });
     case 'tcp':
+      if (endpoint.tls) {
+        const { ca, cert, key, verify } = endpoint.tls;
+        const skipVerify = verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) };
+        return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'https', ca, cert, key, ...skipVerify, ...timeout });
+      }
       return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http', ...timeout });
+    case 'ssh':
+      // The host name only fills the Host header: every connection is made by the link's agent.
+      if (!options.agent) return undefined;
+      // docker-modem passes `agent` through to http.request; its typings omit it.
+      return new Docker({ host: 'docker', port: 80, protocol: 'http', ...timeout, agent: options.agent } as unknown as Docker.DockerOptions);
     case 'unsupported':
       return undefined;
   }

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { discoverCandidates } from './discovery';
-import { parseEndpoint } from './endpoint';
+import { discoverCandidates, listContexts } from './discovery';
+import { needsInsecureConsent, parseEndpoint } from './endpoint';
 
 const homes: string[] = [];
 afterAll(() => homes.forEach((home) => rmSync(home, { recursive: true, force: true })));
@@ -116,6 +116,36 @@ describe('parseEndpoint', () => {
     expect(parseEndpoint('npipe:////./pipe/docker_engine')).toEqual({ kind: 'npipe', pipePath: '\\\\.\\pipe\\docker_engine' });
     expect(parseEndpoint('tcp://127.0.0.1:2375')).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 2375 });
     expect(parseEndpoint('tcp://[::1]:2376')).toEqual({ kind: 'tcp', host: '::1', port: 2376 });
-    expect(parseEndpoint('ssh://me@host')).toEqual({ kind: 'unsupported', scheme: 'ssh' });
+    expect(parseEndpoint('ssh://me@host')).toEqual({ kind: 'ssh', user: 'me', host: 'host' });
+    expect(parseEndpoint('ssh://me@[::1]:2222/run/user/1000/docker.sock')).toEqual({
+      kind: 'ssh', user: 'me', host: '::1', port: 2222, socketPath: '/run/user/1000/docker.sock',
+    });
+    expect(parseEndpoint('ssh://')).toEqual({ kind: 'unsupported', scheme: 'ssh' });
+  });
+
+  it('takes 2376 as the TLS port and flags plain TCP to another machine', () => {
+    expect(parseEndpoint('tcp://example.com', { verify: true })).toMatchObject({ kind: 'tcp', port: 2376, tls: { verify: true } });
+    expect(needsInsecureConsent(parseEndpoint('tcp://10.0.0.5:2375'))).toBe(true);
+    expect(needsInsecureConsent(parseEndpoint('tcp://127.0.0.1:2375'))).toBe(false);
+    expect(needsInsecureConsent(parseEndpoint('tcp://10.0.0.5:2376', { verify: true }))).toBe(false);
+  });
+});
+
+describe('contexts', () => {
+  it('lists every context with its TLS files, and reads the CLI TLS environment for DOCKER_HOST', async () => {
+    const homeDir = homeWithContext(undefined, { remote: 'tcp://10.1.2.3:2376', box: 'ssh://me@box' });
+    const configDir = path.join(homeDir, '.docker');
+    const tlsDir = path.join(configDir, 'contexts', 'tls', createHash('sha256').update('remote').digest('hex'), 'docker');
+    mkdirSync(tlsDir, { recursive: true });
+    writeFileSync(path.join(tlsDir, 'ca.pem'), 'CA');
+    writeFileSync(path.join(tlsDir, 'cert.pem'), 'CERT');
+    writeFileSync(path.join(tlsDir, 'key.pem'), 'KEY');
+    expect(await listContexts(configDir)).toEqual([
+      { name: 'box', endpoint: 'ssh://me@box' },
+      { name: 'remote', endpoint: 'tcp://10.1.2.3:2376', tls: { verify: true, ca: 'CA', cert: 'CERT', key: 'KEY' } },
+    ]);
+    const env = { DOCKER_HOST: 'tcp://10.1.2.3:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: tlsDir };
+    const [candidate] = await discoverCandidates({ env, homeDir, platform: 'linux' });
+    expect(candidate?.tls).toEqual({ verify: true, ca: 'CA', cert: 'CERT', key: 'KEY' });
   });
 });

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type Docker from 'dockerode';
 import { MIN_API_VERSION, type EngineDiagnosis, type EngineVersion } from '../../contract';
 import { createDockerClient } from './client';
 import type { EngineCandidate } from './discovery';
@@ -20,13 +21,16 @@ export function compareApiVersions(a: string, b: string): number {
  * Asks an endpoint for its version and, when that fails, says why in terms onboarding can explain. Given the
  * whole candidate, the diagnosis also carries the platform and where the address came from, so the fix fits.
  */
-export async function probeEndpoint(target: string | EngineCandidate): Promise<ProbeResult> {
-  const result = await probeAddress(typeof target === 'string' ? target : target.endpoint);
+export async function probeEndpoint(target: string | EngineCandidate, client?: ProbeClient): Promise<ProbeResult> {
+  const result = await probeAddress(typeof target === 'string' ? target : target.endpoint, client);
   if (result.ok || typeof target === 'string' || !target.facts) return result;
   return { ok: false, diagnosis: { ...result.diagnosis, ...target.facts } };
 }
 
-async function probeAddress(address: string): Promise<ProbeResult> {
+/** A client made by the engine's transport (SSH link, TLS files); given a timeout, it must apply it. */
+export type ProbeClient = (options: { timeoutMs: number }) => Docker | undefined;
+
+async function probeAddress(address: string, client?: ProbeClient): Promise<ProbeResult> {
   const endpoint = parseEndpoint(address);
   if (endpoint.kind === 'unsupported') {
     return {
@@ -47,7 +51,7 @@ async function probeAddress(address: string): Promise<ProbeResult> {
       }
     }
   }
-  const docker = createDockerClient(endpoint, { timeoutMs: PROBE_TIMEOUT_MS });
+  const docker = client ? client({ timeoutMs: PROBE_TIMEOUT_MS }) : createDockerClient(endpoint, { timeoutMs: PROBE_TIMEOUT_MS });
   if (!docker) return { ok: false, diagnosis: { reason: 'unsupported-host', detail: address } };
   try {
     const version = await docker.version();
@@ -77,10 +81,16 @@ async function probeAddress(address: string): Promise<ProbeResult> {
     const detail = e.message || String(error);
     if (e.code === 'EACCES' || e.code === 'EPERM') return { ok: false, diagnosis: { reason: 'permission-denied', detail } };
     if (e.code === 'ENOENT') return { ok: false, diagnosis: { reason: 'socket-missing', detail } };
+    if (isTlsFailure(e.code)) return { ok: false, diagnosis: { reason: 'tls-failed', detail: `TLS: ${detail} (${e.code})` } };
     // docker-modem's timeout destroys the request, which surfaces as a reset ("socket hang up").
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT'].includes(e.code ?? '') || /timeout|hang up/i.test(detail)) {
       return { ok: false, diagnosis: { reason: 'not-responding', detail: `No answer from the engine: ${detail}` } };
     }
     return { ok: false, diagnosis: { reason: 'unknown', detail } };
   }
+}
+
+/** Node's codes for certificate and handshake failures: unknown CA, self-signed, wrong host, refused client cert. */
+function isTlsFailure(code: string | undefined): boolean {
+  return Boolean(code && (/^ERR_SSL_|^ERR_TLS_|CERT|^UNABLE_TO_|^EPROTO$/.test(code)));
 }

@@ -1,20 +1,30 @@
+import os from 'node:os';
 import type Docker from 'dockerode';
-import { MinatoError, type ChangeBatch, type EngineDiagnosis, type EngineInfo } from '../../contract';
-import { createDockerClient } from '../docker/client';
+import { MinatoError, type ChangeBatch, type EngineDiagnosis, type EngineInfo, type EngineKind } from '../../contract';
 import type { EngineCandidate } from '../docker/discovery';
-import { parseEndpoint } from '../docker/endpoint';
 import { probeEndpoint } from '../docker/probe';
+import { createKnownHosts } from '../remote/known-hosts';
+import { LinkFailure, needsPerson } from '../remote/link-failure';
+import { createPassphrases } from '../remote/ssh-auth';
+import { openTransport, type EngineTransport, type RemoteDeps } from '../remote/transport';
+import { capabilitiesOf } from './capabilities';
 import { createChangeCoalescer, type CoalescerTiming } from './change-coalescer';
 import { openEventStream, type EventStream } from './event-stream';
 
 export interface EngineConnectionOptions {
   id: string;
   name: string;
+  /** local (found as the CLI would), context or custom (added in Settings): fixed for the engine's life. */
+  kind?: EngineKind;
+  /** The configured address of a context or custom engine; the local engine's comes from discovery. */
+  address?: string;
+  /** SSH keys, known hosts and consent; absent means this user's files with no prompts (tests of local engines). */
+  remote?: RemoteDeps;
   /** Where to look for the engine; asked again on every (re)connect so a changed context is followed. */
   discover: () => Promise<EngineCandidate[]>;
   /** Backoff after a lost connection, capped at its last value. */
   reconnectDelaysMs?: number[];
-  /** How often to look again while no engine answers at all. */
+  /** How often to look again while no engine answers at all (remote engines back off from it up to 30 s). */
   unavailableRetryMs?: number;
   /** How often a connected engine is pinged, to notice a hung daemon whose socket stays open. */
   heartbeatMs?: number;
@@ -31,6 +41,8 @@ export interface EngineConnection {
   ready(): Promise<void>;
   /** Look again now instead of waiting for the next scheduled attempt. */
   retry(): Promise<EngineInfo>;
+  /** How the engine is reached while connected (for SFTP and port forwards over the same SSH link). */
+  transport(): EngineTransport | undefined;
   close(): void;
 }
 
@@ -48,15 +60,21 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   const statusListeners = new Set<(info: EngineInfo) => void>();
   const changeListeners = new Set<(batch: ChangeBatch) => void>();
 
+  const kind = options.kind ?? 'local';
+  const remote = options.remote ?? defaultRemoteDeps();
   let info: EngineInfo = {
     id: options.id,
     name: options.name,
-    endpoint: '',
-    source: 'default',
+    endpoint: options.address ?? '',
+    source: kind === 'custom' ? 'settings' : kind === 'context' ? 'context' : 'default',
     state: 'connecting',
     since: Date.now(),
+    kind,
+    address: options.address ?? '',
+    capabilities: capabilitiesOf(options.address ?? 'unix:///var/run/docker.sock'),
   };
   let client: Docker | undefined;
+  let transport: EngineTransport | undefined;
   let events: EventStream | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -78,6 +96,10 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     const stateChanged = next.state !== undefined && next.state !== info.state;
     info = { ...info, ...next, since: stateChanged ? Date.now() : info.since };
     if (next.state === 'connected') delete info.diagnosis;
+    if (next.diagnosis || next.state === 'connected') {
+      if (info.diagnosis?.reason === 'needs-consent') info.needsConsent = true;
+      else delete info.needsConsent;
+    }
     for (const listener of statusListeners) listener(info);
   };
 
@@ -87,6 +109,9 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     const current = events;
     events = undefined;
     current?.close();
+    const link = transport;
+    transport = undefined;
+    link?.close();
   };
 
   const schedule = (delayMs: number) => {
@@ -111,14 +136,25 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   const fail = (diagnosis: EngineDiagnosis, candidate: EngineCandidate | undefined) => {
     // An engine that was there and went away stays "disconnected" (with backoff); one never reached is "unavailable".
     const reconnecting = info.state === 'disconnected';
-    const endpoint = candidate ? { endpoint: candidate.endpoint, source: candidate.source, contextName: candidate.contextName } : {};
+    const endpoint = candidate ? { ...where(candidate) } : {};
     setInfo({ ...endpoint, state: reconnecting ? 'disconnected' : 'unavailable', diagnosis });
     failures++;
+    // Host keys, keys, passphrases and consent wait for a person (retry, acceptHostKey, unlockKey, allowInsecure).
+    if (needsPerson(diagnosis.reason)) return;
     const delay = reconnecting
       ? (reconnectDelays[Math.min(failures, reconnectDelays.length - 1)] ?? 5000)
-      : unavailableRetryMs;
+      : kind === 'local'
+        ? unavailableRetryMs
+        : Math.min(unavailableRetryMs * 2 ** Math.min(failures - 1, 4), 30_000);
     schedule(delay);
   };
+
+  const where = (candidate: EngineCandidate) => ({
+    endpoint: candidate.endpoint,
+    source: candidate.source,
+    contextName: candidate.contextName,
+    ...(kind === 'local' ? { address: candidate.endpoint, capabilities: capabilitiesOf(candidate.endpoint) } : {}),
+  });
 
   const tryConnect = async (myGeneration: number) => {
     const candidates = await options.discover();
@@ -126,17 +162,37 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     let firstFailure: { diagnosis: Omit<EngineDiagnosis, 'tried'>; candidate: EngineCandidate } | undefined;
     for (const candidate of candidates) {
       tried.push(candidate.endpoint);
-      const probe = await probeEndpoint(candidate);
-      if (myGeneration !== generation || closed) return;
+      let opened: EngineTransport;
+      try {
+        opened = await openTransport(candidate, remote);
+      } catch (error) {
+        if (myGeneration !== generation || closed) return;
+        const diagnosis = error instanceof LinkFailure ? error.diagnosis : { reason: 'unknown' as const, detail: String((error as Error).message ?? error) };
+        firstFailure ??= { diagnosis: { ...diagnosis, ...(candidate.facts ?? {}) }, candidate };
+        continue;
+      }
+      if (myGeneration !== generation || closed) {
+        opened.close();
+        return;
+      }
+      const probe = await probeEndpoint(candidate, opened.client);
+      if (myGeneration !== generation || closed) {
+        opened.close();
+        return;
+      }
       if (!probe.ok) {
+        opened.close();
         // A socket that exists but refuses says more than one that is simply absent.
         if (!firstFailure || (firstFailure.diagnosis.reason === 'socket-missing' && probe.diagnosis.reason !== 'socket-missing')) {
           firstFailure = { diagnosis: probe.diagnosis, candidate };
         }
         continue;
       }
-      const docker = createDockerClient(parseEndpoint(candidate.endpoint));
-      if (!docker) continue;
+      const docker = opened.client();
+      if (!docker) {
+        opened.close();
+        continue;
+      }
       try {
         const stream = await openEventStream(
           docker,
@@ -147,20 +203,24 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
         );
         if (myGeneration !== generation || closed) {
           stream.close();
+          opened.close();
           return;
         }
         events = stream;
       } catch (error) {
+        opened.close();
         firstFailure ??= { diagnosis: { reason: 'not-responding', detail: String((error as Error).message ?? error) }, candidate };
         continue;
       }
+      transport = opened;
+      opened.onLost((reason) => {
+        if (myGeneration === generation) lost(reason);
+      });
       client = docker;
       failures = 0;
       const wasDisconnected = info.state === 'disconnected';
       setInfo({
-        endpoint: candidate.endpoint,
-        source: candidate.source,
-        contextName: candidate.contextName,
+        ...where(candidate),
         state: 'connected',
         version: probe.version,
       });
@@ -222,6 +282,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
       return () => changeListeners.delete(listener);
     },
     ready: () => first,
+    transport: () => (info.state === 'connected' ? transport : undefined),
     async retry() {
       if (info.state !== 'connected') await connect();
       return info;
@@ -235,5 +296,16 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
       statusListeners.clear();
       changeListeners.clear();
     },
+  };
+}
+
+function defaultRemoteDeps(): RemoteDeps {
+  const homeDir = os.homedir();
+  return {
+    homeDir,
+    env: process.env,
+    knownHosts: createKnownHosts(homeDir),
+    passphrases: createPassphrases(),
+    insecureAllowed: () => false,
   };
 }

@@ -1,21 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { utils } from 'ssh2';
+import { MinatoError, type EngineInfo } from '../../contract';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import type { RemoteDeps } from '../remote/transport';
+import type { SettingsStore } from '../settings/settings-store';
+import { customEngineConnection, testEngine } from './custom-engines';
+import type { EngineConnection } from './engine-connection';
 import type { EngineRegistry } from './engine-registry';
 
-export function engineProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'engines:list' | 'engines:retry'> {
+export interface EngineManagement {
+  registry: EngineRegistry;
+  settings: SettingsStore;
+  remote: RemoteDeps;
+}
+
+type EngineProcedures =
+  | 'engines:list'
+  | 'engines:retry'
+  | 'engines:add'
+  | 'engines:update'
+  | 'engines:remove'
+  | 'engines:test'
+  | 'engines:acceptHostKey'
+  | 'engines:unlockKey'
+  | 'engines:allowInsecure';
+
+/** Engines waiting on what a person just gave (a host key, a passphrase) try again at once. */
+function retryWaiting(registry: EngineRegistry, waiting: (info: EngineInfo) => boolean): void {
+  for (const connection of registry.all()) {
+    const info = connection.info();
+    if (info.state !== 'connected' && waiting(info)) void connection.retry();
+  }
+}
+
+function customEngine(registry: EngineRegistry, engineId: string): EngineConnection {
+  const connection = registry.get(engineId);
+  if (connection.info().kind !== 'custom') {
+    throw new MinatoError('invalid-input', 'Only engines added in Settings can be edited or removed here.', { engineId });
+  }
+  return connection;
+}
+
+export function engineProcedures({ registry, settings, remote }: EngineManagement): Pick<ProcedureHandlers, EngineProcedures> {
   return {
     'engines:list': async () => registry.all().map((connection) => connection.info()),
     'engines:retry': async ({ engineId }) => registry.get(engineId).retry(),
+    'engines:add': async (draft) => {
+      const stored = await settings.addEngine(draft);
+      const connection = customEngineConnection(stored, remote);
+      registry.add(connection);
+      return connection.info();
+    },
+    'engines:update': async ({ engineId, ...draft }) => {
+      customEngine(registry, engineId);
+      const stored = await settings.updateEngine(engineId, draft);
+      registry.remove(engineId);
+      const connection = customEngineConnection(stored, remote);
+      registry.add(connection);
+      return connection.info();
+    },
+    'engines:remove': async ({ engineId }) => {
+      customEngine(registry, engineId);
+      await settings.removeEngine(engineId);
+      registry.remove(engineId);
+      return {};
+    },
+    'engines:test': async (draft) => testEngine(draft, remote),
+    'engines:acceptHostKey': async ({ host, port, fingerprint }) => {
+      if (!(await remote.knownHosts.accept(host, port, fingerprint))) {
+        throw new MinatoError('conflict', `The server at ${host}:${port} no longer presents the key ${fingerprint}: test the connection again.`, { host, port, fingerprint });
+      }
+      retryWaiting(registry, (info) => info.diagnosis?.hostKey?.host === host && info.diagnosis.hostKey.port === port);
+      return {};
+    },
+    'engines:unlockKey': async ({ keyFile, passphrase }) => {
+      const data = await readFile(keyFile).catch(() => undefined);
+      if (!data) throw new MinatoError('not-found', `${keyFile} cannot be read.`, { keyFile });
+      if (utils.parseKey(data, passphrase) instanceof Error) {
+        throw new MinatoError('invalid-input', `That passphrase does not open ${keyFile}.`, { keyFile });
+      }
+      remote.passphrases.set(keyFile, passphrase);
+      retryWaiting(registry, (info) => info.diagnosis?.reason === 'passphrase-needed');
+      return {};
+    },
+    'engines:allowInsecure': async ({ engineId }) => {
+      const connection = registry.get(engineId);
+      await settings.allowInsecure(connection.info().address);
+      return connection.retry();
+    },
   };
 }
 
 export function engineSubscriptions(registry: EngineRegistry): Pick<SubscriptionHandlers, 'engines:status' | 'engines:changes'> {
   return {
     'engines:status': (_input, emit) => {
-      const disposers = registry.all().map((connection) => {
+      const disposers = new Map<string, () => void>();
+      const follow = (connection: EngineConnection) => {
         emit(connection.info());
-        return connection.onStatus(emit);
+        disposers.set(connection.info().id, connection.onStatus(emit));
+      };
+      registry.all().forEach(follow);
+      const stopRegistry = registry.onChange((change) => {
+        if ('added' in change) return follow(change.added);
+        const info = change.removed.info();
+        disposers.get(info.id)?.();
+        disposers.delete(info.id);
+        emit({ ...info, removed: true });
       });
-      return () => disposers.forEach((dispose) => dispose());
+      return () => {
+        stopRegistry();
+        disposers.forEach((dispose) => dispose());
+      };
     },
     'engines:changes': ({ engineId }, emit) => registry.get(engineId).onChanges(emit),
   };

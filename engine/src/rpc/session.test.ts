@@ -4,7 +4,10 @@ import { MinatoError, creditWindow } from '../../contract';
 import type { EngineHandlers, ProcedureHandlers, SubscriptionHandlers } from './handlers';
 import { createSession } from './session';
 
-const info = { id: 'local', name: 'Local', endpoint: 'unix:///x', source: 'default', state: 'connected', since: 0 } as const;
+const info = {
+  id: 'local', name: 'Local', endpoint: 'unix:///x', source: 'default', state: 'connected', since: 0, kind: 'local', address: 'unix:///x',
+  capabilities: { checkHostPorts: true, bindFolders: 'local', publishedPorts: { via: 'direct', host: 'localhost' } },
+} as const;
 
 /** Only the handlers these tests use; the session answers any other name as unknown. */
 function handlers(onDispose: () => void = () => {}): EngineHandlers {

@@ -121,6 +121,9 @@ describe('fixFactsOf', () => {
     source: 'DOCKER_HOST',
     state: 'unavailable',
     since: 0,
+    kind: 'local',
+    address: 'unix:///tmp/x.sock',
+    capabilities: { checkHostPorts: true, bindFolders: 'local', publishedPorts: { via: 'direct', host: 'localhost' } },
     diagnosis: { reason: 'socket-missing', detail: 'gone', tried: ['unix:///tmp/x.sock'] },
   };
 

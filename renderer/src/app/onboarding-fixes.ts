@@ -57,7 +57,7 @@ const RUNTIME_NAMES: Record<AddressRuntime, string> = { docker: 'Docker', podman
 /** Diagnoses from older engines lack the newer fields: fall back on what EngineInfo already says. */
 export function fixFactsOf(engine: EngineInfo): FixFacts {
   const diagnosis = engine.diagnosis;
-  const origin = diagnosis?.origin ?? (engine.source === 'default' ? 'default-socket' : engine.source);
+  const origin = diagnosis?.origin ?? (engine.source === 'default' || engine.source === 'settings' ? 'default-socket' : engine.source);
   return {
     reason: diagnosis?.reason ?? 'unknown',
     platform: diagnosis?.platform ?? 'other',
@@ -102,6 +102,14 @@ function reasonSteps(facts: FixFacts): FixStep[] {
     case 'api-too-old':
       return upgradeSteps(facts);
     case 'unsupported-host':
+      return [];
+    // Remote engines: the fix is an answer from the person (host key, passphrase, consent, certificates), not a command here.
+    case 'host-key-unknown':
+    case 'host-key-changed':
+    case 'auth-failed':
+    case 'passphrase-needed':
+    case 'tls-failed':
+    case 'needs-consent':
       return [];
     case 'unknown':
       return [{ key: 'checkInfo', command: 'docker info' }];
