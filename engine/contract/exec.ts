@@ -18,6 +18,10 @@ export const ExecInput = TerminalSize.extend({
 });
 export type ExecInput = z.input<typeof ExecInput>;
 
+/** Why a terminal could not open (`details.reason` of its error, with `details.command` for a missing program). */
+export const TerminalProblem = z.enum(['not-running', 'paused', 'no-shell', 'command-not-found']);
+export type TerminalProblem = z.infer<typeof TerminalProblem>;
+
 export const ExecEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('started'), execId: z.string(), command: z.array(z.string()) }),
   /** Terminal output, decoded as UTF-8 across chunk borders. */

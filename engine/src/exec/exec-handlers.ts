@@ -5,7 +5,7 @@ import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, StreamFlow, SubscriptionHandlers } from '../rpc/handlers';
 import type { ExecSessions } from './exec-sessions';
-import { findShell } from './find-shell';
+import { checkCanExec, checkCommand, findShell } from './find-shell';
 import { TERMINAL_MARK, hangUpTerminal } from './hang-up';
 import { pumpTerminal } from './terminal-pump';
 
@@ -75,6 +75,9 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
       serveTerminal(
         async () => {
           const container = registry.get(input.engineId).docker().getContainer(input.id);
+          const info = await container.inspect();
+          checkCanExec(info);
+          if (input.command) await checkCommand(container, info, input.command[0]!);
           const command = input.command ?? [await findShell(container, input.preferredShell)];
           const token = randomUUID();
           const exec = await container.exec({
@@ -94,7 +97,7 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
             command,
             resize: (cols, rows) => exec.resize({ h: rows, w: cols }),
             exitCode: async () => (await exec.inspect()).ExitCode,
-            hangUp: () => hangUpTerminal(container, exec, token, input.user),
+            hangUp: () => hangUpTerminal({ container, exec, token, user: input.user, command }),
           };
         },
         input,

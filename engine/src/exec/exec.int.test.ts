@@ -1,10 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditWindow, type ExecEvent } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
 let containerId: string;
+
+/** An image without any shell: one static busybox at /busybox, nothing on PATH. */
+const shellless = `${testName(runId, 'shellless')}:1`;
+const SHELLLESS_DOCKERFILE = `FROM ${TEST_IMAGE} AS base
+FROM scratch
+COPY --from=base /bin/busybox /busybox
+CMD ["/busybox", "sleep", "600"]
+`;
+
+afterAll(async () => {
+  const users = await dockerCli(['ps', '-aq', '--filter', `ancestor=${shellless}`]).catch(() => '');
+  if (users) await dockerCli(['rm', '-f', ...users.split('\n')]);
+  await dockerCli(['image', 'rm', shellless]).catch(() => undefined);
+});
 
 beforeAll(async () => {
   containerId = await dockerCli(['run', '-d', '--name', testName(runId, 'shell'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
@@ -15,6 +29,7 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
   let execId = '';
   let command: string[] = [];
   let exitCode: number | null | undefined;
+  let failure: { code?: string; details?: unknown } | undefined;
   const acks: Array<() => void> = [];
   const dispose = connected.client.subscribe(
     'containers:exec',
@@ -31,6 +46,9 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
         if (options.manualAck) acks.push(ack);
         else ack();
       },
+      onEnd: (error) => {
+        failure = error;
+      },
     },
   );
   const type = (data: string) => connected.client.call('exec:input', { engineId: 'local', execId, data });
@@ -42,6 +60,7 @@ function openTerminal(options: { cols?: number; rows?: number; manualAck?: boole
     execId: () => execId,
     command: () => command,
     exitCode: () => exitCode,
+    failure: () => failure,
     resetOutput: () => {
       output = '';
     },
@@ -115,6 +134,32 @@ describe('exec terminal', () => {
     await waitFor(async () => (await processes()).length === before.length, 15_000, 'the closed terminals\' processes to end');
     expect(await processes()).toHaveLength(before.length);
   });
+
+  it('says why a terminal cannot open: stopped, no shell, no such program; and runs a command of one\'s own', async () => {
+    await buildTestImage(runId, shellless, SHELLLESS_DOCKERFILE);
+    const stopped = await dockerCli(['create', '--name', testName(runId, 'stopped'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+    const noShell = await dockerCli(['run', '-d', '--name', testName(runId, 'no-shell'), ...testLabels(runId), shellless]);
+    const ended = async (terminal: ReturnType<typeof openTerminal>) => waitFor(() => terminal.failure(), 5000, 'the refusal');
+
+    // A stopped container with a shell is told it is not running, not that it has no shell.
+    expect(await ended(openTerminal({ id: stopped }))).toMatchObject({ code: 'conflict', details: { reason: 'not-running' } });
+    // A running one without a shell is told so (before, the failed probe's runtime error was taken for /bin/sh).
+    expect(await ended(openTerminal({ id: noShell }))).toMatchObject({ code: 'not-found', details: { reason: 'no-shell' } });
+    expect(await ended(openTerminal({ id: noShell, command: ['/nope', '-x'] }))).toMatchObject({ details: { reason: 'command-not-found', command: '/nope' } });
+    expect(await ended(openTerminal({ id: noShell, command: ['nope'] }))).toMatchObject({ details: { reason: 'command-not-found', command: 'nope' } });
+
+    // A command with arguments runs as given.
+    const own = openTerminal({ id: noShell, command: ['/busybox', 'sh'] });
+    await waitFor(() => own.execId(), 5000, 'the command to start');
+    expect(own.command()).toEqual(['/busybox', 'sh']);
+    await own.type('echo own-$((3*5))\r');
+    await waitFor(() => own.output().includes('own-15'), 5000, 'the command\'s output');
+    // Closed, it ends too, though the image has no /bin/sh to send the hangup with: its own shell sends it.
+    const processes = async () => (await dockerCli(['top', noShell])).split('\n').slice(1).filter(Boolean).length;
+    expect(await processes()).toBe(2);
+    own.dispose();
+    await waitFor(async () => (await processes()) === 1, 10_000, 'the closed command to end');
+  }, 60_000);
 
   it('attaches to the main process of a container started with -it, and detaches without stopping it', async () => {
     const id = await dockerCli(['run', '-dit', '--name', testName(runId, 'attach'), ...testLabels(runId), TEST_IMAGE, 'sh']);

@@ -3,6 +3,17 @@ import type Docker from 'dockerode';
 /** The variable that marks a terminal's processes (the shell and whatever it started), so they can be found later. */
 export const TERMINAL_MARK = 'MINATO_TERMINAL';
 
+export interface TerminalToEnd {
+  container: Docker.Container;
+  exec: Docker.Exec;
+  /** The value of MINATO_TERMINAL in its processes' environment. */
+  token: string;
+  /** Whom the terminal ran as (undefined: the container's own user). */
+  user: string | undefined;
+  /** What it ran. */
+  command: readonly string[];
+}
+
 /** How long a hung-up terminal has to end before what is left is killed. */
 const GRACE_MS = 2000;
 const POLL_MS = 100;
@@ -26,9 +37,19 @@ const SIGNAL_SCRIPT = [
   'exit 0',
 ].join('\n');
 
-async function signalMarked(container: Docker.Container, token: string, signal: 'HUP' | 'KILL', user: string | undefined): Promise<void> {
+/**
+ * The shell that sends the signals: the terminal's own program when it is a shell (`/busybox sh` in an image
+ * without /bin/sh; the same program as the same user, so nothing new runs), else /bin/sh.
+ */
+export function signallingShell(command: readonly string[]): string[] {
+  const last = command[command.length - 1] ?? '';
+  return /^(.*\/)?(ba|a|da|z|k|mk)?sh$/.test(last) && command[0]?.startsWith('/') ? [...command] : ['/bin/sh'];
+}
+
+async function signalMarked(terminal: TerminalToEnd, signal: 'HUP' | 'KILL'): Promise<void> {
+  const { container, token, user } = terminal;
   const exec = await container.exec({
-    Cmd: ['/bin/sh', '-c', SIGNAL_SCRIPT, 'sh', TERMINAL_MARK, token, signal],
+    Cmd: [...signallingShell(terminal.command), '-c', SIGNAL_SCRIPT, 'sh', TERMINAL_MARK, token, signal],
     AttachStdout: true,
     AttachStderr: true,
     ...(user ? { User: user } : {}),
@@ -60,13 +81,13 @@ async function waitUntilEnded(exec: Docker.Exec, ms: number): Promise<boolean> {
  * own): it can signal nothing that user could not, and never runs as root unless the terminal itself did. The
  * engine offers no API to signal an exec, and the exec's host pid is of no use to an engine on another machine.
  */
-export async function hangUpTerminal(container: Docker.Container, exec: Docker.Exec, token: string, user: string | undefined): Promise<void> {
+export async function hangUpTerminal(terminal: TerminalToEnd): Promise<void> {
   try {
-    if (await waitUntilEnded(exec, 0)) return;
-    await signalMarked(container, token, 'HUP', user);
-    if (await waitUntilEnded(exec, GRACE_MS)) return;
-    await signalMarked(container, token, 'KILL', user);
+    if (await waitUntilEnded(terminal.exec, 0)) return;
+    await signalMarked(terminal, 'HUP');
+    if (await waitUntilEnded(terminal.exec, GRACE_MS)) return;
+    await signalMarked(terminal, 'KILL');
   } catch {
-    // The container stopped, has no /bin/sh, or is gone: nothing is left to end, or nothing can end it from here.
+    // The container stopped or is gone (nothing is left to end), or has no shell to send signals with.
   }
 }
