@@ -297,7 +297,7 @@ test('list fields and the command keep what is typed key by key', async ({ conta
     await expect(run.command).toHaveText(
       `docker run -d --network ${network} --network-alias api --network-alias backend --dns 1.1.1.1 --dns 9.9.9.9 --label team=harbour --label role=web ${TEST_IMAGE} sh -c 'echo a; sleep 600'`,
     );
-    await run.dialog.getByRole('group', { name: 'Network, resources and security' }).screenshot({ path: test.info().outputPath('run-form-typed-lists.png') });
+    await run.dialog.getByRole('group', { name: 'Networking' }).screenshot({ path: test.info().outputPath('run-form-typed-lists.png') });
     await run.dialog.getByRole('button', { name: 'Cancel' }).click();
   } finally {
     await dockerCli(['network', 'rm', network]).catch(() => undefined);

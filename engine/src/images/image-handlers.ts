@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import net from 'node:net';
+import { mayCreateFolder } from '../../contract/host-paths';
 import type { ImageFacts } from '../../contract/images';
 import { toMinatoError } from '../docker/engine-errors';
 import { parseEndpoint } from '../docker/endpoint';
@@ -82,6 +83,8 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
     },
     'host:createFolder': async ({ engineId, path }) => {
       if (!isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
+      // The form never offers this for a socket, a file or a system folder; a caller that asks anyway is refused too.
+      if (!mayCreateFolder(path)) throw toMinatoError(Object.assign(new Error(`${path} is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
       await mkdir(path, { recursive: true });
       return {};
     },

@@ -71,4 +71,11 @@ describe('images, networks and host checks for the Run form', () => {
     await connected.client.call('host:createFolder', { engineId: 'local', path: folder });
     expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: true, directory: true });
   });
+
+  it('refuses to create a socket path, a file-looking path or a system folder, even when asked directly', async () => {
+    for (const refused of [path.join(dir, 'var', 'run', 'docker.sock'), path.join(dir, 'app.conf'), '/etc/minato-test-refused', '/var/run/minato-test-refused']) {
+      await expect(connected.client.call('host:createFolder', { engineId: 'local', path: refused })).rejects.toMatchObject({ code: 'invalid-input' });
+      expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: refused })).toMatchObject({ exists: false });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isIpLiteral, memoryText, readNumber, shownText, textProblems, withoutRow } from './field-text';
+import { isIpLiteral, memoryText, readNumber, shownText, textProblems } from './field-text';
 
 describe('memoryText', () => {
   it('writes bytes back as the shortest exact docker size', () => {
@@ -58,16 +58,6 @@ describe('isIpLiteral', () => {
   it('takes IPv4 and IPv6 literals and nothing else', () => {
     for (const ok of ['127.0.0.1', '0.0.0.0', '::', '::1', 'fe80::1', '2001:db8::8:800:200c:417a', '::ffff:10.0.0.1']) expect(isIpLiteral(ok), ok).toBe(true);
     for (const bad of ['localhost', '1.2.3', '256.1.1.1', '01.2.3.4', '[::1]', '1:2:3:4:5:6:7:8:9', 'fe80::1%eth0', ' 1.2.3.4', '']) expect(isIpLiteral(bad), bad).toBe(false);
-  });
-});
-
-describe('withoutRow', () => {
-  it('drops the removed row\'s texts and moves later rows up', () => {
-    expect(withoutRow({ 'ports.0.hostPort': 'a', 'ports.1.hostPort': 'b', 'ports.2.containerPort': 'c', cpus: 'x' }, 'ports', 1)).toEqual({
-      'ports.0.hostPort': 'a',
-      'ports.1.containerPort': 'c',
-      cpus: 'x',
-    });
   });
 });
 

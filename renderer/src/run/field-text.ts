@@ -120,19 +120,3 @@ export function textProblems(draft: RunSpecInput, texts: FieldTexts): Map<string
   }
   return problems;
 }
-
-/** The texts once row `index` of a list ("ports") is removed: that row's go, the rows after it move up one. */
-export function withoutRow(texts: FieldTexts, list: string, index: number): FieldTexts {
-  const next: Record<string, string> = {};
-  for (const [path, text] of Object.entries(texts)) {
-    const [head, row, ...rest] = path.split('.');
-    if (head !== list || row === undefined || rest.length === 0) {
-      next[path] = text;
-      continue;
-    }
-    const at = Number(row);
-    if (at === index) continue;
-    next[[head, String(at > index ? at - 1 : at), ...rest].join('.')] = text;
-  }
-  return next;
-}

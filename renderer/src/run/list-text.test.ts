@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { commandText, commandWords, listText, pairLines, pairsOf, wordsOf } from './list-text';
+import { commandText, commandWords, pairLines, pairsOf, wordsOf } from './list-text';
 
 describe('list fields', () => {
-  it('show what was typed, spaces and new lines included, until the draft is loaded anew', () => {
-    const draft = { image: 'busybox', networkAliases: ['api'], labels: [{ key: 'a', value: '1' }] };
-    expect(listText({ networkAliases: 'api ' }, draft, 'networkAliases')).toBe('api ');
-    expect(listText({}, draft, 'networkAliases')).toBe('api');
-    expect(listText({}, draft, 'labels')).toBe('a=1');
+  it('split words at spaces, commas and new lines', () => {
     expect(wordsOf('api backend, web\nx')).toEqual(['api', 'backend', 'web', 'x']);
   });
 
@@ -24,7 +20,6 @@ describe('list fields', () => {
     const command = ['sh', '-c', 'echo a; sleep 600'];
     expect(commandText(command)).toBe("sh -c 'echo a; sleep 600'");
     expect(commandWords(commandText(command))).toEqual({ words: command, unclosed: false });
-    expect(listText({}, { image: 'x', command }, 'command')).toBe("sh -c 'echo a; sleep 600'");
     expect(commandWords("sh -c 'echo").unclosed).toBe(true);
   });
 });

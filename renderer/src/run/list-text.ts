@@ -1,5 +1,4 @@
-import { shellJoin, tokenize, type RunSpecInput } from '../../../engine/contract';
-import type { FieldTexts } from './field-text';
+import { shellJoin, tokenize } from '../../../engine/contract';
 
 type Pairs = Array<{ key: string; value: string }>;
 
@@ -32,16 +31,4 @@ export const commandText = (command: readonly string[] | undefined) => shellJoin
 export function commandWords(text: string): { words: string[]; unclosed: boolean } {
   const { words, error } = tokenize(text);
   return { words, unclosed: error !== undefined };
-}
-
-/**
- * The text a list field shows: what was typed if anything was (so spaces and new lines survive each keystroke), else
- * the draft's value written out (after Edit, Duplicate or Paste).
- */
-export function listText(texts: FieldTexts, draft: RunSpecInput, field: WordField | PairField | 'command'): string {
-  const typed = texts[field];
-  if (typed !== undefined) return typed;
-  if (field === 'command') return commandText(draft.command);
-  if (field === 'labels' || field === 'logOptions') return linesOf(draft[field]);
-  return (draft[field] ?? []).join(' ');
 }

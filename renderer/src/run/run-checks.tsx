@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortMapping } from '../../../engine/contract';
+import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../containers/error-text';
 
@@ -89,7 +90,10 @@ export function PortInUse({ engineId, port, ownName }: { engineId: string; port:
   return <span className="warning-text">{check.data.by ? t('run.portUsedBy', { port: port.hostPort, name: check.data.by }) : t('run.portUsed', { port: port.hostPort })}</span>;
 }
 
-/** A bind mount's host folder: say when it does not exist, and offer to create it. */
+/**
+ * A bind mount's host folder: say when it does not exist, and offer to create it, but only for a plain folder: never
+ * for a socket (/var/run/docker.sock would become a folder the engine then mounts), a file-looking path or a system folder.
+ */
 export function BindFolderCheck({ engineId, path }: { engineId: string; path: string }) {
   const { t } = useTranslation();
   const client = useClient();
@@ -105,16 +109,18 @@ export function BindFolderCheck({ engineId, path }: { engineId: string; path: st
   return (
     <span className="warning-text">
       {t('run.folderMissing', { path })}{' '}
-      <button
-        type="button"
-        className="small"
-        onClick={async () => {
-          await client.call('host:createFolder', { engineId, path });
-          await queryClient.invalidateQueries({ queryKey: key });
-        }}
-      >
-        {t('run.createFolder')}
-      </button>
+      {mayCreateFolder(path) ? (
+        <button
+          type="button"
+          className="small"
+          onClick={async () => {
+            await client.call('host:createFolder', { engineId, path });
+            await queryClient.invalidateQueries({ queryKey: key });
+          }}
+        >
+          {t('run.createFolder')}
+        </button>
+      ) : null}
     </span>
   );
 }
