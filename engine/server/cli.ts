@@ -25,13 +25,16 @@ async function main(): Promise<void> {
     staticDir: path.resolve(staticDir ?? path.join(import.meta.dirname, '..', '..', 'dist', 'renderer')),
   });
   console.log(`Minato is serving at ${server.url}`);
+  let stopping = false;
   const stop = async () => {
+    // A terminal's Ctrl-C and `npm start` passing it on can both arrive: shut down once, and never be cut short.
+    if (stopping) return;
+    stopping = true;
     await server.close();
     await engine.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 }
 
 main().catch((error: Error) => {
