@@ -67,20 +67,21 @@ export async function startSlowLink(target: string, bytesPerSecond: number): Pro
 }
 
 /**
- * Pushes an image of one layer of `megabytes` of random data (it does not compress) to the registry, then removes
- * it from the engine, so pulling it moves that many bytes. Returns the repository path, without the registry.
+ * Pushes an image of one layer of `megabytes` of random data (it does not compress) to the registry under each of
+ * `tags`, then removes it from the engine, so pulling it moves that many bytes. Returns the repository path, without
+ * the registry and the tag.
  */
-export async function pushRandomImage(registryAddress: string, runId: string, name: string, megabytes: number): Promise<string> {
-  const repoPath = `minato-test-${runId}/${name}:1`;
-  const ref = `${registryAddress}/${repoPath}`;
+export async function pushRandomImage(registryAddress: string, runId: string, name: string, megabytes: number, tags = ['1']): Promise<string> {
+  const repoPath = `minato-test-${runId}/${name}`;
+  const refs = tags.map((tag) => `${registryAddress}/${repoPath}:${tag}`);
   const context = mkdtempSync(path.join(os.tmpdir(), 'minato-test-big-'));
   const env = { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' };
   try {
     writeFileSync(path.join(context, 'blob'), randomBytes(megabytes * 1024 * 1024));
     writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY blob /blob\n');
-    await run('docker', ['build', '-q', ...testLabels(runId), '-t', ref, context], { env });
-    await run('docker', ['push', ref], { env });
-    await run('docker', ['rmi', ref], { env });
+    await run('docker', ['build', '-q', ...testLabels(runId), ...refs.flatMap((ref) => ['-t', ref]), context], { env });
+    for (const ref of refs) await run('docker', ['push', ref], { env });
+    await run('docker', ['rmi', ...refs], { env });
   } finally {
     rmSync(context, { recursive: true, force: true });
   }

@@ -54,8 +54,8 @@ const imageExists = async (ref: string) => (await connected.client.call('images:
 beforeAll(async () => {
   connected = await connectEngine(testDockerHost());
   registry = await startTestRegistry();
-  bigRepo = await pushRandomImage(registry.address, runId, 'big', BIG_MB);
-  smallRepo = await pushRandomImage(registry.address, runId, 'small', 2);
+  bigRepo = `${await pushRandomImage(registry.address, runId, 'big', BIG_MB)}:1`;
+  smallRepo = `${await pushRandomImage(registry.address, runId, 'small', 2)}:1`;
   // About 8 s for the layer: slow enough to act half-way, quick enough for a test.
   slow = await startSlowLink(registry.address, 6 * 1024 * 1024);
 });

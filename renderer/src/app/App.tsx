@@ -10,6 +10,7 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { Onboarding } from './Onboarding';
 import { SECTIONS, sectionOf, type Section } from './sections';
 import { SettingsDialog } from './SettingsDialog';
+import { StatusBar } from '../tasks/StatusBar';
 import { TokenScreen } from './TokenScreen';
 import { useAppearance } from './use-appearance';
 import { useLiveUpdates } from './use-live-updates';
@@ -95,6 +96,7 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
         ) : engine ? (
           <ContainersView engine={engine} />
         ) : null}
+        <StatusBar />
       </main>
       <SettingsDialog />
     </div>

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortMapping } from '../../../engine/contract';
 import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../containers/error-text';
+import { usePullImage, useTask } from '../queries/tasks';
 
 export const runKeys = {
   image: (engineId: string, ref: string) => ['run', engineId, 'image', ref] as const,
@@ -38,33 +39,28 @@ export function useCanPickFolder(): boolean {
   return picker.data?.available ?? false;
 }
 
-/** The image is not on this engine: offer `docker pull`, with its progress, before running. */
+/** The image is not on this engine: offer `docker pull` as a task, with its progress, before running. */
 export function PullOffer({ engineId, image }: { engineId: string; image: string }) {
   const { t } = useTranslation();
-  const client = useClient();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
-  const [pulling, setPulling] = useState(false);
-  const pull = () => {
-    setPulling(true);
-    setFailure('');
-    client.subscribe('images:pull', { engineId, ref: image }, {
-      onEvent: (progress) => setStatus(progress.total ? `${progress.status} ${Math.round(((progress.current ?? 0) / progress.total) * 100)}%` : progress.status),
-      onEnd: (error) => {
-        setPulling(false);
-        if (error) setFailure(errorText(t, error));
-        else void queryClient.invalidateQueries({ queryKey: runKeys.image(engineId, image) });
-      },
-    });
-  };
+  const pull = usePullImage(engineId);
+  const [taskId, setTaskId] = useState<string | undefined>();
+  const task = useTask(taskId);
+  const pulling = pull.isPending || task?.state === 'running';
+  // Image events refresh this answer too; asking again here shows the result even if an event is slow.
+  useEffect(() => {
+    if (task?.state === 'succeeded') void queryClient.invalidateQueries({ queryKey: runKeys.image(engineId, image) });
+  }, [task?.state, queryClient, engineId, image]);
+  const percent = task?.state === 'running' && task.progress.percent !== undefined ? t('tasks.percent', { percent: task.progress.percent }) : '';
+  const status = task?.state === 'running' ? [percent, task.status].filter(Boolean).join(' ') : task?.state === 'cancelled' ? t('images.pull.cancelled') : '';
+  const failure = pull.error ? errorText(t, pull.error) : task?.state === 'failed' ? errorText(t, task.error) : '';
   return (
     <div className="pull-offer" role="status">
       <span>{t('run.notLocal', { image })}</span>{' '}
-      <button type="button" className="small" disabled={pulling} onClick={pull}>
+      <button type="button" className="small" disabled={pulling} onClick={() => pull.mutate(image, { onSuccess: ({ taskId: id }) => setTaskId(id) })}>
         {t('run.pull', { image })}
       </button>
-      {pulling || status ? <span className="muted"> {status}</span> : null}
+      {status ? <span className="muted"> {status}</span> : null}
       {failure ? <span className="error-text"> {failure}</span> : null}
       <code className="muted"> docker pull {image}</code>
     </div>

@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { TaskSummary } from '../../../engine/contract';
+import { useClient } from '../client-context';
+
+/** Tasks belong to the engine process, not to an engine: one list for the whole app. */
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: () => [...taskKeys.all, 'list'] as const,
+  log: (id: string) => [...taskKeys.all, 'log', id] as const,
+  layers: (id: string) => [...taskKeys.all, 'layers', id] as const,
+};
+
+/** Puts one task's latest state into the cached list: newest first, as people look for what they just started. */
+export function patchTask(queryClient: QueryClient, task: TaskSummary): void {
+  queryClient.setQueryData<TaskSummary[]>(taskKeys.list(), (list = []) => {
+    const rest = list.filter((candidate) => candidate.id !== task.id);
+    return [task, ...rest].sort((a, b) => b.startedAt - a.startedAt);
+  });
+}
+
+export function useTasks() {
+  const client = useClient();
+  return useQuery({
+    queryKey: taskKeys.list(),
+    queryFn: ({ signal }) => client.call('tasks:list', {}, { signal }),
+    // Kept fresh by `tasks:changes`; a refetch would only repeat what that says.
+    staleTime: Infinity,
+  });
+}
+
+export function useTask(id: string | undefined): TaskSummary | undefined {
+  return useTasks().data?.find((task) => task.id === id);
+}
+
+/**
+ * Follows every task for as long as the app is open. `onChange` hears each update with the state the list held
+ * before it, so a caller can tell when a task has just ended.
+ */
+export function useTaskUpdates(onChange?: (task: TaskSummary, previous: TaskSummary | undefined) => void): void {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      client.subscribe('tasks:changes', {}, {
+        onEvent: (task) => {
+          const previous = queryClient.getQueryData<TaskSummary[]>(taskKeys.list())?.find((candidate) => candidate.id === task.id);
+          patchTask(queryClient, task);
+          // Open details read the log and layers again, at the pace the engine sends updates (a few a second).
+          void queryClient.invalidateQueries({ queryKey: taskKeys.log(task.id) });
+          void queryClient.invalidateQueries({ queryKey: taskKeys.layers(task.id) });
+          onChange?.(task, previous);
+        },
+      }),
+    [client, queryClient, onChange],
+  );
+}
+
+export function useCancelTask() {
+  const client = useClient();
+  return useMutation({ mutationFn: (id: string) => client.call('tasks:cancel', { id }) });
+}
+
+export function useTaskLog(id: string, enabled: boolean) {
+  const client = useClient();
+  return useQuery({ queryKey: taskKeys.log(id), queryFn: ({ signal }) => client.call('tasks:log', { id }, { signal }), enabled });
+}
+
+export function useTaskLayers(id: string, enabled: boolean) {
+  const client = useClient();
+  return useQuery({ queryKey: taskKeys.layers(id), queryFn: ({ signal }) => client.call('tasks:layers', { id }, { signal }), enabled });
+}
+
+/** `docker pull` as a task: the answer is the task's id; its progress arrives with the task list. */
+export function usePullImage(engineId: string) {
+  const client = useClient();
+  return useMutation({ mutationFn: (ref: string) => client.call('images:pull', { engineId, ref }) });
+}
