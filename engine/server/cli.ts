@@ -1,12 +1,17 @@
 // `npm run serve`: Minato's UI in any browser, over the same contract the Electron app uses.
 import path from 'node:path';
+import { createLogger, stderrDestination } from '../src/log/logger';
 import { startMinatoEngine } from '../src/start-engine';
 import { startHeadlessServer } from './headless-server';
 import { parseServeArguments } from './serve-arguments';
 import { serveToken } from './serve-token';
 
 async function main(): Promise<void> {
-  const parsed = parseServeArguments(process.argv.slice(2), process.env);
+  const argv = process.argv.slice(2);
+  // --verbose adds the debug lines: every error the engine recovers from on its own (JSON on stderr, secrets masked).
+  const verbose = argv.includes('--verbose');
+  const logger = createLogger({ level: verbose ? 'debug' : 'info', destination: stderrDestination() });
+  const parsed = parseServeArguments(argv.filter((arg) => arg !== '--verbose'), process.env);
   if ('error' in parsed) {
     console.error(`minato serve: ${parsed.error}`);
     process.exit(2);
@@ -16,7 +21,7 @@ async function main(): Promise<void> {
     console.error(`Warning: serving on ${host}: anyone who can reach it and has the token controls your Docker engine (root on this host).`);
   }
   const token = serveToken(process.env);
-  const engine = await startMinatoEngine();
+  const engine = await startMinatoEngine({ logger });
   const server = await startHeadlessServer({
     engine,
     host,

@@ -24,6 +24,6 @@ export interface MinatoEngine {
   close(): Promise<void>;
 }
 
-export function sessionFactory(handlers: EngineHandlers) {
-  return (send: (message: ServerMessage) => void): Session => createSession(handlers, send);
+export function sessionFactory(handlers: EngineHandlers, logger?: Logger) {
+  return (send: (message: ServerMessage) => void): Session => createSession(handlers, send, logger);
 }

@@ -14,6 +14,8 @@ import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
 import { taskProcedures, taskSubscriptions } from './tasks/task-handlers';
 import { createTaskManager } from './tasks/task-manager';
+import { logEngineStatus } from './log/engine-status-log';
+import { silentLogger } from './log/logger';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
 
@@ -21,6 +23,7 @@ export { LOCAL_ENGINE_ID } from './engines/engine-setup';
 
 /** Builds the engine with its dependencies passed in; waits for the first connection attempt (either outcome). */
 export async function startMinatoEngine(options: MinatoEngineOptions = {}): Promise<MinatoEngine> {
+  const logger = options.logger ?? silentLogger();
   const environment = {
     env: options.env ?? process.env,
     homeDir: options.homeDir ?? os.homedir(),
@@ -30,8 +33,10 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     ...environment,
     settingsFile: options.settingsFile ?? defaultSettingsFile(environment),
     ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
+    logger,
   });
   const { registry } = engines;
+  const stopStatusLog = logEngineStatus(registry, logger);
   const execSessions = createExecSessions();
   // One for the engine process: tasks outlive the window that started them.
   const tasks = createTaskManager();
@@ -43,7 +48,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...runProcedures(registry),
       ...imageProcedures(registry, options.pickFolder),
       ...imageListProcedures(registry),
-      ...statsProcedures(registry),
+      ...statsProcedures(registry, logger),
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
@@ -53,7 +58,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),
       ...terminalSubscriptions(registry, execSessions),
-      ...statsSubscription(registry),
+      ...statsSubscription(registry, logger),
       ...downloadSubscription(registry),
       ...runSubscriptions(registry),
       ...taskSubscriptions(tasks),
@@ -62,8 +67,9 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   await engines.ready;
   return {
     handlers,
-    openSession: sessionFactory(handlers),
+    openSession: sessionFactory(handlers, logger),
     close: async () => {
+      stopStatusLog();
       tasks.close();
       engines.close();
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { discoverCandidates, dockerConfigDir, type DiscoveryEnvironment } from '../docker/discovery';
+import type { Logger } from '../log/logger';
 import { createKnownHosts } from '../remote/known-hosts';
 import { createPassphrases } from '../remote/ssh-auth';
 import type { RemoteDeps } from '../remote/transport';
@@ -17,6 +18,7 @@ export interface EngineSetupOptions extends DiscoveryEnvironment {
   settingsFile: string;
   /** The shell's passphrase prompt, when it has one; otherwise the UI is asked through a diagnosis. */
   askPassphrase?: (keyFile: string) => Promise<string | undefined>;
+  logger?: Logger;
 }
 
 /** Where Minato keeps its settings when the shell does not say: the platform's per-user config folder. */
@@ -35,7 +37,7 @@ export function defaultSettingsFile({ env, homeDir, platform }: DiscoveryEnviron
  * all in one registry where each keeps its own connection, /events stream and backoff.
  */
 export async function setupEngines(options: EngineSetupOptions): Promise<EngineManagement & { ready: Promise<void>; close(): void }> {
-  const settings = await openSettingsStore(options.settingsFile);
+  const settings = await openSettingsStore(options.settingsFile, options.logger);
   const remote: RemoteDeps = {
     homeDir: options.homeDir,
     env: options.env,

@@ -68,7 +68,12 @@ export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
 
-/** A file log that keeps writing after rotation tools move the file, created with its folder. */
+/** Headless mode logs to stderr: stdout carries only the address to open, for people and scripts to read. */
+export function stderrDestination(): DestinationStream {
+  return pino.destination({ dest: 2, sync: false });
+}
+
+/** A log file, its folder created when missing (the OS log folder may not exist yet on a first run). */
 export function fileDestination(file: string): DestinationStream {
   return pino.destination({ dest: file, mkdir: true, sync: false });
 }

@@ -9,6 +9,7 @@ import {
   type Method,
   type ServerMessage,
 } from '../../contract';
+import type { Logger } from '../log/logger';
 import type { EngineHandlers, StreamFlow } from './handlers';
 import { toWireError } from './to-wire-error';
 
@@ -36,7 +37,14 @@ function checkedOutput(method: Method, value: unknown): unknown {
   throw new MinatoError('internal', `Minato could not read the engine's answer to ${method} (${where}).`);
 }
 
-export function createSession(handlers: EngineHandlers, send: (message: ServerMessage) => void): Session {
+export function createSession(handlers: EngineHandlers, send: (message: ServerMessage) => void, logger?: Logger): Session {
+  /** The client sees every failure; the log keeps them too: a bug (internal) loudly, the rest for --verbose. */
+  const logFailure = (what: string, name: string, error: unknown) => {
+    const wire = toWireError(error);
+    if (wire.code === 'internal') logger?.error({ [what]: name, code: wire.code, err: error }, `${what} ${name} failed`);
+    else logger?.debug({ [what]: name, code: wire.code, message: wire.message }, `${what} ${name} failed`);
+    return wire;
+  };
   const calls = new Map<number, AbortController>();
   const subs = new Map<number, () => void>();
   const flows = new Map<number, { ack(n: number): void }>();
@@ -59,7 +67,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
       const value = checkedOutput(method, await handler(parsed, { signal: controller.signal }));
       safeSend({ t: 'result', id, value });
     } catch (error) {
-      safeSend({ t: 'error', id, error: toWireError(error) });
+      safeSend({ t: 'error', id, error: logFailure('method', method, error) });
     } finally {
       calls.delete(id);
     }
@@ -95,7 +103,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
           subs.get(id)?.();
           subs.delete(id);
           flows.delete(id);
-          safeSend(error === undefined ? { t: 'end', id } : { t: 'end', id, error: toWireError(error) });
+          safeSend(error === undefined ? { t: 'end', id } : { t: 'end', id, error: logFailure('topic', topic, error) });
         },
         flow,
       );
@@ -106,7 +114,7 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
           dispose();
         });
     } catch (error) {
-      safeSend({ t: 'end', id, error: toWireError(error) });
+      safeSend({ t: 'end', id, error: logFailure('topic', topic, error) });
     }
   };
 

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { EngineDraft } from '../../contract';
+import type { Logger } from '../log/logger';
 
 export const StoredEngine = EngineDraft.extend({ id: z.string().min(1).max(64) });
 export type StoredEngine = z.infer<typeof StoredEngine>;
@@ -30,8 +31,8 @@ const EMPTY: SettingsFile = { version: 1, engines: [], insecureAllowed: [] };
  * Minato's settings file (JSON in the user's config folder; the path is passed in). Written whole to a temporary
  * file and renamed, so a crash never leaves half a file; a file that does not parse is kept aside, not overwritten.
  */
-export async function openSettingsStore(file: string): Promise<SettingsStore> {
-  let data = await load(file);
+export async function openSettingsStore(file: string, logger?: Logger): Promise<SettingsStore> {
+  let data = await load(file, logger);
   let writing = Promise.resolve();
   const save = (next: SettingsFile) => {
     data = next;
@@ -64,17 +65,21 @@ export async function openSettingsStore(file: string): Promise<SettingsStore> {
   };
 }
 
-async function load(file: string): Promise<SettingsFile> {
+async function load(file: string, logger?: Logger): Promise<SettingsFile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
-  } catch {
+  } catch (error) {
+    logger?.debug({ file, code: (error as NodeJS.ErrnoException).code }, 'no settings file read');
     return EMPTY;
   }
   try {
     return SettingsFile.parse(JSON.parse(text));
-  } catch {
-    await rename(file, `${file}.unreadable-${Date.now()}`).catch(() => {});
+  } catch (error) {
+    const aside = `${file}.unreadable-${Date.now()}`;
+    // Engines the person added vanish from the app: say where their file went.
+    logger?.warn({ err: error, file, movedTo: aside }, 'the settings file could not be read; starting with empty settings');
+    await rename(file, aside).catch((renameError: unknown) => logger?.warn({ err: renameError, file }, 'could not move the unreadable settings file aside'));
     return EMPTY;
   }
 }

@@ -2,6 +2,7 @@ import type { StatsSnapshot } from '../../contract/stats';
 import { toMinatoError } from '../docker/engine-errors';
 import { createLineParser } from '../engines/event-stream';
 import type { EngineRegistry } from '../engines/engine-registry';
+import type { Logger } from '../log/logger';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { mapWithLimit } from '../util/map-limit';
 import { toStatsSample, type RawStats } from './compute-stats';
@@ -17,7 +18,7 @@ interface Readable extends NodeJS.ReadableStream {
   destroy(error?: Error): void;
 }
 
-export function statsSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'containers:stats'> {
+export function statsSubscription(registry: EngineRegistry, logger?: Logger): Pick<SubscriptionHandlers, 'containers:stats'> {
   return {
     'containers:stats': ({ engineId, id }, emit, end) => {
       let stream: Readable | undefined;
@@ -29,8 +30,9 @@ export function statsSubscription(registry: EngineRegistry): Pick<SubscriptionHa
         const parse = createLineParser((line) => {
           try {
             emit(toStatsSample(JSON.parse(line) as RawStats));
-          } catch {
+          } catch (error) {
             // A torn or foreign line: the next sample comes within a second.
+            logger?.debug({ err: error, container: id }, 'skipped an unreadable stats sample');
           }
         });
         result.on('data', parse);
@@ -52,7 +54,7 @@ export function statsSubscription(registry: EngineRegistry): Pick<SubscriptionHa
  * Figures for the visible rows of the list: one-shot reads (no second sample taken by the engine), with the CPU
  * delta computed against this engine's previous read of the same container.
  */
-export function statsProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'containers:statsSnapshot'> {
+export function statsProcedures(registry: EngineRegistry, logger?: Logger): Pick<ProcedureHandlers, 'containers:statsSnapshot'> {
   const previous = createCpuBaselines({ maxAgeMs: BASELINE_MAX_AGE_MS, maxEntries: BASELINE_MAX_ENTRIES });
   return {
     'containers:statsSnapshot': async ({ engineId, ids }) => {
@@ -65,7 +67,9 @@ export function statsProcedures(registry: EngineRegistry): Pick<ProcedureHandler
           const before = previous.swap(`${engineId}/${id}`, total !== undefined && system !== undefined ? { total, system } : undefined);
           const withPrevious: RawStats = before ? { ...raw, precpu_stats: { cpu_usage: { total_usage: before.total }, system_cpu_usage: before.system } } : raw;
           return { id, sample: toStatsSample(withPrevious) };
-        } catch {
+        } catch (error) {
+          // One container gone or stopped mid-read shows no figures; the rest of the list still gets its own.
+          logger?.debug({ err: error, container: id }, 'no stats snapshot for a container');
           return { id };
         }
       });
