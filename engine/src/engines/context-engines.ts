@@ -42,6 +42,7 @@ export function watchContextEngines(options: ContextEnginesOptions): ContextEngi
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let fallback: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let watching: string | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const reconcile = async () => {
@@ -74,8 +75,12 @@ export function watchContextEngines(options: ContextEnginesOptions): ContextEngi
     }
   };
 
+  // Reading again after a watch moved closer catches what was written between the read and the new watch.
   const refresh = () => {
-    running = running.then(reconcile, reconcile).then(rewatch);
+    running = running
+      .then(reconcile, reconcile)
+      .then(rewatch)
+      .then((moved) => (moved ? reconcile() : undefined));
     return running;
   };
 
@@ -103,17 +108,27 @@ export function watchContextEngines(options: ContextEnginesOptions): ContextEngi
     }
   };
 
-  /** Watches contexts/meta (recursively: meta.json is written inside a new folder), or the nearest parent to appear. */
-  const rewatch = () => {
-    if (closed) return;
+  /**
+   * Watches contexts/meta (recursively: meta.json is written inside a new folder); until it exists, its nearest
+   * existing ancestor, whose events lead here again to watch one level closer.
+   */
+  const rewatch = (): boolean => {
+    if (closed) return false;
     for (const watcher of watchers.splice(0)) watcher.close();
     if (fallback) clearTimeout(fallback);
     fallback = undefined;
+    const before = watching;
+    watching = undefined;
     const meta = path.join(configDir, 'contexts', 'meta');
-    if (watchFolder(meta, true)) return;
-    if (watchFolder(path.join(configDir, 'contexts'), false) || watchFolder(configDir, false)) return;
-    fallback = setTimeout(() => void refresh(), options.fallbackMs ?? 60_000);
-    fallback.unref?.();
+    if (watchFolder(meta, true)) watching = meta;
+    for (let folder = path.dirname(meta); !watching && folder !== path.dirname(folder); folder = path.dirname(folder)) {
+      if (watchFolder(folder, false)) watching = folder;
+    }
+    if (!watching) {
+      fallback = setTimeout(() => void refresh(), options.fallbackMs ?? 60_000);
+      fallback.unref?.();
+    }
+    return watching !== before;
   };
 
   void refresh();

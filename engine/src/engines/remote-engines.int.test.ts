@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineInfo } from '../../contract';
+import { waitFor } from '../../../scripts/test-support/engine-client';
+import { testDockerHost } from '../../../scripts/test-support/fixtures';
+import { startTestSshd, type TestSshd } from '../../../scripts/test-support/sshd';
+import { makeTestCa, startTlsDaemon, type TlsDaemon } from '../../../scripts/test-support/tls-daemon';
+import { discoverCandidates } from '../docker/discovery';
+import { createKnownHosts } from '../remote/known-hosts';
+import { createPassphrases } from '../remote/ssh-auth';
+import type { RemoteDeps } from '../remote/transport';
+import { contextEngineId, watchContextEngines } from './context-engines';
+import { createEngineConnection, type EngineConnection } from './engine-connection';
+import { engineSubscriptions } from './engine-handlers';
+import { createEngineRegistry } from './engine-registry';
+
+const run = promisify(execFile);
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'minato-test-remote-'));
+let tls: TlsDaemon;
+let sshd: TestSshd;
+
+beforeAll(async () => {
+  [tls, sshd] = await Promise.all([startTlsDaemon(), startTestSshd(testDockerHost())]);
+});
+afterAll(async () => {
+  await Promise.all([tls?.stop(), sshd?.stop()]);
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+function remoteDeps(homeDir: string): RemoteDeps {
+  return { homeDir, env: {}, knownHosts: createKnownHosts(homeDir, '/nonexistent'), passphrases: createPassphrases(), insecureAllowed: () => false };
+}
+
+function certFolder(files: Partial<Record<'ca.pem' | 'cert.pem' | 'key.pem', string>>): string {
+  const dir = mkdtempSync(path.join(scratch, 'certs-'));
+  for (const [name, from] of Object.entries(files)) copyFileSync(from, path.join(dir, name));
+  return dir;
+}
+
+async function tlsEngine(certPath: string): Promise<EngineConnection> {
+  const homeDir = mkdtempSync(path.join(scratch, 'home-'));
+  const env = { DOCKER_HOST: tls.address, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: certPath };
+  const connection = createEngineConnection({ id: 'tls', name: 'tls', remote: remoteDeps(homeDir), discover: () => discoverCandidates({ env, homeDir, platform: 'linux' }) });
+  await connection.ready();
+  return connection;
+}
+
+describe('TLS engines (dockerd --tlsverify, a CA made by openssl)', () => {
+  it('connects with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the CLI reads them', async () => {
+    const engine = await tlsEngine(tls.ca.clientDir);
+    try {
+      expect(engine.info()).toMatchObject({ state: 'connected', endpoint: tls.address, capabilities: { checkHostPorts: true } });
+      expect(Array.isArray(await engine.docker().listContainers())).toBe(true);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('refuses a server whose certificate another CA signed', async () => {
+    const other = makeTestCa();
+    try {
+      const engine = await tlsEngine(other.clientDir);
+      expect(engine.info()).toMatchObject({ state: 'unavailable', diagnosis: { reason: 'tls-failed' } });
+      engine.close();
+    } finally {
+      rmSync(other.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is refused by the server without a client certificate', async () => {
+    const engine = await tlsEngine(certFolder({ 'ca.pem': tls.ca.ca }));
+    expect(engine.info()).toMatchObject({ state: 'unavailable', diagnosis: { reason: 'tls-failed' } });
+    engine.close();
+  });
+});
+
+describe('docker contexts, live', () => {
+  it('shows contexts created and removed with `docker context create|rm` while running, each connected on its own', async () => {
+    const homeDir = mkdtempSync(path.join(scratch, 'home-'));
+    const configDir = path.join(homeDir, 'docker-config');
+    mkdirSync(path.join(homeDir, '.ssh'));
+    writeFileSync(path.join(homeDir, '.ssh', 'known_hosts'), `${sshd.knownHostsLine}\n`);
+    writeFileSync(path.join(homeDir, '.ssh', 'config'), `Host *\n  IdentityFile ${sshd.keys.plain}\n`);
+    const cli = (args: string[]) => run('docker', args, { env: { PATH: process.env.PATH, HOME: homeDir, DOCKER_CONFIG: configDir } });
+
+    const registry = createEngineRegistry();
+    const seen: EngineInfo[] = [];
+    const stopStatus = engineSubscriptions(registry)['engines:status']({}, (info) => void seen.push(info), () => {}, {} as never);
+    // No contexts folder yet: the watcher must wait for it to appear without polling.
+    const contexts = watchContextEngines({ registry, configDir, remote: remoteDeps(homeDir), excluded: () => undefined });
+    try {
+      await contexts.refresh();
+      expect(registry.all()).toHaveLength(0);
+
+      const { ca } = tls;
+      await cli(['context', 'create', 'minato-test-tls', '--docker', `host=${tls.address},ca=${ca.ca},cert=${path.join(ca.clientDir, 'cert.pem')},key=${path.join(ca.clientDir, 'key.pem')}`]);
+      await cli(['context', 'create', 'minato-test-ssh', '--docker', `host=ssh://root@127.0.0.1:${sshd.port}`]);
+      const tlsId = contextEngineId('minato-test-tls');
+      const sshId = contextEngineId('minato-test-ssh');
+      await waitFor(() => registry.has(tlsId) && registry.has(sshId), 5000, 'both contexts to appear');
+      await waitFor(() => registry.get(tlsId).info().state === 'connected' && registry.get(sshId).info().state === 'connected', 15_000, 'both to connect');
+      expect(registry.get(sshId).info()).toMatchObject({ kind: 'context', name: 'minato-test-ssh', contextName: 'minato-test-ssh', capabilities: { publishedPorts: { via: 'ssh-forward' } } });
+      expect(seen.some((info) => info.id === tlsId && info.state === 'connected')).toBe(true);
+
+      await cli(['context', 'rm', 'minato-test-tls']);
+      await waitFor(() => !registry.has(tlsId), 5000, 'the removed context to leave');
+      expect(seen.some((info) => info.id === tlsId && info.removed)).toBe(true);
+      expect(registry.get(sshId).info().state).toBe('connected');
+    } finally {
+      contexts.close();
+      stopStatus();
+      registry.close();
+    }
+  });
+});
