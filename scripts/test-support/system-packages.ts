@@ -15,6 +15,10 @@ const REQUIREMENTS: Requirement[] = [
   { check: () => onPath('docker-registry'), debianPackage: 'docker-registry' },
   { check: () => existsSync('/usr/bin/chromium'), debianPackage: 'chromium' },
   { check: () => onPath('curl'), debianPackage: 'curl' },
+  // SSH engines: a real sshd, and ssh-keygen / ssh-agent / ssh-add for the tests' keys; TLS engines: openssl makes the CA.
+  { check: () => existsSync('/usr/sbin/sshd'), debianPackage: 'openssh-server' },
+  { check: () => onPath('ssh-keygen') && onPath('ssh-agent') && onPath('ssh-add'), debianPackage: 'openssh-client' },
+  { check: () => onPath('openssl'), debianPackage: 'openssl' },
 ];
 
 /** Installs what the tests need on a fresh Debian/Ubuntu machine as root; elsewhere says exactly what is missing. */
@@ -25,7 +29,7 @@ export function ensureSystemPackages(): void {
   if (!canInstall) {
     throw new Error(
       `Missing system packages: ${missing.join(', ')}. On Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}. ` +
-        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium) and curl, ' +
+        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium), curl, OpenSSH (server and client) and openssl, ' +
         'or point MINATO_TEST_DOCKER_HOST at an engine.',
     );
   }
