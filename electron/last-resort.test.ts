@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../engine/src/log/logger';
+import { REDACTED } from '../engine/src/log/redact';
 import { installLastResortHandlers } from './last-resort';
 
 function memoryLogger() {
@@ -25,7 +26,7 @@ describe('last-resort handlers', () => {
     fakeProcess.emit('unhandledRejection', new Error('a rejected promise'));
     await new Promise((resolve) => setImmediate(resolve));
     expect(lines.map((line) => line.level)).toEqual([50, 50]);
-    expect(lines[0]?.err).toMatchObject({ message: 'docker-modem exploded at postgres://app:[redacted]@db/x' });
+    expect(lines[0]?.err).toMatchObject({ message: `docker-modem exploded at postgres://app:${REDACTED}@db/x` });
     expect(String((lines[1]?.err as { stack: string }).stack)).toContain('last-resort.test.ts');
     uninstall();
     expect(fakeProcess.listenerCount('uncaughtException')).toBe(0);

@@ -7,6 +7,7 @@ import type { EngineHandlers, ProcedureHandlers } from '../rpc/handlers';
 import { createSession } from '../rpc/session';
 import { logEngineStatus } from './engine-status-log';
 import { createLogger } from './logger';
+import { REDACTED } from './redact';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
@@ -60,7 +61,7 @@ describe('what the engine logs', () => {
       [40, 'engine unavailable'],
       [30, 'engine connected'],
     ]);
-    expect(lines[1]).toMatchObject({ reason: 'not-responding', endpoint: 'tcp://admin:[redacted]@10.0.0.2:2375' });
+    expect(lines[1]).toMatchObject({ reason: 'not-responding', endpoint: `tcp://admin:${REDACTED}@10.0.0.2:2375` });
   });
 
   it('a failed call is logged (a bug as an error, with its stack), and a secret in its message is not', async () => {

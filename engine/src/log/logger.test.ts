@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger';
-import { maskSecretText } from './redact';
+import { REDACTED, maskSecretText } from './redact';
 
 const SECRET = 's3cr3t-Value_42';
 
@@ -35,8 +35,8 @@ describe('the engine logger', () => {
     expect(text.split('\n').filter(Boolean)).toHaveLength(9);
     expect(text).not.toContain(SECRET);
     // What is not secret stays readable: the user, the host, the variable names.
-    expect(text).toContain('postgres://admin:[redacted]@db:5432/app');
-    expect(text).toContain('DB_PASSWORD=[redacted]');
+    expect(text).toContain(`postgres://admin:${REDACTED}@db:5432/app`);
+    expect(text).toContain(`DB_PASSWORD=${REDACTED}`);
     expect(text).toContain('PATH=/usr/bin');
     expect(text).toContain('"Accept":"json"');
     expect(text).toContain('"username":"me"');
@@ -52,8 +52,8 @@ describe('the engine logger', () => {
   });
 
   it('masks by shape in plain text', () => {
-    expect(maskSecretText(`redis://:${SECRET}@cache:6379`)).toBe('redis://:[redacted]@cache:6379');
-    expect(maskSecretText(`X-Registry-Auth: ${SECRET}`)).toBe('X-Registry-Auth: [redacted]');
+    expect(maskSecretText(`redis://:${SECRET}@cache:6379`)).toBe(`redis://:${REDACTED}@cache:6379`);
+    expect(maskSecretText(`X-Registry-Auth: ${SECRET}`)).toBe(`X-Registry-Auth: ${REDACTED}`);
     expect(maskSecretText(`"authorization":"Bearer ${SECRET}"`)).not.toContain(SECRET);
     expect(maskSecretText('COMPAT=1 PATH=/bin https://example.com/a@b')).toBe('COMPAT=1 PATH=/bin https://example.com/a@b');
   });

@@ -3,27 +3,27 @@
  * shape of the text itself, because secrets also travel inside ordinary strings — an error message quoting a
  * `postgres://user:password@host` URL, a `docker run` line with `-e API_TOKEN=…`, a header copied into a message.
  */
-export const REDACTED = '[redacted]';
+import { MASK, looksSecret, maskValue } from '../../contract/secrets';
 
-/** Field names whose value is a secret whatever it looks like (headers, env names, option names). */
-const SECRET_KEY = /(?:^|[_.-])(?:password|passwd|pwd|pat|token|secret|api_?key|private_?key|credentials?)$|^(?:authorization|proxy-authorization|x-registry-auth|x-registry-config|cookie|set-cookie|auth|identitytoken|registrytoken)$/i;
+/** The same mark the UI shows for a hidden secret. */
+export const REDACTED = MASK;
 
-const SHAPES: Array<[RegExp, string]> = [
-  // scheme://user:password@host → keep the user and host, drop the password.
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/@]+@/gi, `$1:${REDACTED}@`],
-  // NAME=value where NAME ends in a secret word (environment variables, build args, --log-opt).
-  [/\b((?:[a-z0-9]+_)*(?:password|passwd|pwd|pat|token|secret|api_?key))=(?:"[^"]*"|'[^']*'|[^\s"',;&]+)/gi, `$1=${REDACTED}`],
-  // Headers quoted in text: `Authorization: Bearer …`, `X-Registry-Auth: eyJ…`.
+/** Fields of HTTP requests and Docker API bodies that hold credentials, beyond what the contract's names catch. */
+const CREDENTIAL_FIELD = /^(?:authorization|proxy-authorization|x-registry-auth|x-registry-config|cookie|set-cookie|authconfig|identitytoken|registrytoken)$/i;
+
+/** Headers quoted in text (`Authorization: Bearer …`, `X-Registry-Auth: eyJ…`) and bare bearer/basic credentials. */
+const HEADER_SHAPES: Array<[RegExp, string]> = [
   [/\b(authorization|proxy-authorization|x-registry-auth|x-registry-config)(["']?\s*[:=]\s*["']?)(?:(?:bearer|basic|token)\s+)?[^\s"',}]+/gi, `$1$2${REDACTED}`],
   [/\b(bearer|basic)\s+[a-z0-9._~+/=-]{8,}/gi, `$1 ${REDACTED}`],
 ];
 
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
+  return CREDENTIAL_FIELD.test(key) || looksSecret(key);
 }
 
+/** Text with its secrets masked by shape: the contract's masker (URL and DSN passwords, NAME=value, token formats) and headers. */
 export function maskSecretText(text: string): string {
-  return SHAPES.reduce((masked, [shape, replacement]) => masked.replace(shape, replacement), text);
+  return HEADER_SHAPES.reduce((masked, [shape, replacement]) => masked.replace(shape, replacement), maskValue(text));
 }
 
 function errorFields(error: Error): Record<string, unknown> {
