@@ -31,7 +31,7 @@ import {
   PortCheck,
   PortCheckInput,
 } from './images';
-import { PullStarted, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
+import { PullStarted, TaskChange, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -137,8 +137,8 @@ export const subscriptions = {
   'files:download': { input: DownloadInput, event: DownloadEvent, creditWindow: 8 },
   // An edit (recreate) that reports each step as it begins, then its result.
   'containers:edit': { input: EditInput, event: EditEvent },
-  // Every task of this engine process (all windows see the same ones): each known task once, then each change.
-  'tasks:changes': { input: z.object({}), event: TaskSummary },
+  // Every task of this engine process (all windows see the same ones): all of them at first, then each change.
+  'tasks:changes': { input: z.object({}), event: TaskChange },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

@@ -41,6 +41,16 @@ export const TaskSummary = z.object({
 });
 export type TaskSummary = z.infer<typeof TaskSummary>;
 
+/**
+ * What `tasks:changes` sends: every task the engine process knows when the subscription starts (again after a
+ * reconnect, so tasks of an engine that restarted do not linger), then each task as it changes.
+ */
+export const TaskChange = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), tasks: z.array(TaskSummary) }),
+  z.object({ type: z.literal('task'), task: TaskSummary }),
+]);
+export type TaskChange = z.infer<typeof TaskChange>;
+
 export const TaskRef = z.object({ id: z.string().min(1).max(64) });
 
 export const TaskLogLine = z.object({ at: z.number(), text: z.string() });

@@ -41,9 +41,11 @@ function watchTasks(client: MinatoClient): { latest: Map<string, TaskSummary>; u
   const latest = new Map<string, TaskSummary>();
   const updates: TaskSummary[] = [];
   const stop = client.subscribe('tasks:changes', {}, {
-    onEvent: (task) => {
-      latest.set(task.id, task);
-      updates.push(task);
+    onEvent: (change) => {
+      for (const task of change.type === 'snapshot' ? change.tasks : [change.task]) {
+        latest.set(task.id, task);
+        updates.push(task);
+      }
     },
   });
   return { latest, updates, stop };
@@ -70,6 +72,7 @@ describe('pull as a task', () => {
   it('pulls from a real registry, with one figure that only grows, a log and its layers', async () => {
     const ref = `${registry.address}/${smallRepo}`;
     expect(await imageExists(ref)).toBe(false);
+    const baseline = connected.openCount();
     const watch = watchTasks(connected.client);
     try {
       const { taskId } = await connected.client.call('images:pull', { engineId: 'local', ref });
@@ -87,6 +90,9 @@ describe('pull as a task', () => {
       expect(layers.length).toBeGreaterThan(0);
       expect(layers.every((layer) => layer.phase === 'done')).toBe(true);
       expect((await connected.client.call('tasks:list', {})).find((task) => task.id === taskId)?.state).toBe('succeeded');
+      // The subscription ends with its subscriber: nothing stays open in the session.
+      watch.stop();
+      await waitFor(() => connected.openCount() === baseline, 5_000, 'the subscription to close');
     } finally {
       watch.stop();
       await dockerCli(['rmi', ref]).catch(() => undefined);

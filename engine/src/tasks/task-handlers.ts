@@ -21,10 +21,10 @@ export function taskProcedures(tasks: TaskManager, registry: EngineRegistry): Ta
 
 export function taskSubscriptions(tasks: TaskManager): Pick<SubscriptionHandlers, 'tasks:changes'> {
   return {
-    // Each known task first, so a window that opens (or reconnects) catches up, then every change as it comes.
+    // All tasks first, so a window that opens (or reconnects) catches up, then every change as it comes.
     'tasks:changes': (_input, emit) => {
-      for (const task of tasks.list()) emit(task);
-      return tasks.watch(emit);
+      emit({ type: 'snapshot', tasks: tasks.list() });
+      return tasks.watch((task) => emit({ type: 'task', task }));
     },
   };
 }

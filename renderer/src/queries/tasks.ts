@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { TaskSummary } from '../../../engine/contract';
+import type { TaskChange, TaskSummary } from '../../../engine/contract';
 import { useClient } from '../client-context';
 
 /** Tasks belong to the engine process, not to an engine: one list for the whole app. */
@@ -11,12 +11,15 @@ export const taskKeys = {
   layers: (id: string) => [...taskKeys.all, 'layers', id] as const,
 };
 
-/** Puts one task's latest state into the cached list: newest first, as people look for what they just started. */
-export function patchTask(queryClient: QueryClient, task: TaskSummary): void {
-  queryClient.setQueryData<TaskSummary[]>(taskKeys.list(), (list = []) => {
-    const rest = list.filter((candidate) => candidate.id !== task.id);
-    return [task, ...rest].sort((a, b) => b.startedAt - a.startedAt);
-  });
+const newestFirst = (tasks: TaskSummary[]) => [...tasks].sort((a, b) => b.startedAt - a.startedAt);
+
+/**
+ * Applies one `tasks:changes` message to the cached list, newest first (people look for what they just started): a
+ * snapshot replaces the list, a task replaces its own entry.
+ */
+export function applyTaskChange(list: TaskSummary[] | undefined, change: TaskChange): TaskSummary[] {
+  if (change.type === 'snapshot') return newestFirst(change.tasks);
+  return newestFirst([change.task, ...(list ?? []).filter((candidate) => candidate.id !== change.task.id)]);
 }
 
 export function useTasks() {
@@ -43,13 +46,15 @@ export function useTaskUpdates(onChange?: (task: TaskSummary, previous: TaskSumm
   useEffect(
     () =>
       client.subscribe('tasks:changes', {}, {
-        onEvent: (task) => {
-          const previous = queryClient.getQueryData<TaskSummary[]>(taskKeys.list())?.find((candidate) => candidate.id === task.id);
-          patchTask(queryClient, task);
-          // Open details read the log and layers again, at the pace the engine sends updates (a few a second).
-          void queryClient.invalidateQueries({ queryKey: taskKeys.log(task.id) });
-          void queryClient.invalidateQueries({ queryKey: taskKeys.layers(task.id) });
-          onChange?.(task, previous);
+        onEvent: (change) => {
+          const before = queryClient.getQueryData<TaskSummary[]>(taskKeys.list());
+          queryClient.setQueryData<TaskSummary[]>(taskKeys.list(), (list) => applyTaskChange(list, change));
+          for (const task of change.type === 'snapshot' ? change.tasks : [change.task]) {
+            // Open details read the log and layers again, at the pace the engine sends updates (a few a second).
+            void queryClient.invalidateQueries({ queryKey: taskKeys.log(task.id) });
+            void queryClient.invalidateQueries({ queryKey: taskKeys.layers(task.id) });
+            onChange?.(task, before?.find((candidate) => candidate.id === task.id));
+          }
         },
       }),
     [client, queryClient, onChange],
