@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TEST_IMAGE, dockerCli, dockerLogs, testLabels, testName } from '../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, dockerCli, dockerLogs, testLabels, testName } from '../scripts/test-support/fixtures';
 import { DetailPage } from './pages/detail-page';
 import { expect, test } from './support/fixtures';
 
@@ -384,3 +384,116 @@ test('compose project: one merged log, each line prefixed by its service', async
   await expect(log).toContainText('worker-says-3');
   await expect(log.locator('.log-line', { hasText: 'worker-says-1' }).locator('.log-prefix')).toHaveText('worker');
 });
+
+/** A container whose every run prints 150 numbered lines and then `run-N-end`: each run can be told from the last. */
+const COUNTING_RUNS =
+  'n=$(cat /tmp/runs 2>/dev/null || echo 0); n=$((n+1)); echo $n > /tmp/runs; for i in $(seq 1 150); do echo run-$n-line-$i; done; echo run-$n-end; sleep 300';
+
+for (const size of [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+]) {
+  test(`logs at ${size.width}×${size.height}: the newest line is whole on screen, also under the "Done" banner, and follow goes on after restarts`, async ({
+    containers,
+    runId,
+    page,
+  }) => {
+    const name = testName(runId, `runs-${size.width}`);
+    await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', COUNTING_RUNS]);
+    await page.setViewportSize(size);
+    await containers.page.reload();
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    await detail.tab('Logs');
+    await expect(detail.logLine('run-1-end')).toBeVisible();
+    await page.screenshot({ path: `/tmp/h2-shots/logs-${size.width}x${size.height}.png` });
+    await expect.poll(() => detail.isWhollyVisible(detail.logLine('run-1-end'))).toBe(true);
+
+    // Restarted from the toolbar: the "Done" banner opens above the list and the pane, and the new run's lines follow.
+    await containers.select(name);
+    await containers.act('Restart');
+    await expect(page.getByRole('region', { name: 'Restart' }).getByText('Done')).toBeVisible({ timeout: 15_000 });
+    await expect(detail.logLine('run-2-end')).toBeVisible({ timeout: 15_000 });
+    await page.screenshot({ path: `/tmp/h2-shots/logs-${size.width}x${size.height}-done.png` });
+    await expect.poll(() => detail.isWhollyVisible(detail.logLine('run-2-end'))).toBe(true);
+
+    // And with the CLI, as `docker restart` does it from outside.
+    await dockerCli(['restart', '-t', '1', name]);
+    await expect(detail.logLine('run-3-end')).toBeVisible({ timeout: 15_000 });
+    // The runs follow one another in one view, each line once: 151 lines a run.
+    await expect(detail.logStatus).toContainText('453 lines');
+    await expect.poll(() => detail.isWhollyVisible(detail.logLine('run-3-end'))).toBe(true);
+    await expect(detail.logStatus).toContainText('following its new run');
+  });
+}
+
+/** The processes running in a container, as `docker top` lists them. */
+async function processCount(name: string): Promise<number> {
+  return (await dockerCli(['top', name])).split('\n').slice(1).filter(Boolean).length;
+}
+
+test('terminal: closing one (its button) or reloading the page ends its shell in the container', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'closing');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openTerminal(name);
+  await expect.poll(() => processCount(name)).toBe(2);
+
+  // A second terminal whose shell ignores the hangup: it is ended all the same.
+  await detail.region.getByRole('button', { name: 'New terminal' }).click();
+  await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+  await detail.typeInTerminal("trap '' HUP; echo trapped-$((2*3))\n");
+  await expect(detail.terminalText).toContainText('trapped-6');
+  await expect.poll(() => processCount(name)).toBe(3);
+  await detail.closeTerminal(2).click();
+  await expect.poll(() => processCount(name), { timeout: 10_000 }).toBe(2);
+
+  await page.reload();
+  await expect.poll(() => processCount(name), { timeout: 10_000 }).toBe(1);
+});
+
+test('terminal: says a stopped container is not running, and runs a command of one\'s own where there is no shell', async ({ containers, runId, page }) => {
+  const image = `${testName(runId, 'shellless')}:1`;
+  await buildTestImage(runId, image, `FROM ${TEST_IMAGE} AS base\nFROM scratch\nCOPY --from=base /bin/busybox /busybox\nCMD ["/busybox", "sleep", "600"]\n`);
+  try {
+    const stopped = testName(runId, 'stopped');
+    const bare = testName(runId, 'bare');
+    await dockerCli(['create', '--name', stopped, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
+    await dockerCli(['run', '-d', '--name', bare, ...testLabels(runId), image]);
+    await containers.page.reload();
+    await containers.showAll();
+    const detail = new DetailPage(page);
+
+    await detail.openFor(stopped);
+    await detail.tab('Terminal');
+    await expect(detail.terminalStatus).toContainText('The container is not running: start it to open a terminal.');
+
+    await detail.openFor(bare);
+    await detail.tab('Terminal');
+    await expect(detail.terminalStatus).toContainText('This container has no shell');
+    await detail.terminalStatus.getByRole('textbox', { name: 'Command to run' }).fill('/nope --x');
+    await detail.terminalStatus.getByRole('button', { name: 'Run' }).click();
+    await expect(detail.terminalStatus).toContainText('“/nope” is not a program in this container.');
+    await detail.terminalStatus.getByRole('textbox', { name: 'Command to run' }).fill('/busybox sh');
+    await detail.terminalStatus.getByRole('button', { name: 'Run' }).click();
+    await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+    await detail.typeInTerminal('echo own-$((3*5))\n');
+    await expect(detail.terminalText).toContainText('own-15');
+    await expect(detail.region.getByText('docker exec -it', { exact: false })).toContainText(`${bare} /busybox sh`);
+
+    // Typed into the toolbar's field, a command with arguments is a command, not a refused shell path.
+    await detail.region.getByRole('textbox', { name: 'Shell or command' }).fill('/busybox sh');
+    await detail.region.getByRole('button', { name: 'New terminal' }).click();
+    await expect(detail.terminalText).toContainText('#', { timeout: 10_000 });
+    await expect(detail.region.locator('.terminal-panel:not([hidden]) .terminal-status')).not.toContainText('preferredShell');
+  } finally {
+    await removeContainersOf(image);
+    await dockerCli(['image', 'rm', image]).catch(() => undefined);
+  }
+});
+
+async function removeContainersOf(image: string): Promise<void> {
+  const ids = await dockerCli(['ps', '-aq', '--filter', `ancestor=${image}`]).catch(() => '');
+  if (ids) await dockerCli(['rm', '-f', ...ids.split('\n')]);
+}

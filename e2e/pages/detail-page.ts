@@ -86,6 +86,32 @@ export class DetailPage {
     return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
+  /**
+   * Whether a line is whole on screen and nothing lies over it: its box is inside the window, and at its top and
+   * bottom edge the element the browser finds is the line itself (not the window's edge, a banner, or the log's own
+   * clipping).
+   */
+  async isWhollyVisible(line: Locator): Promise<boolean> {
+    return line.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight || box.right > window.innerWidth) return false;
+      const x = box.left + Math.min(8, box.width / 2);
+      return [box.top + 1, box.bottom - 1].every((y) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit !== null && (hit === element || element.contains(hit));
+      });
+    });
+  }
+
+  /** The close button of terminal N (counted from 1, as the tab names it). */
+  closeTerminal(index: number): Locator {
+    return this.region.getByRole('button', { name: `Close terminal ${index}` });
+  }
+
+  get terminalStatus(): Locator {
+    return this.region.locator('.terminal-panel:not([hidden]) .terminal-status');
+  }
+
   async typeInTerminal(text: string): Promise<void> {
     await this.region.locator('.terminal-panel:not([hidden]) .xterm-helper-textarea').focus();
     await this.page.keyboard.type(text);

@@ -506,6 +506,22 @@ export const en = {
     open: 'Open {{name}}',
     dropHere: 'Drop files or folders to upload them into {{folder}}',
   },
+  terminalProblems: {
+    shellOrCommand: 'Shell or command',
+    shellOrCommandHint: 'One path (/bin/zsh) is a shell tried first; anything else (/busybox sh) runs as written, with its arguments.',
+    notRunning: 'The container is not running: start it to open a terminal.',
+    paused: 'The container is paused: resume it to open a terminal.',
+    noShell: 'This container has no shell (no /bin/bash, /bin/ash or /bin/sh). You can run a program of its own instead.',
+    commandNotFound: '“{{command}}” is not a program in this container.',
+    ownCommand: 'Command to run',
+    run: 'Run',
+    unclosedQuote: 'A quote is not closed.',
+    commandEmpty: 'Type the program to run, with its arguments.',
+  },
+  logsFollow: {
+    newRun: 'the container restarted: following its new run',
+    waiting: 'the container stopped: the log goes on when it runs again',
+  },
   filesListing: {
     byExec: 'Listed with {{command}}: as the container’s own user ({{user}}), never as root.',
     byArchive: 'Read through the engine’s archive API (as docker cp does): nothing runs in the container.',

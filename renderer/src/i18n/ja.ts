@@ -508,6 +508,22 @@ export const ja: Messages = {
     open: '{{name}} を開く',
     dropHere: 'ファイルやフォルダーをここにドロップすると {{folder}} にアップロードします',
   },
+  terminalProblems: {
+    shellOrCommand: 'シェルまたはコマンド',
+    shellOrCommandHint: 'パス 1 つ (/bin/zsh) は最初に試すシェルです。それ以外 (/busybox sh など) は引数ごとそのまま実行します。',
+    notRunning: 'コンテナーが実行されていません。ターミナルを開くには起動してください。',
+    paused: 'コンテナーが一時停止中です。ターミナルを開くには再開してください。',
+    noShell: 'このコンテナーにはシェルがありません (/bin/bash、/bin/ash、/bin/sh のいずれもありません)。代わりにコンテナー内のプログラムを実行できます。',
+    commandNotFound: '「{{command}}」はこのコンテナー内のプログラムではありません。',
+    ownCommand: '実行するコマンド',
+    run: '実行',
+    unclosedQuote: '引用符が閉じられていません。',
+    commandEmpty: '実行するプログラムを引数とともに入力してください。',
+  },
+  logsFollow: {
+    newRun: 'コンテナーが再起動しました。新しい実行のログを追跡しています',
+    waiting: 'コンテナーが停止しました。再び実行されるとログの続きを表示します',
+  },
   filesListing: {
     byExec: '{{command}} で一覧を取得しました。コンテナー自身のユーザー ({{user}}) で実行し、root では実行しません。',
     byArchive: 'エンジンのアーカイブ API (docker cp と同じ) で読み取りました。コンテナー内では何も実行していません。',

@@ -13,6 +13,7 @@ import { openSaveTarget } from './save-stream';
 import { useLogStream, type LoadOlderResult } from './use-log-stream';
 import { useSettingsStore } from '../stores/settings-store';
 import { useFollowScroll } from './use-follow-scroll';
+import { useContainerDetail } from '../queries/containers';
 
 const DEFAULT_TAIL = 1000;
 const LINE_HEIGHT = 20;
@@ -45,7 +46,10 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
 
   const sinceSeconds = toEpochSeconds(since);
   const untilSeconds = toEpochSeconds(until);
-  const stream = useLogStream(engineId, id, { tail, since: sinceSeconds, until: untilSeconds, capacity: logBufferLines });
+  // The detail the pane already holds (kept fresh by engine events): its run tells a restart from a stop.
+  const state = useContainerDetail(engineId, id).data?.state;
+  const run = state?.startedAt;
+  const stream = useLogStream(engineId, id, { tail, since: sinceSeconds, until: untilSeconds, capacity: logBufferLines, run });
   const search = useMemo(() => compileSearch(query, regex), [query, regex]);
   const searchError = search && 'error' in search ? search.error : undefined;
   const activeSearch = search && !('error' in search) ? search : undefined;
@@ -288,7 +292,8 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
         {t('logs.count', { count: stream.buffer.size })}
         {selectedCount > 0 ? ` · ${t('logs.selected', { count: selectedCount })}` : ''}
         {stream.buffer.dropped > 0 ? ` · ${t('logs.dropped', { count: stream.buffer.dropped })}` : ''}
-        {stream.ended && !stream.error ? ` · ${t('logs.ended')}` : ''}
+        {stream.continued > 0 && !stream.ended ? ` · ${t('logsFollow.newRun')}` : ''}
+        {stream.ended && !stream.error ? ` · ${t(untilSeconds === undefined && state && state.status !== 'running' ? 'logsFollow.waiting' : 'logs.ended')}` : ''}
         {stream.error ? ` · ${stream.error.message}` : ''}
         {notice ? ` · ${notice}` : ''}
       </div>

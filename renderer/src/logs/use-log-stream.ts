@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { batchLines, type LogLine, type LogsInput, type MinatoError } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { LogBuffer } from './log-buffer';
-import { normalizeTimestamp, timestampSecond } from './log-time';
+import { normalizeTimestamp, runStartSeconds, timestampSecond } from './log-time';
 import { OlderCollector } from './older-lines';
 
 export interface LogStreamOptions {
@@ -10,6 +10,8 @@ export interface LogStreamOptions {
   since?: number;
   until?: number;
   capacity: number;
+  /** The container's current run (its startedAt): a follow that ended goes on when a new run begins. */
+  run?: string | undefined;
 }
 
 /** What "load older" did; a reason when it could not add every older line there is. */
@@ -39,6 +41,13 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
   const [version, setVersion] = useState(0);
   const [ended, setEnded] = useState(false);
   const [error, setError] = useState<MinatoError | undefined>();
+  /** How many times following went on into a new run of the container (the view says so). */
+  const [continued, setContinued] = useState(0);
+  /** The run the current follow belongs to; undefined until the first run is known. */
+  const followedRun = useRef<string | undefined>(undefined);
+  const disposeFollow = useRef<(() => void) | undefined>(undefined);
+  const runRef = useRef(options.run);
+  runRef.current = options.run;
   /** The newest line's timestamp when the view was last cleared: "load older" on an empty view starts there. */
   const clearedAt = useRef<string | undefined>(undefined);
   const paint = useRef({ frame: undefined as number | undefined, timer: undefined as number | undefined, last: 0, lines: 0 });
@@ -62,12 +71,33 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     else paintNow();
   }, []);
 
+  /** Streams a log into the buffer; its end is noted (the continuation below may pick up from there). */
+  const streamInto = useCallback(
+    (buffer: LogBuffer, input: LogsInput) =>
+      client.subscribe('containers:logs', input, {
+        onEvent: (batch) => {
+          let lines = 0;
+          for (const chunk of batch.chunks) lines += buffer.appendChunk(chunk);
+          measured.minatoLogLines = (measured.minatoLogLines ?? 0) + lines;
+          bump(lines);
+        },
+        onEnd: (failure) => {
+          setEnded(true);
+          setError(failure);
+          bump();
+        },
+      }),
+    [client, bump],
+  );
+
   useEffect(() => {
     const buffer = new LogBuffer(options.capacity);
     bufferRef.current = buffer;
     clearedAt.current = undefined;
+    followedRun.current = runRef.current;
     setEnded(false);
     setError(undefined);
+    setContinued(0);
     setVersion((value) => value + 1);
     const input: LogsInput = {
       engineId,
@@ -77,28 +107,33 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
       ...(options.since === undefined ? {} : { since: options.since }),
       ...(options.until === undefined ? {} : { until: options.until }),
     };
-    const dispose = client.subscribe('containers:logs', input, {
-      onEvent: (batch) => {
-        let lines = 0;
-        for (const chunk of batch.chunks) lines += buffer.appendChunk(chunk);
-        measured.minatoLogLines = (measured.minatoLogLines ?? 0) + lines;
-        bump(lines);
-      },
-      onEnd: (failure) => {
-        setEnded(true);
-        setError(failure);
-        bump();
-      },
-    });
+    disposeFollow.current = streamInto(buffer, input);
     return () => {
-      dispose();
+      disposeFollow.current?.();
+      disposeFollow.current = undefined;
       const state = paint.current;
       if (state.frame !== undefined) cancelAnimationFrame(state.frame);
       window.clearTimeout(state.timer);
       state.frame = undefined;
       state.timer = undefined;
     };
-  }, [client, engineId, id, options.tail, options.since, options.until, options.capacity, bump]);
+  }, [client, engineId, id, options.tail, options.since, options.until, options.capacity, bump, streamInto]);
+
+  // A followed log ends when its container stops; when the container runs again (restart, start), following goes
+  // on with the new run's output in the same view, as `docker logs -f` would have to be run again to do.
+  useEffect(() => {
+    const run = options.run;
+    if (!ended || error || options.until !== undefined || !run) return;
+    if (followedRun.current === undefined) followedRun.current = run;
+    if (run === followedRun.current) return;
+    const since = runStartSeconds(run);
+    if (since === undefined) return;
+    followedRun.current = run;
+    setEnded(false);
+    setContinued((count) => count + 1);
+    disposeFollow.current?.();
+    disposeFollow.current = streamInto(bufferRef.current, { engineId, id, tail: 'all', follow: true, since });
+  }, [ended, error, options.run, options.until, engineId, id, streamInto]);
 
   /** Fetches the lines before the oldest one shown (or, on a cleared view, up to the newest cleared one). */
   const loadOlder = useCallback(
@@ -148,5 +183,5 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     bump();
   }, [bump]);
 
-  return { buffer: bufferRef.current, version, ended, error, loadOlder, clear };
+  return { buffer: bufferRef.current, version, ended, error, continued, loadOlder, clear };
 }

@@ -10,12 +10,16 @@ import { useClient } from '../client-context';
 import { afterSessionEnd, type ContainerRun, type EndedSession } from './reconnect';
 import { isWebLink, sanitizeTitle } from './sanitize-title';
 import { isMacPlatform, terminalKeyAction } from './terminal-keys';
+import { OwnCommandForm } from './OwnCommandForm';
+import { terminalErrorText, wantsOwnCommand } from './terminal-errors';
 
 export interface TerminalRequest {
   mode: 'exec' | 'attach';
   user?: string;
   workdir?: string;
   preferredShell?: string;
+  /** A program with its arguments, run as written instead of a shell. */
+  command?: string[];
 }
 
 interface TerminalPanelProps {
@@ -28,6 +32,8 @@ interface TerminalPanelProps {
   onTitle(title: string): void;
   /** The command the engine started (the detected or chosen shell). */
   onCommand(command: string[]): void;
+  /** Run a command of the person's own in this panel instead (for an image without a shell). */
+  onOwnCommand(command: string[]): void;
 }
 
 type Phase = 'connecting' | 'open' | 'exited' | 'failed';
@@ -38,7 +44,7 @@ const RESIZE_DEBOUNCE_MS = 80;
  * One terminal session: xterm in the page, exec (or attach) in the container. Output is acknowledged from xterm's
  * write callback, so the engine stops reading when the page falls behind (`yes` cannot flood memory).
  */
-export function TerminalPanel({ engineId, id, request, visible, container, onTitle, onCommand }: TerminalPanelProps) {
+export function TerminalPanel({ engineId, id, request, visible, container, onTitle, onCommand, onOwnCommand }: TerminalPanelProps) {
   const { t } = useTranslation();
   // Read through a ref: a change of UI language must not end (and restart) every running session.
   const tRef = useRef(t);
@@ -55,6 +61,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
   const [searchText, setSearchText] = useState('');
   const [size, setSize] = useState<{ cols: number; rows: number } | undefined>();
   const [waitingForRestart, setWaitingForRestart] = useState(false);
+  const [offerOwnCommand, setOfferOwnCommand] = useState(false);
   const containerRef = useRef(container);
   containerRef.current = container;
   const endedRef = useRef<EndedSession | undefined>(undefined);
@@ -125,6 +132,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
     setPhase('connecting');
     setMessage('');
     setWaitingForRestart(false);
+    setOfferOwnCommand(false);
     endedRef.current = undefined;
     const noteEnd = () => {
       endedRef.current ??= { run: sessionRun ?? containerRef.current.startedAt, endedAt: Date.now() };
@@ -144,6 +152,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
       ...(request.user ? { user: request.user } : {}),
       ...(request.workdir ? { workdir: request.workdir } : {}),
       ...(request.preferredShell ? { preferredShell: request.preferredShell } : {}),
+      ...(request.command ? { command: request.command } : {}),
     };
     const topic = request.mode === 'attach' ? 'containers:attach' : 'containers:exec';
     const dispose = client.subscribe(topic, input, {
@@ -177,7 +186,8 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
         noteEnd();
         if (error) {
           setPhase('failed');
-          setMessage(error.message);
+          setMessage(terminalErrorText(tRef.current, error));
+          setOfferOwnCommand(request.mode === 'exec' && wantsOwnCommand(error));
         } else setPhase((current) => (current === 'open' || current === 'connecting' ? 'exited' : current));
       },
     });
@@ -272,6 +282,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
           <>
             <span className={phase === 'failed' ? 'error-text' : undefined}>{message || t('terminal.ended')}</span>{' '}
             {waitingForRestart ? <span>{t('terminal.waitingForRestart')} </span> : null}
+            {offerOwnCommand ? <OwnCommandForm initial={request.command} onRun={onOwnCommand} /> : null}
             <button type="button" className="small" onClick={() => setGeneration((value) => value + 1)}>
               {t('terminal.reconnect')}
             </button>

@@ -4,7 +4,7 @@ import type { ContainerDetail } from '../../../engine/contract';
 import { useSettingsStore } from '../stores/settings-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { TerminalPanel, type TerminalRequest } from './TerminalPanel';
-import { terminalCommand } from './terminal-command';
+import { terminalCommand, terminalLaunch } from './terminal-command';
 
 interface OpenTerminal {
   key: number;
@@ -23,6 +23,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
   const [user, setUser] = useState('');
   const [workdir, setWorkdir] = useState('');
   const [shell, setShell] = useState(() => useSettingsStore.getState().preferredShell);
+  const [shellProblem, setShellProblem] = useState('');
   const [terminals, setTerminals] = useState<OpenTerminal[]>(() => {
     if (attachFirst && detail.tty && detail.openStdin) return [{ key: 1, request: { mode: 'attach' }, title: '' }];
     const preferredShell = useSettingsStore.getState().preferredShell;
@@ -32,8 +33,11 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
   const canAttach = detail.tty && detail.openStdin;
 
   const open = (mode: TerminalRequest['mode']) => {
+    const launch = mode === 'exec' ? terminalLaunch(shell) : {};
+    if ('error' in launch) return setShellProblem(t('terminalProblems.unclosedQuote'));
+    setShellProblem('');
     const key = Math.max(0, ...terminals.map((terminal) => terminal.key)) + 1;
-    const request: TerminalRequest = { mode, ...(user ? { user } : {}), ...(workdir ? { workdir } : {}), ...(shell ? { preferredShell: shell } : {}) };
+    const request: TerminalRequest = { mode, ...(user ? { user } : {}), ...(workdir ? { workdir } : {}), ...launch };
     setTerminals((current) => [...current, { key, request, title: '' }]);
     setActive(key);
   };
@@ -47,6 +51,15 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
   const setTitle = useCallback((key: number, title: string) => {
     setTerminals((current) => current.map((terminal) => (terminal.key === key && terminal.title !== title ? { ...terminal, title } : terminal)));
   }, []);
+  const runOwnCommand = (key: number, command: string[]) => {
+    setTerminals((current) =>
+      current.map((terminal) => {
+        if (terminal.key !== key) return terminal;
+        const { preferredShell: _shell, ...rest } = terminal.request;
+        return { ...terminal, request: { ...rest, command } };
+      }),
+    );
+  };
   const setCommand = useCallback((key: number, command: string[]) => {
     setTerminals((current) => current.map((terminal) => (terminal.key === key ? { ...terminal, command } : terminal)));
   }, []);
@@ -64,8 +77,15 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           <input value={workdir} onChange={(event) => setWorkdir(event.target.value)} placeholder="/" size={10} />
         </label>
         <label className="inline">
-          {t('terminal.shell')}
-          <input value={shell} onChange={(event) => setShell(event.target.value)} placeholder="/bin/bash" size={10} />
+          {t('terminalProblems.shellOrCommand')}
+          <input
+            value={shell}
+            onChange={(event) => setShell(event.target.value)}
+            placeholder="/bin/bash"
+            size={12}
+            title={t('terminalProblems.shellOrCommandHint')}
+            aria-invalid={shellProblem ? true : undefined}
+          />
         </label>
         <button type="button" className="small" onClick={() => open('exec')}>
           {t('terminal.new')}
@@ -74,6 +94,11 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           {t('terminal.attach')}
         </button>
       </div>
+      {shellProblem ? (
+        <p className="error-text" role="alert">
+          {shellProblem}
+        </p>
+      ) : null}
       <div role="tablist" aria-label={t('terminal.sessions')} className="tabs small-tabs">
         {terminals.map((terminal, index) => (
           <span key={terminal.key} className="terminal-tab-label">
@@ -97,6 +122,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           container={detail.state}
           onTitle={(title) => setTitle(terminal.key, title)}
           onCommand={(command) => setCommand(terminal.key, command)}
+          onOwnCommand={(command) => runOwnCommand(terminal.key, command)}
         />
       ))}
     </div>
