@@ -11,11 +11,12 @@ import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isSameOrigin, windowSecurit
 
 /** Navigation stays inside the app; new windows never open in Electron; http(s) links go to the system browser. */
 export function guardWebContents(contents: WebContents, appUrl: string): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isSameOrigin(url, appUrl)) event.preventDefault();
+  // The URL is read from the event itself: the separate url argument is deprecated since Electron 25.
+  contents.on('will-navigate', (event) => {
+    if (!isSameOrigin(event.url, appUrl)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isSameOrigin(url, appUrl)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isSameOrigin(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

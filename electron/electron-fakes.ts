@@ -16,10 +16,10 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
-  /** Emits a cancellable Electron event and says whether the handler prevented it. */
-  emitPreventable(name: string, ...args: unknown[]): boolean {
+  /** Emits a cancellable Electron event (its details carry the URL, as Electron's do) and says whether it was prevented. */
+  emitPreventable(name: string, url?: string): boolean {
     let prevented = false;
-    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    this.emit(name, { url, preventDefault: () => (prevented = true) });
     return prevented;
   }
 }

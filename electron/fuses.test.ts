@@ -20,5 +20,6 @@ describe('packaging fuses (electron-builder.yml)', () => {
     });
     // Integrity validation means something only when the app is an asar with its hash embedded.
     expect(config.asar).toBe(true);
-  });
+    // Loading electron-builder's configuration code takes seconds on a busy machine.
+  }, 30_000);
 });
