@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { dockerCli } from '../scripts/test-support/fixtures';
 import { startTestRegistry, type TestRegistry } from '../scripts/test-support/registry';
 import { pushRandomImage, startSlowLink, type SlowLink } from '../scripts/test-support/slow-registry';
@@ -58,6 +59,9 @@ test('a pull shows in the tasks panel, and a cancel half-way leaves no image and
     await expect(tasks.log(title)).toContainText('Pulling fs layer');
     await expect(tasks.layers(title)).toContainText('Downloading');
     await expect(tasks.task(title).getByText(`docker pull ${ref}`, { exact: true })).toBeVisible();
+    // Every control of the status bar and the panel has a name, roles are used as meant, contrast holds.
+    const scan = await new AxeBuilder({ page }).include('.status-bar').analyze();
+    expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
   } finally {
     await dockerCli(['rmi', ref]).catch(() => undefined);
   }
