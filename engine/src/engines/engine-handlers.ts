@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import { MinatoError, type EngineInfo } from '../../contract';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import type { RemoteDeps } from '../remote/transport';
@@ -76,7 +76,7 @@ export function engineProcedures({ registry, settings, remote }: EngineManagemen
     'engines:unlockKey': async ({ keyFile, passphrase }) => {
       const data = await readFile(keyFile).catch(() => undefined);
       if (!data) throw new MinatoError('not-found', `${keyFile} cannot be read.`, { keyFile });
-      if (utils.parseKey(data, passphrase) instanceof Error) {
+      if (ssh2.utils.parseKey(data, passphrase) instanceof Error) {
         throw new MinatoError('invalid-input', `That passphrase does not open ${keyFile}.`, { keyFile });
       }
       remote.passphrases.set(keyFile, passphrase);

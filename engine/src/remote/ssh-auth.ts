@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { utils, type AuthenticationType, type AuthHandlerMiddleware, type NextAuthHandler } from 'ssh2';
+import ssh2, { type AuthenticationType, type AuthHandlerMiddleware, type NextAuthHandler } from 'ssh2';
 import { defaultIdentityFiles, type SshTarget } from './ssh-config';
 
 /**
@@ -39,11 +39,11 @@ export function authPlan(target: SshTarget, agentSocket: string | undefined, hom
     steps.push(async () => {
       const data = await readFile(file).catch(() => undefined);
       if (!data) return undefined;
-      const plain = utils.parseKey(data);
+      const plain = ssh2.utils.parseKey(data);
       if (!(plain instanceof Error)) return { type: 'publickey', username: target.user, key: data };
       if (!/encrypted|passphrase/i.test(plain.message)) return undefined;
       const passphrase = passphrases.get(file) ?? (await passphrases.ask?.(file));
-      if (passphrase === undefined || utils.parseKey(data, passphrase) instanceof Error) {
+      if (passphrase === undefined || ssh2.utils.parseKey(data, passphrase) instanceof Error) {
         locked ??= file;
         return undefined;
       }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Client, type ClientChannel } from 'ssh2';
+// ssh2 is CommonJS: Node's ESM loader sees only its default export.
+import ssh2, { type Client, type ClientChannel } from 'ssh2';
 import type { KnownHosts } from './known-hosts';
 import { LinkFailure } from './link-failure';
 import { authPlan, type Passphrases } from './ssh-auth';
@@ -115,7 +116,7 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
   const config = await readSshConfig(options.homeDir, options.address.host);
   const target = resolveSshTarget(options.address, config, { homeDir: options.homeDir, user: options.localUser });
   const socketPath = options.socketPath ?? DEFAULT_REMOTE_SOCKET;
-  const client = new Client();
+  const client = new ssh2.Client();
   try {
     await connectClient(client, options, target);
   } catch (error) {
