@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRunCommand, runSpecToArgs, runSpecToCommand, tokenize } from './run-command';
+import { editToCommand, parseRunCommand, runSpecToArgs, runSpecToCommand, tokenize } from './run-command';
 import { RunSpec, formatMemory, parseMemory, parsePortMapping, type RunSpecInput } from './run-spec';
 
 describe('tokenize', () => {
@@ -210,5 +210,48 @@ describe('pasted commands from other times and other shells', () => {
     expect(runSpecToCommand(parsed.spec)).toBe('docker run -d --platform linux/amd64 busybox');
     expect(RunSpec.safeParse({ image: 'busybox', platform: 'linux/arm64/v8' }).success).toBe(true);
     expect(RunSpec.safeParse({ image: 'busybox', platform: 'linux amd64' }).success).toBe(false);
+  });
+});
+
+describe('the command of a container with carried-over settings', () => {
+  const spec: RunSpecInput = {
+    image: 'web:1',
+    name: 'web',
+    mounts: [
+      { type: 'volume', source: 'data', target: '/db', readOnly: true },
+      { type: 'anonymous', target: '/cache' },
+      { type: 'anonymous', target: '/anon' },
+      { type: 'tmpfs', target: '/run' },
+    ],
+    carried: {
+      args: ['--init', '--ulimit', 'nofile=1024:2048'],
+      ownArgs: ['--ip', '10.0.0.5'],
+      mounts: [
+        { type: 'volume', target: '/db', source: 'data', readOnly: true, args: ['--volume', 'data:/db:ro,nocopy'] },
+        { type: 'anonymous', target: '/anon', args: ['--mount', 'type=volume,dst=/anon,volume-nocopy'], editArgs: ['--mount', 'type=volume,src=v2,dst=/anon,volume-nocopy'] },
+        { type: 'tmpfs', target: '/run', args: ['--tmpfs', '/run:size=16m'] },
+      ],
+      editVolumes: { '/cache': 'v1', '/anon': 'v2', '/var/lib/data': 'v3' },
+    },
+  };
+
+  it('writes the settings last before the image, and each mount as it was given', () => {
+    expect(runSpecToCommand(spec)).toBe(
+      'docker run -d --name web --volume data:/db:ro,nocopy --volume /cache --mount type=volume,dst=/anon,volume-nocopy --tmpfs /run:size=16m --init --ulimit nofile=1024:2048 --ip 10.0.0.5 web:1',
+    );
+  });
+
+  it('writes an edit as stop, rm and run, mounting the anonymous volumes again by name', () => {
+    expect(editToCommand(spec, 'web').split('\n')).toEqual([
+      'docker stop web',
+      'docker rm web',
+      'docker run -d --name web --volume data:/db:ro,nocopy --volume v1:/cache --mount type=volume,src=v2,dst=/anon,volume-nocopy --tmpfs /run:size=16m --volume v3:/var/lib/data --init --ulimit nofile=1024:2048 --ip 10.0.0.5 web:1',
+    ]);
+  });
+
+  it('writes a mount the edit changed as the spec writes it', () => {
+    const changed = { ...spec, mounts: [{ type: 'volume' as const, source: 'data', target: '/db', readOnly: false }] };
+    expect(runSpecToArgs(changed)).toContain('data:/db');
+    expect(runSpecToArgs(changed)).not.toContain('data:/db:ro,nocopy');
   });
 });

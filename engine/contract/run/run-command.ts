@@ -1,9 +1,21 @@
 import { shellJoin, shellQuote } from '../commands';
 import { dockerRunFlag } from './docker-run-flags';
+import type { Carried } from './carried';
 import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, shellExpansion, type MountSpec, type RunSpecInput } from './run-spec';
 
-/** The `docker run` argv for a spec, flags in a fixed order so the shown command is stable as the form changes. */
-export function runSpecToArgs(input: RunSpecInput): string[] {
+export interface CommandOptions {
+  /**
+   * The command of an edit: anonymous volumes are mounted again by name, as recreate does, so their data stays.
+   * Without it, the command of a new container ("run another like this" gets fresh ones).
+   */
+  edit?: boolean;
+}
+
+/**
+ * The `docker run` argv for a spec, flags in a fixed order so the shown command is stable as the form changes; the
+ * carried-over settings (carried.ts) go last before the image, as the flags that give them.
+ */
+export function runSpecToArgs(input: RunSpecInput, options: CommandOptions = {}): string[] {
   const spec = RunSpec.parse(input);
   const args = ['docker', 'run'];
   const flag = (name: string, value?: string) => args.push(...(value === undefined ? [name] : [name, value]));
@@ -23,7 +35,13 @@ export function runSpecToArgs(input: RunSpecInput): string[] {
   for (const { key, value } of spec.env) flag('--env', `${key}=${value}`);
   for (const port of spec.ports) flag('--publish', formatPortMapping(port));
   if (spec.publishAll) flag('--publish-all');
-  for (const mount of spec.mounts) args.push(...mountArgs(mount));
+  for (const mount of spec.mounts) args.push(...mountArgs(mount, spec.carried, options.edit ?? false));
+  if (options.edit) {
+    // The image's VOLUME paths need no -v to be made, but an edit mounts the old ones again by name.
+    for (const [target, name] of Object.entries(spec.carried?.editVolumes ?? {})) {
+      if (!spec.mounts.some((mount) => mount.target === target)) flag('--volume', `${name}:${target}`);
+    }
+  }
   for (const source of spec.volumesFrom) flag('--volumes-from', source);
   if (spec.network) flag('--network', spec.network);
   for (const alias of spec.networkAliases) flag('--network-alias', alias);
@@ -41,11 +59,23 @@ export function runSpecToArgs(input: RunSpecInput): string[] {
   for (const { key, value } of spec.labels) flag('--label', `${key}=${value}`);
   if (spec.logDriver) flag('--log-driver', spec.logDriver);
   for (const { key, value } of spec.logOptions) flag('--log-opt', `${key}=${value}`);
+  args.push(...(spec.carried?.args ?? []), ...(spec.carried?.ownArgs ?? []));
   args.push(spec.image, ...spec.command);
   return args;
 }
 
-function mountArgs(mount: MountSpec): string[] {
+/** A mount as it was given (with the options the spec cannot show) while the spec still has it; else as the spec writes it. */
+function mountArgs(mount: MountSpec, carried: Carried | undefined, edit: boolean): string[] {
+  const given = carried?.mounts.find(
+    (entry) =>
+      entry.type === mount.type &&
+      entry.target === mount.target &&
+      (entry.source === undefined || ('source' in mount && entry.source === mount.source)) &&
+      (entry.readOnly === undefined || ('readOnly' in mount && entry.readOnly === mount.readOnly)),
+  );
+  if (given) return edit && given.editArgs ? given.editArgs : given.args;
+  const kept = edit && mount.type === 'anonymous' ? carried?.editVolumes[mount.target] : undefined;
+  if (kept) return ['--volume', `${kept}:${mount.target}`];
   switch (mount.type) {
     case 'volume':
     case 'bind':
@@ -57,8 +87,20 @@ function mountArgs(mount: MountSpec): string[] {
   }
 }
 
-export function runSpecToCommand(input: RunSpecInput): string {
-  return shellJoin(runSpecToArgs(input));
+export function runSpecToCommand(input: RunSpecInput, options: CommandOptions = {}): string {
+  return shellJoin(runSpecToArgs(input, options));
+}
+
+/**
+ * What an edit stands for with the docker CLI, one command a line: the original is stopped and removed (its anonymous
+ * volumes stay, without -v), and the new container is run with the edited settings.
+ */
+export function editToArgs(input: RunSpecInput, originalName: string): string[][] {
+  return [['docker', 'stop', originalName], ['docker', 'rm', originalName], runSpecToArgs(input, { edit: true })];
+}
+
+export function editToCommand(input: RunSpecInput, originalName: string): string {
+  return editToArgs(input, originalName).map(shellJoin).join('\n');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Carried } from './carried';
 
 /** Docker's own rule for container names (the leading slash it stores is not part of it). */
 export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
@@ -143,6 +144,8 @@ const RunSpecFields = z.object({
     .string()
     .regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'A platform looks like linux/amd64 or linux/arm64/v8.')
     .optional(),
+  /** What an edit or "run another like this" carries over beyond the form, for the command only (see carried.ts). */
+  carried: Carried.optional(),
 });
 
 export const RunSpec = RunSpecFields.superRefine((spec, context) => {

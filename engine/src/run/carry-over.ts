@@ -29,7 +29,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
  * The engine fills a container's healthcheck field by field, and its stop signal, from the image. Only what differs
  * from the old image was set on the container; the rest is left for the image the new container is made from.
  */
-function ownConfig(config: Fields, image: Fields | undefined): Fields {
+export function ownConfig(config: Fields, image: Fields | undefined): Fields {
   // ArgsEscaped too comes from the image (it only matters on Windows), and no run option sets it.
   const own = without(config, [...SPEC_CONFIG_FIELDS, 'ArgsEscaped']);
   if (!image) return own;
@@ -41,13 +41,13 @@ function ownConfig(config: Fields, image: Fields | undefined): Fields {
 }
 
 /** Ports opened with --expose alone: exposed, yet neither published nor the image's own EXPOSE. */
-function exposedOnly(old: Docker.ContainerInspectInfo, image: Fields | undefined): Fields {
+export function exposedOnly(old: Docker.ContainerInspectInfo, image: Fields | undefined): Fields {
   const elsewhere = new Set([...Object.keys(old.HostConfig.PortBindings ?? {}), ...Object.keys((image?.ExposedPorts ?? {}) as Fields)]);
   return Object.fromEntries(Object.keys(old.Config.ExposedPorts ?? {}).filter((port) => !elsewhere.has(port)).map((port) => [port, {}]));
 }
 
 /** The engine's own choices, which the new container must make again for itself rather than inherit. */
-function ownHostConfig(host: Fields, memory: number): Fields {
+export function ownHostConfig(host: Fields, memory: number): Fields {
   const own = without(host, [...SPEC_HOST_FIELDS, 'Mounts']);
   // Memory without --memory-swap gets twice as much swap, which would be wrong for a changed limit; with no memory
   // limit at all the engine refuses a swap limit.
@@ -73,7 +73,7 @@ const sameBind = (a: Bind, b: Bind) => a.source === b.source && a.target === b.t
  * the -v string with its options (z, rslave, nocopy) or the --mount entry with its own. --mount tmpfs entries are
  * not in the spec at all and stay; tmpfs mounts keep their options (size, mode).
  */
-function mounts(body: Fields, old: Docker.ContainerInspectInfo): Fields {
+function mounts(body: Fields, old: Docker.ContainerInspectInfo, anonymous: ReadonlySet<string>): Fields {
   const host = old.HostConfig as Fields & { Binds?: string[]; Mounts?: Mount[]; Tmpfs?: Record<string, string> };
   const volumeNames = new Map((old.Mounts ?? []).map((mount) => [mount.Destination, mount.Name ?? mount.Source]));
   // An anonymous volume from --mount has no source; it is mounted again by its name (recreate.ts).
@@ -90,6 +90,8 @@ function mounts(body: Fields, old: Docker.ContainerInspectInfo): Fields {
     else if (mounted) stillWanted.add(mounted);
     else binds.push(bind);
   }
+  // An anonymous --mount volume the spec still has (as a path of its own) stays that --mount entry, with its options.
+  for (const mount of oldMounts) if (mount.Type === 'volume' && !mount.Source && anonymous.has(mount.Target ?? '')) stillWanted.add(mount);
   const kept = oldMounts.filter((mount) => (mount.Type !== 'bind' && mount.Type !== 'volume') || stillWanted.has(mount));
   const tmpfs = body.Tmpfs ? Object.fromEntries(Object.keys(body.Tmpfs).map((target) => [target, host.Tmpfs?.[target] ?? ''])) : undefined;
   return { Binds: binds.length > 0 ? binds : null, Tmpfs: tmpfs, Mounts: kept.length > 0 ? kept : undefined };
@@ -122,11 +124,16 @@ function networking(body: Docker.ContainerCreateOptions, old: Docker.ContainerIn
 export function carryOver(body: Docker.ContainerCreateOptions, old: Docker.ContainerInspectInfo, image: Docker.ImageInspectInfo | undefined): Docker.ContainerCreateOptions {
   const imageConfig = image?.Config as unknown as Fields | undefined;
   const bodyHost = (body.HostConfig ?? {}) as Fields;
+  const kept = mounts(bodyHost, old, new Set(Object.keys((body.Volumes ?? {}) as Fields)));
+  // A path given with --mount is mounted by that entry alone: the CLI adds no Config.Volumes entry for it.
+  const byMount = new Set(((kept.Mounts ?? []) as Mount[]).map((mount) => mount.Target));
+  const volumes = Object.fromEntries(Object.entries((body.Volumes ?? {}) as Fields).filter(([target]) => !byMount.has(target)));
   return {
     ...ownConfig(old.Config as unknown as Fields, imageConfig),
     ...body,
+    ...(body.Volumes ? { Volumes: volumes } : {}),
     ExposedPorts: { ...exposedOnly(old, imageConfig), ...body.ExposedPorts },
-    HostConfig: { ...ownHostConfig(old.HostConfig as Fields, Number(bodyHost.Memory ?? 0)), ...bodyHost, ...mounts(bodyHost, old) },
+    HostConfig: { ...ownHostConfig(old.HostConfig as Fields, Number(bodyHost.Memory ?? 0)), ...bodyHost, ...kept },
     NetworkingConfig: networking(body, old),
   } as Docker.ContainerCreateOptions;
 }

@@ -28,8 +28,10 @@ describe('duplicateBody', () => {
     expect(body.Healthcheck).toEqual({ Test: ['CMD-SHELL', 'true'] });
     expect(body.Hostname).toBe('');
     expect(body.NetworkingConfig).toEqual({ EndpointsConfig: { shop: { Links: ['db:db'] } } });
-    expect(body.HostConfig?.Mounts).toBeUndefined();
-    expect(body.Volumes).toEqual({ '/anonm': {} });
+    // The anonymous --mount volume stays that --mount entry with its options, as the shown command writes it, and
+    // without a source: the copy gets a fresh volume.
+    expect(JSON.parse(JSON.stringify(body.HostConfig?.Mounts))).toEqual([{ Type: 'volume', Target: '/anonm', VolumeOptions: { NoCopy: true } }]);
+    expect(body.Volumes).toEqual({});
     expect(JSON.stringify(body)).not.toContain(ANONYMOUS);
   });
 });

@@ -3,6 +3,7 @@ import { parseEndpoint } from '../docker/endpoint';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { RunSpec } from '../../contract/run/run-spec';
+import { carriedOptions } from './carried-options';
 import { createFromSpec } from './create';
 import { recreateContainer } from './recreate';
 import { specFromInspect } from './spec-from-inspect';
@@ -32,11 +33,16 @@ export function runProcedures(registry: EngineRegistry): RunProcedures {
       const docker = registry.get(engineId).docker();
       try {
         const container = await docker.getContainer(id).inspect();
-        const image = await docker
-          .getImage(container.Image)
-          .inspect()
-          .catch(() => undefined);
-        return RunSpec.parse(specFromInspect(container, image));
+        const [image, info] = await Promise.all([
+          docker
+            .getImage(container.Image)
+            .inspect()
+            .catch(() => undefined),
+          docker.info() as Promise<{ CgroupVersion?: string }>,
+        ]);
+        const spec = RunSpec.parse(specFromInspect(container, image));
+        // The engine's own cgroup namespace default: private on cgroup v2, host on v1.
+        return { ...spec, carried: carriedOptions(container, image, spec.mounts, info.CgroupVersion === '2' ? 'private' : 'host') };
       } catch (error) {
         throw toMinatoError(error);
       }

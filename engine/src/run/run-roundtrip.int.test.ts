@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunSpec, parseRunCommand, runSpecToCommand, type RunSpecInput } from '../../contract';
+import { RunSpec, editToCommand, parseRunCommand, runSpecToCommand, type RunSpecInput } from '../../contract';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const runId = newRunId();
 const network = testName(runId, 'net');
@@ -103,6 +103,7 @@ function combinations(): Array<[string, RunSpecInput]> {
     ['privileged (created only)', { image: TEST_IMAGE, command: sleeper, privileged: true, detach: false }],
     ['capabilities', { image: TEST_IMAGE, command: sleeper, capAdd: ['NET_ADMIN', 'SYS_TIME'], capDrop: ['MKNOD'] }],
     ['labels', { image: TEST_IMAGE, command: sleeper, labels: [{ key: 'com.example.team', value: 'harbour' }, { key: 'empty', value: '' }] }],
+    ['platform', { image: TEST_IMAGE, command: sleeper, platform: 'linux/amd64' }],
     ['log driver and options', { image: TEST_IMAGE, command: sleeper, logDriver: 'json-file', logOptions: [{ key: 'max-size', value: '5m' }, { key: 'max-file', value: '2' }] }],
     ['everything at once', {
       image: TEST_IMAGE, command: sleeper, hostname: 'all', user: '0', workdir: '/', restart: { name: 'on-failure', maxRetries: 1 },
@@ -132,6 +133,8 @@ function normalise(inspect: Record<string, any>, ownName: string, ownId: string)
   config.Labels = labels;
   // Links are stored as "/target:/own-name/alias".
   host.Links = (host.Links ?? null)?.map((link: string) => link.replace(`/${ownName}/`, '/<own>/')) ?? null;
+  // The order of --mount entries says nothing about the mounts; the CLI keeps the order the flags were written in.
+  if (Array.isArray(host.Mounts)) host.Mounts = [...host.Mounts].sort((a, b) => String(a.Target).localeCompare(String(b.Target)));
   // Host ports chosen by the engine (-p without a host port) differ per container.
   const networks = Object.fromEntries(
     Object.entries(inspect.NetworkSettings?.Networks ?? {}).map(([name, endpoint]: [string, any]) => [
@@ -182,7 +185,8 @@ describe('the shown docker run command makes the same container as Minato', () =
     const back = await connected.client.call('containers:specOf', { engineId: 'local', id: created.id });
     // The engine keeps ports, labels and log options in maps, so their order is not kept.
     // The test's own labels are left out: the entrypoint image carries them too, and an image's labels are no option.
-    const unordered = (spec: RunSpec) => ({
+    // The container does not record the platform it was made for, and the carried-over settings are not the form's.
+    const unordered = ({ carried: _carried, platform: _platform, ...spec }: RunSpec) => ({
       ...spec,
       labels: spec.labels.filter(({ key }) => key !== TEST_LABEL && key !== `${TEST_LABEL}.run`).sort((a, b) => a.key.localeCompare(b.key)),
       detach: true,
@@ -204,5 +208,74 @@ describe('the shown docker run command makes the same container as Minato', () =
         expect(Object.values(inspect.NetworkSettings.Networks as Record<string, { MacAddress: string }>).map((endpoint) => endpoint.MacAddress)).toEqual([base.macAddress]);
       }
     }
+  });
+});
+
+/**
+ * Containers made with options the Run form does not show, as `docker run` flags. "Run another like this" and Edit
+ * carry them over; the command Minato shows must carry them too.
+ */
+function carriedCombinations(): Array<[string, string[]]> {
+  return [
+    ['process, limits and health', [
+      '--init', '--read-only', '--ulimit', 'nofile=1024:2048', '--ulimit', 'nproc=512', '--health-cmd', 'test -d /', '--health-interval', '5s',
+      '--health-timeout', '3s', '--health-start-period', '1m30s', '--health-retries', '2', '--stop-signal', 'SIGUSR1', '--stop-timeout', '7',
+      '--shm-size', '128m', '--sysctl', 'net.ipv4.ip_forward=1', '--device', '/dev/null:/dev/xnull', '--expose', '7000', '--domainname', 'example.test',
+      '--group-add', '1234', '--memory-reservation', '32m', '--cpuset-cpus', '0', '--security-opt', 'no-new-privileges', '--oom-score-adj', '100',
+      '--dns-search', 'example.test', '--dns-option', 'ndots:2', '--ipc', 'shareable',
+    ]],
+    ['mount options', [
+      '--stop-timeout', '1', '--tmpfs', '/scratch:size=16m,mode=1770', '-v', `${volume}:/named:ro,nocopy`, '--mount', 'type=volume,dst=/anon,volume-nocopy',
+      '--mount', 'type=tmpfs,dst=/t2,tmpfs-size=1048576', '--mount', `type=bind,src=${bindDir},dst=/site,readonly`,
+    ]],
+    ['no healthcheck and memory', ['--no-healthcheck', '--memory', '64m', '--memory-swap', '192m', '--memory-swappiness', '10', '--pids-limit', '50']],
+  ];
+}
+
+/** A container made by the CLI with `flags`, its spec as Minato reads it back, and the spec under another name. */
+async function source(slug: string, flags: string[]): Promise<{ id: string; spec: RunSpec }> {
+  const id = await dockerCli(['run', '-d', '--name', testName(runId, `${slug}-src`), ...testLabels(runId), ...flags, TEST_IMAGE, ...sleeper]);
+  return { id, spec: await connected.client.call('containers:specOf', { engineId: 'local', id }) };
+}
+
+const sided = (spec: RunSpec, side: string, name: string): RunSpec => ({ ...spec, name, labels: [...spec.labels, { key: `${TEST_LABEL}.side`, value: side }] });
+
+describe('the shown command carries what the form does not show', () => {
+  it.each(carriedCombinations())('run another like this: %s', async (label, flags) => {
+    const slug = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    const { id, spec } = await source(slug, flags);
+    expect(spec.carried?.args.length).toBeGreaterThan(0);
+    expect(spec.carried?.unexpressed).toEqual([]);
+    // "Run another like this" leaves the source's own addresses behind (renderer/src/run/another-like-this.ts).
+    const like = { ...spec, carried: spec.carried && { ...spec.carried, ownArgs: [] } };
+    const minatoName = testName(runId, `${slug}-lm`);
+    const cliName = testName(runId, `${slug}-lc`);
+    const created = await connected.client.call('containers:create', { engineId: 'local', spec: sided(like, 'minato', minatoName), start: true, likeId: id });
+    const shown = runSpecToCommand(sided(like, 'cli', cliName));
+    const cliId = await inShell(shown);
+    const [minato, cli] = JSON.parse(await dockerCli(['inspect', created.id, cliId])) as Array<Record<string, any>>;
+    expect(normalise(minato!, minatoName, created.id)).toEqual(normalise(cli!, cliName, cliId));
+  });
+
+  it.each(carriedCombinations().slice(0, 2))('an edit is docker stop, docker rm and docker run, and makes the same container as Minato’s edit: %s', async (label, flags) => {
+    const slug = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    const mine = await source(`${slug}-em`, flags);
+    const theirs = await source(`${slug}-ec`, flags);
+    const change = (spec: RunSpec): RunSpec => ({ ...spec, env: [...spec.env, { key: 'MODE', value: 'edited' }] });
+    const edited = await connected.client.call('containers:recreate', { engineId: 'local', id: mine.id, spec: change(mine.spec) });
+    const lines = editToCommand(change(theirs.spec), theirs.spec.name as string).split('\n');
+    expect(lines.slice(0, 2)).toEqual([`docker stop ${theirs.spec.name}`, `docker rm ${theirs.spec.name}`]);
+    let cliId = '';
+    for (const line of lines) cliId = await inShell(line);
+    // Each edit mounts its own source's anonymous volumes again by name (their data stays): the names differ by design.
+    const ownVolumes = (inspect: string, sourceId: string) =>
+      dockerCli(['inspect', '-f', '{{range .Mounts}}{{.Name}} {{end}}', sourceId]).then(
+        (names) => names.split(' ').filter((name) => /^[0-9a-f]{64}$/.test(name)).reduce((text, name) => text.replaceAll(name, '<own volume>'), inspect),
+        () => inspect,
+      );
+    const [minato, cli] = JSON.parse(await dockerCli(['inspect', edited.id, cliId])) as Array<Record<string, any>>;
+    const mineNamed = JSON.parse(await ownVolumes(JSON.stringify(minato), edited.id));
+    const theirsNamed = JSON.parse(await ownVolumes(JSON.stringify(cli), cliId));
+    expect(normalise(mineNamed, mine.spec.name as string, edited.id)).toEqual(normalise(theirsNamed, theirs.spec.name as string, cliId));
   });
 });

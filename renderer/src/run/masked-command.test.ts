@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runSpecToCommand } from '../../../engine/contract';
+import { editToCommand, runSpecToCommand } from '../../../engine/contract';
 import { envValueHidden, maskedRunCommand } from './masked-command';
 
 describe('maskedRunCommand', () => {
@@ -32,6 +32,10 @@ describe('maskedRunCommand', () => {
       "docker run -d --env DATABASE_URL=postgres://u:••••••@db/app --label backup.token=•••••• --log-opt splunk-token=•••••• app app --password •••••• 'mysql -uroot -p'••••••",
     );
     expect(shown).not.toMatch(/hunter2|abc|def|ghi|jkl/);
+  });
+
+  it('shows an edit as its three commands', () => {
+    expect(maskedRunCommand({ ...spec, name: 'web' }, new Set([1]), 'web')).toBe(editToCommand({ ...spec, name: 'web' }, 'web'));
   });
 
   it('knows which env rows hide their value', () => {

@@ -13,7 +13,7 @@ export interface SpecChange {
 export { MASK };
 
 /** The form's label for each field, so the list of changes speaks the form's words, not the spec's keys. */
-const LABEL: Record<keyof RunSpec, string> = {
+const LABEL: Record<Exclude<keyof RunSpec, 'carried'>, string> = {
   image: 'image',
   name: 'name',
   command: 'command',
@@ -47,13 +47,14 @@ const LABEL: Record<keyof RunSpec, string> = {
   labels: 'labels',
   logDriver: 'logDriver',
   logOptions: 'logOptions',
+  platform: 'platform',
 };
 
 const mountText = (mount: MountSpec) =>
   'source' in mount ? `${mount.source}:${mount.target}${mount.readOnly ? ':ro' : ''}` : mount.type === 'tmpfs' ? `tmpfs ${mount.target}` : mount.target;
 
 /** A field's value written as the form and the command write it, with every secret hidden (by name and by shape). */
-function show(spec: RunSpec, key: keyof RunSpec): string {
+function show(spec: RunSpec, key: Exclude<keyof RunSpec, 'carried'>): string {
   const value = spec[key];
   if (value === undefined) return '—';
   switch (key) {
@@ -85,7 +86,8 @@ function show(spec: RunSpec, key: keyof RunSpec): string {
 export function specChanges(original: RunSpec, draft: RunSpecInput, changedSecret = ''): SpecChange[] {
   const next = RunSpec.safeParse(draft);
   if (!next.success) return [];
-  const keys = new Set([...Object.keys(original), ...Object.keys(next.data)]) as Set<keyof RunSpec>;
+  // The carried-over settings are not the form's: they come along unchanged (and show in the command).
+  const keys = new Set([...Object.keys(original), ...Object.keys(next.data)].filter((key) => key !== 'carried')) as Set<Exclude<keyof RunSpec, 'carried'>>;
   const changes: SpecChange[] = [];
   for (const key of keys) {
     if (JSON.stringify(original[key]) === JSON.stringify(next.data[key])) continue;
