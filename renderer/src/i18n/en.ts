@@ -27,6 +27,7 @@ export const en = {
     logDropped_other: '… {{count}} earlier lines no longer kept',
     logGone: 'This task is no longer kept, nor its log.',
     notifyAsk: 'Notify me when long tasks finish',
+    on: 'On {{engine}}',
   },
   nav: { label: 'Sections', containers: 'Containers', images: 'Images', settings: 'Settings' },
   images: {

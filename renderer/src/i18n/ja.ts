@@ -29,6 +29,7 @@ export const ja: Messages = {
     logDropped_other: '… それ以前の {{count}} 行は保持されていません',
     logGone: 'このタスクとそのログはもう保持されていません。',
     notifyAsk: '長いタスクの終了を通知する',
+    on: 'エンジン: {{engine}}',
   },
   nav: { label: 'セクション', containers: 'コンテナ', images: 'イメージ', settings: '設定' },
   images: {

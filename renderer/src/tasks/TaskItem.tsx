@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../engine/contract';
 import { errorText } from '../containers/error-text';
 import { formatDuration } from '../containers/format';
+import { useEngines } from '../queries/engines';
 import { useCancelTask } from '../queries/tasks';
 import { TaskDetails } from './TaskDetails';
 import { progressText, taskStateText, taskTitle } from './task-text';
@@ -16,6 +17,9 @@ export function TaskItem({ task }: { task: TaskSummary }) {
   const running = task.state === 'running';
   const percent = task.progress.percent;
   const figures = progressText(t, task.progress);
+  const engines = useEngines().data ?? [];
+  // With one engine there is nothing to tell apart; with several, every task says where it runs.
+  const engineName = engines.length > 1 ? (engines.find((engine) => engine.id === task.engineId)?.name ?? task.engineId) : undefined;
   return (
     <li className={`task task-${task.state}`} aria-label={title}>
       <div className="task-head">
@@ -24,6 +28,7 @@ export function TaskItem({ task }: { task: TaskSummary }) {
         </strong>
         <span className="task-state">{taskStateText(t, task.state)}</span>
       </div>
+      {engineName ? <div className="muted task-engine">{t('tasks.on', { engine: engineName })}</div> : null}
       {running ? (
         <div className="task-progress">
           {/* No value while the engine has not said enough: an indeterminate bar rather than a made-up figure. */}
