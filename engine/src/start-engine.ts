@@ -57,7 +57,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     subscriptions: {
       ...engineSubscriptions(registry),
       ...logsSubscription(registry),
-      ...terminalSubscriptions(registry, execSessions),
+      ...terminalSubscriptions(registry, execSessions, logger),
       ...statsSubscription(registry, logger),
       ...downloadSubscription(registry),
       ...runSubscriptions(registry),

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { MinatoError, type ExecEvent } from '../../contract';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
+import type { Logger } from '../log/logger';
 import type { ProcedureHandlers, StreamFlow, SubscriptionHandlers } from '../rpc/handlers';
 import type { ExecSessions } from './exec-sessions';
 import { checkCanExec, checkCommand, findShell } from './find-shell';
@@ -68,7 +69,7 @@ function serveTerminal(
   };
 }
 
-export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSessions): TerminalSubscriptions {
+export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSessions, logger?: Logger): TerminalSubscriptions {
   return {
     // docker exec -it CONTAINER SHELL
     'containers:exec': (input, emit, end, flow) =>
@@ -97,7 +98,7 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
             command,
             resize: (cols, rows) => exec.resize({ h: rows, w: cols }),
             exitCode: async () => (await exec.inspect()).ExitCode,
-            hangUp: () => hangUpTerminal({ container, exec, token, user: input.user, command }),
+            hangUp: () => hangUpTerminal({ container, exec, token, user: input.user, command }, logger),
           };
         },
         input,

@@ -1,4 +1,5 @@
 import type Docker from 'dockerode';
+import type { Logger } from '../log/logger';
 
 /** The variable that marks a terminal's processes (the shell and whatever it started), so they can be found later. */
 export const TERMINAL_MARK = 'MINATO_TERMINAL';
@@ -81,13 +82,15 @@ async function waitUntilEnded(exec: Docker.Exec, ms: number): Promise<boolean> {
  * own): it can signal nothing that user could not, and never runs as root unless the terminal itself did. The
  * engine offers no API to signal an exec, and the exec's host pid is of no use to an engine on another machine.
  */
-export async function hangUpTerminal(terminal: TerminalToEnd): Promise<void> {
+export async function hangUpTerminal(terminal: TerminalToEnd, logger?: Logger): Promise<void> {
   try {
     if (await waitUntilEnded(terminal.exec, 0)) return;
     await signalMarked(terminal, 'HUP');
     if (await waitUntilEnded(terminal.exec, GRACE_MS)) return;
     await signalMarked(terminal, 'KILL');
-  } catch {
-    // The container stopped or is gone (nothing is left to end), or has no shell to send signals with.
+  } catch (error) {
+    // The container stopped or is gone (nothing is left to end), or has no shell to send signals with: in the last
+    // case a shell may be left running, which is worth a line when someone asks why `docker top` shows it.
+    logger?.debug({ err: error, container: terminal.container.id }, 'could not end a closed terminal');
   }
 }
