@@ -112,6 +112,16 @@ export function engineSubscriptions(registry: EngineRegistry): Pick<Subscription
         disposers.forEach((dispose) => dispose());
       };
     },
-    'engines:changes': ({ engineId }, emit) => registry.get(engineId).onChanges(emit),
+    'engines:changes': ({ engineId }, emit, end) => {
+      const stopChanges = registry.get(engineId).onChanges(emit);
+      // An engine that leaves (context deleted, removed in Settings) ends its subscribers' streams.
+      const stopRegistry = registry.onChange((change) => {
+        if ('removed' in change && change.removed.info().id === engineId) end();
+      });
+      return () => {
+        stopChanges();
+        stopRegistry();
+      };
+    },
   };
 }

@@ -86,7 +86,7 @@ export const en = {
     refused: 'Token needed',
     engine: 'Engine',
     version: 'Docker {{engine}} · API {{api}}',
-    sources: { DOCKER_HOST: 'DOCKER_HOST', context: 'context “{{name}}”', default: 'default socket' },
+    sources: { DOCKER_HOST: 'DOCKER_HOST', context: 'context “{{name}}”', default: 'default socket', settings: 'added in Settings' },
     lostBanner: 'The Docker engine stopped answering. Showing the last known list; it refreshes by itself when the engine is back.',
     carrierLost: 'Lost the connection to Minato’s engine. Reconnecting…',
   },
@@ -125,6 +125,31 @@ export const en = {
       unknown: {
         title: 'The engine could not be reached',
         body: 'Something unexpected happened; the details below say what the system reported.',
+      },
+      // Remote engines (SSH, TLS, plain TCP)
+      'host-key-unknown': {
+        title: 'This SSH server is not known yet',
+        body: 'Compare the fingerprint below with the one the server’s owner gives you. Trust it only if they match: it is then recorded in known_hosts as ssh does.',
+      },
+      'host-key-changed': {
+        title: 'The SSH server’s key has CHANGED',
+        body: 'The server no longer presents the key recorded for it. Someone may be intercepting the connection, or the server was reinstalled. Minato will not connect; remove the old key from known_hosts only if you know why it changed.',
+      },
+      'auth-failed': {
+        title: 'The SSH server accepted none of your keys',
+        body: 'Minato tried ssh-agent and the keys from ~/.ssh (and ~/.ssh/config). Add your public key to the server’s authorized_keys, or name the right key in ~/.ssh/config.',
+      },
+      'passphrase-needed': {
+        title: 'Your SSH key needs its passphrase',
+        body: 'The key file below is encrypted. Its passphrase is kept in memory only until Minato quits.',
+      },
+      'tls-failed': {
+        title: 'The TLS connection was refused',
+        body: 'The certificates do not match: the server’s certificate is not signed by the CA given, it names another host, or the server wants a client certificate. The details say which.',
+      },
+      'needs-consent': {
+        title: 'This engine is reached without encryption or authentication',
+        body: 'Plain tcp:// to another machine gives anyone on the network full control of that engine, and root on its host. Connect only on a network you trust; TLS or SSH is safer.',
       },
     },
     fixLabel: 'How to fix it',

@@ -88,7 +88,7 @@ export const ja: Messages = {
     refused: 'トークンが必要',
     engine: 'エンジン',
     version: 'Docker {{engine}} · API {{api}}',
-    sources: { DOCKER_HOST: 'DOCKER_HOST', context: 'コンテキスト「{{name}}」', default: '既定のソケット' },
+    sources: { DOCKER_HOST: 'DOCKER_HOST', context: 'コンテキスト「{{name}}」', default: '既定のソケット', settings: '設定で追加' },
     lostBanner: 'Docker エンジンが応答しなくなりました。最後に取得した一覧を表示しています。エンジンが戻ると自動で更新されます。',
     carrierLost: 'Minato のエンジンとの接続が切れました。再接続しています…',
   },
@@ -127,6 +127,31 @@ export const ja: Messages = {
       unknown: {
         title: 'エンジンに接続できませんでした',
         body: '予期しないことが起きました。システムの報告は下の詳細にあります。',
+      },
+      // リモートエンジン（SSH・TLS・暗号化なしの TCP）
+      'host-key-unknown': {
+        title: 'この SSH サーバーはまだ登録されていません',
+        body: '下のフィンガープリントを、サーバーの管理者から伝えられたものと照らし合わせてください。一致する場合だけ信頼してください。信頼すると、ssh と同じように known_hosts に記録されます。',
+      },
+      'host-key-changed': {
+        title: 'SSH サーバーの鍵が変わっています',
+        body: 'サーバーが、記録されている鍵とは別の鍵を示しています。通信が傍受されているか、サーバーが再インストールされた可能性があります。Minato は接続しません。変わった理由が分かっている場合に限り、known_hosts から古い鍵を削除してください。',
+      },
+      'auth-failed': {
+        title: 'SSH サーバーがどの鍵も受け付けませんでした',
+        body: 'ssh-agent と ~/.ssh（および ~/.ssh/config）の鍵を試しました。公開鍵をサーバーの authorized_keys に追加するか、~/.ssh/config で正しい鍵を指定してください。',
+      },
+      'passphrase-needed': {
+        title: 'SSH 鍵のパスフレーズが必要です',
+        body: '下の鍵ファイルは暗号化されています。パスフレーズは Minato を終了するまでメモリーにだけ保持されます。',
+      },
+      'tls-failed': {
+        title: 'TLS 接続が拒否されました',
+        body: '証明書が合っていません。サーバーの証明書が指定の CA で署名されていない、別のホスト名になっている、またはサーバーがクライアント証明書を求めている、のいずれかです。詳細に理由があります。',
+      },
+      'needs-consent': {
+        title: 'このエンジンへの接続は暗号化も認証もされません',
+        body: '別のマシンへの暗号化なしの tcp:// では、ネットワーク上の誰でもそのエンジンを完全に操作でき、そのホストの root 権限も得られます。信頼できるネットワークでだけ接続してください。TLS か SSH の方が安全です。',
       },
     },
     fixLabel: '直し方',
