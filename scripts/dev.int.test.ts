@@ -65,7 +65,8 @@ describe.runIf(process.platform === 'linux')('npm run dev', () => {
     expect(await check(encodeToken(token))).toBe(204);
     expect(await check(encodeToken('wrong'))).toBe(401);
     const socketUrl = `${origin.replace(/^http/, 'ws')}/ws`;
-    expect((await openSocket(socketUrl, origin, tokenProtocols(token))).answer).toMatchObject({ id: 1 });
+    // engines:list answers whether or not an engine is reachable: the session on the other side is the engine's.
+    expect((await openSocket(socketUrl, origin, tokenProtocols(token))).answer).toMatchObject({ t: 'result', id: 1 });
     expect((await openSocket(socketUrl, origin, tokenProtocols('wrong'))).status).toBe(401);
     // A page from elsewhere keeps its Origin through the proxy, and the engine refuses it.
     expect((await openSocket(socketUrl, 'http://evil.example', tokenProtocols(token))).status).toBe(403);
