@@ -1,7 +1,7 @@
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { startTestRegistry } from '../scripts/test-support/registry';
 import { DetailPage } from './pages/detail-page';
-import { RunDialogPage } from './pages/run-dialog';
+import { ENGLISH, JAPANESE, RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
 
 test('run busybox httpd with a published port from the form, then open the port', async ({ containers, runId, page }) => {
@@ -315,8 +315,13 @@ test('edit keeps a quoted command word for word', async ({ containers, runId, pa
   await expect(edit.field('Command')).toHaveValue("sh -c 'echo a; sleep 600'");
   await edit.field('Value').press('End');
   await edit.field('Value').pressSequentially('-after');
+  // What will change is shown by the buttons, in view even in a small window.
+  await page.setViewportSize({ width: 1024, height: 700 });
   await edit.dialog.getByRole('button', { name: 'Save…' }).click();
   const changes = edit.dialog.getByRole('region', { name: 'What will change' });
+  await expect(changes).toBeInViewport({ ratio: 1 });
+  await expect(edit.dialog.getByRole('button', { name: 'Recreate' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: test.info().outputPath('run-edit-1024x700.png') });
   await expect(changes.getByRole('row')).toHaveCount(1);
   await expect(changes.getByRole('row')).toContainText('Environment');
   await expect(changes.getByRole('row')).toContainText('MODE=before-after');
@@ -378,3 +383,104 @@ test('each bad row, a relative folder, an overlapping port and a shared network 
   await expect(run.field('Network')).toHaveAccessibleDescription(`There is no container "${holder}-gone" to share a network with (container:NAME takes a container name).`);
   await run.dialog.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('Run on a form with a problem takes the keyboard to the first one and says it by the button', async ({ containers, page }) => {
+  await expect(containers.grid).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill(TEST_IMAGE);
+  await run.dialog.getByRole('button', { name: 'Add a port' }).click();
+  await run.field('Host port').fill('8o80');
+  // A second problem at the bottom of the form, where the person is when they press Run.
+  await run.field('Log options (KEY=value per line)').fill('max-size');
+  await expect(run.field('Host port')).not.toBeInViewport();
+  await expect(run.runButton).toBeInViewport();
+  await run.submit();
+  await expect(run.field('Host port')).toBeFocused();
+  await expect(run.field('Host port')).toBeInViewport();
+  await expect(run.runButton).toHaveAccessibleDescription('2 problems: Ports row 1 › Host port: Port must be a whole number from 1 to 65535.');
+  // The line follows the fixes, down to the next problem, and is gone with the last one.
+  await run.field('Host port').fill('8080');
+  await expect(run.runButton).toHaveAccessibleDescription('1 problem: Advanced and security › Log options (KEY=value per line): Line 1: A key is needed.');
+  await run.submit();
+  await expect(run.field('Log options (KEY=value per line)')).toBeFocused();
+  await run.field('Log options (KEY=value per line)').fill('max-size=10m');
+  await expect(run.runButton).toHaveAccessibleDescription('');
+  await expect(run.command).toContainText('--log-opt max-size=10m');
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a bind that gives root on the host is said so, and Create is never offered for a socket path', async ({ containers, runId, page }) => {
+  await expect(containers.grid).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill(TEST_IMAGE);
+  await run.dialog.getByRole('button', { name: 'Add a volume' }).click();
+  // A socket path that does not exist here: the form says so, but creating it as a folder is not offered.
+  const socket = `/run/minato-test-${runId}/docker.sock`;
+  await run.field('Volume name or host folder').fill(socket);
+  await run.field('Path in the container').fill('/var/run/docker.sock');
+  await expect(run.dialog.getByText(`${socket} does not exist.`)).toBeVisible();
+  await expect(run.dialog.getByRole('button', { name: 'Create it' })).toHaveCount(0);
+  await expect(run.dialog.getByText(`${socket} is a container engine's socket: this container gets root on the host`)).toBeVisible();
+  await expect(run.risks).toHaveText(`This container gets root on the host: ${socket}.`);
+  await expect(run.risks).toBeInViewport();
+
+  await run.field('Volume name or host folder').fill('/');
+  await run.field('Path in the container').fill('/host');
+  await expect(run.dialog.getByText('Binding / gives this container root on the host')).toBeVisible();
+  await run.dialog.getByRole('checkbox', { name: 'Privileged' }).check();
+  await expect(run.risks).toHaveText('This container gets root on the host: --privileged, /.');
+  await expect(run.command).toHaveText(`docker run -d --volume /:/host --privileged ${TEST_IMAGE}`);
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+const WORDS = {
+  'en-US': { ...ENGLISH, image: 'Image', addPort: 'Add a port', hostPort: 'Host port', last: 'Log options (KEY=value per line)' },
+  'ja-JP': { ...JAPANESE, image: 'イメージ', addPort: 'ポートを追加', hostPort: 'ホストのポート', last: 'ログのオプション（1 行に KEY=value）' },
+};
+
+for (const locale of ['en-US', 'ja-JP'] as const) {
+  test.describe(`the Run form's layout (${locale})`, () => {
+    test.use({ locale });
+
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 700],
+    ] as const) {
+      test(`at ${width}×${height} the command and Run stay in view, and a problem is shown where it is`, async ({ server, page }) => {
+        const words = WORDS[locale];
+        await page.setViewportSize({ width, height });
+        // The list's own name is in the UI's language: any grid says the app is up.
+        await page.goto(server.url);
+        await expect(page.getByRole('grid')).toBeVisible();
+        const run = RunDialogPage.inLanguage(page, words);
+        await run.open();
+        await run.field(words.image).fill(TEST_IMAGE);
+        await run.dialog.getByRole('button', { name: words.addPort }).click();
+        await run.field(words.hostPort).fill('8o80');
+        await run.field(words.last).focus();
+        // The whole dialog fits the window; only its sections scroll.
+        const box = await run.dialog.boundingBox();
+        expect(box!.y).toBeGreaterThanOrEqual(0);
+        expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+        await expect(run.runButton).toBeInViewport({ ratio: 1 });
+        await run.submit();
+        await expect(run.field(words.hostPort)).toBeFocused();
+        await expect(run.field(words.hostPort)).toBeInViewport({ ratio: 1 });
+        await expect(run.dialog.locator('#run-problems')).toBeInViewport({ ratio: 1 });
+        await expect(run.runButton).toHaveAccessibleDescription(/.+/);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+          await page.screenshot({ path: test.info().outputPath(`run-problem-${locale}-${width}x${height}-${scheme}.png`) });
+        }
+        await run.field(words.hostPort).fill('8080');
+        await run.field(words.last).focus();
+        await expect(run.command).toBeInViewport({ ratio: 1 });
+        await expect(run.command).toContainText('--publish 127.0.0.1:8080:80');
+        await page.screenshot({ path: test.info().outputPath(`run-command-${locale}-${width}x${height}.png`) });
+      });
+    }
+  });
+}

@@ -1,11 +1,31 @@
 import { type Locator, type Page } from '@playwright/test';
 
+/** The words the page object finds the form by, in the UI's language. */
+export interface RunDialogWords {
+  title: string;
+  open: string;
+  submit: string;
+}
+
+export const ENGLISH: RunDialogWords = { title: 'Run a container', open: 'Run a container…', submit: 'Run' };
+export const JAPANESE: RunDialogWords = { title: 'コンテナを実行', open: 'コンテナを実行…', submit: '実行' };
+
 /** The Run dialog (or its Edit form), by role and accessible name. */
 export class RunDialogPage {
+  private readonly words: RunDialogWords;
+
   constructor(
     readonly page: Page,
-    private readonly title = 'Run a container',
-  ) {}
+    title = 'Run a container',
+    words: RunDialogWords = ENGLISH,
+  ) {
+    this.words = { ...words, title };
+  }
+
+  /** The same form in another language. */
+  static inLanguage(page: Page, words: RunDialogWords): RunDialogPage {
+    return new RunDialogPage(page, words.title, words);
+  }
 
   /** The same form opened with Edit… on a container. */
   static editing(page: Page, name: string): RunDialogPage {
@@ -13,11 +33,11 @@ export class RunDialogPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Run a container…' }).click();
+    await this.page.getByRole('button', { name: this.words.open }).click();
   }
 
   get dialog(): Locator {
-    return this.page.getByRole('dialog', { name: this.title });
+    return this.page.getByRole('dialog', { name: this.words.title });
   }
 
   /** Opens the form and fills the basics a run needs. */
@@ -47,7 +67,22 @@ export class RunDialogPage {
     return this.dialog.getByRole('alert');
   }
 
+  /** Run (Save… or Recreate when editing): its description says what stops it, after a try the form stopped. */
+  get runButton(): Locator {
+    return this.dialog.getByRole('button', { name: this.words.submit, exact: true });
+  }
+
   async submit(): Promise<void> {
-    await this.dialog.getByRole('button', { name: 'Run', exact: true }).click();
+    await this.runButton.click();
+  }
+
+  /** The line by the buttons naming what gives this container root on the host. */
+  get risks(): Locator {
+    return this.dialog.locator('.run-risks');
+  }
+
+  /** The part of the form that scrolls (the sections); the command and the buttons stay outside it. */
+  get sections(): Locator {
+    return this.dialog.locator('.run-body');
   }
 }
