@@ -449,6 +449,13 @@ test('terminal: closing one (its button) or reloading the page ends its shell in
   await detail.closeTerminal(2).click();
   await expect.poll(() => processCount(name), { timeout: 10_000 }).toBe(2);
 
+  // Closing the details pane closes its terminals.
+  await detail.region.getByRole('button', { name: 'Close details' }).click();
+  await expect.poll(() => processCount(name), { timeout: 10_000 }).toBe(1);
+
+  // So does reloading the page.
+  await detail.openTerminal(name);
+  await expect.poll(() => processCount(name)).toBe(2);
   await page.reload();
   await expect.poll(() => processCount(name), { timeout: 10_000 }).toBe(1);
 });

@@ -187,6 +187,23 @@ test('files: cancelling the save dialog of a large download leaves the tab usabl
   expect(pageErrors).toEqual([]);
 });
 
+test('files: the tab says what read the folder: an exec as the container\'s own user, or the archive API for root', async ({ containers, runId }) => {
+  const asUser = testName(runId, 'as-user');
+  const asRoot = testName(runId, 'as-root');
+  await dockerCli(['run', '-d', '-u', '1000:1000', '--name', asUser, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+  await dockerCli(['run', '-d', '--name', asRoot, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+
+  const userFiles = await openFiles(containers.page, asUser);
+  await userFiles.openFolder('/');
+  await expect(userFiles.region.getByRole('button', { name: 'Open bin' })).toBeVisible();
+  await expect(userFiles.howListed).toHaveText(`Listed with docker exec -u 1000:1000 ${asUser} /bin/sh -c …: as the container’s own user (1000:1000), never as root.`);
+
+  const rootFiles = await openFiles(containers.page, asRoot);
+  await rootFiles.openFolder('/');
+  await expect(rootFiles.region.getByRole('button', { name: 'Open bin' })).toBeVisible();
+  await expect(rootFiles.howListed).toHaveText('Read through the engine’s archive API (as docker cp does): nothing runs in the container.');
+});
+
 test('terminal: changing the UI language keeps the session; the shown command names the real shell', async ({ containers, runId, page }) => {
   const name = testName(runId, 'lang');
   await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);

@@ -24,6 +24,11 @@ export class InsightPage {
     await this.region.getByRole('button', { name: 'Go', exact: true }).click();
   }
 
+  /** The note under the Files toolbar saying how the folder was read (which command ran, or the archive API). */
+  get howListed(): Locator {
+    return this.region.locator('.files-via');
+  }
+
   /** The folder picker (input webkitdirectory): Playwright hands it a whole folder from disk. */
   async uploadFolder(folder: string): Promise<void> {
     await this.region.getByLabel('Upload a folder').setInputFiles(folder);
