@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { expect, test } from './support/fixtures';
@@ -91,6 +92,64 @@ for (const locale of ['en-US', 'ja-JP']) {
       await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
       expect(await unnamedControls(page)).toEqual([]);
       expect(pageErrors).toEqual([]);
+    });
+  });
+}
+
+/** What axe-core finds at serious or critical impact (WCAG 2.1 A/AA), each as rule: the elements it names. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
+for (const locale of ['en-US', 'ja-JP']) {
+  test.describe(`axe (${locale})`, () => {
+    test.use({ locale });
+
+    test('the list, the detail pane, the row menu, the Run form and the images pass axe', async ({ server, runId, page }) => {
+      const ja = locale === 'ja-JP';
+      const name = testName(runId, 'axe');
+      await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'httpd', '-f', '-p', '80']);
+      await page.goto(server.url);
+      await page.getByRole('searchbox').first().fill(runId);
+      const row = page.getByRole('grid').getByRole('row', { name, exact: true });
+      await expect(row).toBeVisible();
+      await row.click();
+      expect(await axeProblems(page), 'the list').toEqual([]);
+
+      await row.press('Delete');
+      await expect(page.getByRole('alertdialog')).toBeVisible();
+      expect(await axeProblems(page), 'the remove confirmation').toEqual([]);
+      await page.keyboard.press('Escape');
+      await row.press('?');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await axeProblems(page), 'the keyboard help').toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(row).toBeFocused();
+
+      await row.press('Shift+F10');
+      await expect(page.getByRole('menu')).toBeVisible();
+      expect(await axeProblems(page), 'the row menu').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await row.dblclick();
+      const tabs = page.getByRole('tablist').first().getByRole('tab');
+      await expect(tabs.first()).toBeVisible();
+      expect(await axeProblems(page), 'the detail pane').toEqual([]);
+      await page.getByRole('tablist').first().getByRole('tab', { name: ja ? 'ログ' : 'Logs', exact: true }).click();
+      expect(await axeProblems(page), 'the logs tab').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: ja ? 'コンテナを実行…' : 'Run a container…', exact: true }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await axeProblems(page), 'the Run form').toEqual([]);
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('navigation').getByText(ja ? 'イメージ' : 'Images', { exact: true }).click();
+      await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      expect(await axeProblems(page), 'the images').toEqual([]);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * One shared timer per interval, however many components read the time: rows take `now` from their list instead
@@ -42,9 +42,9 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
 
 /** The current time in ms, re-read every `intervalMs` by a timer shared with every other reader of that interval. */
 export function useNow(intervalMs: number): number {
-  return useSyncExternalStore(
-    (listener) => subscribe(intervalMs, listener),
-    () => clockOf(intervalMs).now,
-  );
+  // A stable subscribe: a new one each render would resubscribe, restart the timer and re-read the time on every
+  // render, which renders again, without end.
+  const subscribeToClock = useCallback((listener: () => void) => subscribe(intervalMs, listener), [intervalMs]);
+  return useSyncExternalStore(subscribeToClock, () => clockOf(intervalMs).now);
 }
 
