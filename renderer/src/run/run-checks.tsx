@@ -95,6 +95,7 @@ export function BindFolderCheck({ engineId, path }: { engineId: string; path: st
   const client = useClient();
   const queryClient = useQueryClient();
   const key = ['run', engineId, 'path', path];
+  const [failure, setFailure] = useState('');
   const status = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => client.call('host:pathStatus', { engineId, path }, { signal }),
@@ -110,13 +111,19 @@ export function BindFolderCheck({ engineId, path }: { engineId: string; path: st
           type="button"
           className="small"
           onClick={async () => {
-            await client.call('host:createFolder', { engineId, path });
-            await queryClient.invalidateQueries({ queryKey: key });
+            setFailure('');
+            try {
+              await client.call('host:createFolder', { engineId, path });
+              await queryClient.invalidateQueries({ queryKey: key });
+            } catch (error) {
+              setFailure(errorText(t, error as { code?: string; message?: string }));
+            }
           }}
         >
           {t('run.createFolder')}
         </button>
       ) : null}
+      {failure ? <span className="error-text"> {failure}</span> : null}
     </span>
   );
 }
