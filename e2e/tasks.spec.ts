@@ -16,8 +16,8 @@ let repoPath: string;
 
 test.beforeAll(async () => {
   registry = await startTestRegistry();
-  // Two tags of one image: each test pulls its own, so the panel (kept for the session) names each task once.
-  repoPath = await pushRandomImage(registry.address, `e2e${Date.now().toString(36)}`, 'big', LAYER_MB, ['1', '2']);
+  // Tags of one image: each test pulls its own, so the panel (kept for the session) names each task once.
+  repoPath = await pushRandomImage(registry.address, `e2e${Date.now().toString(36)}`, 'big', LAYER_MB, ['1', '2', '3']);
   slow = await startSlowLink(registry.address, LINK_BYTES_PER_SECOND);
 });
 
@@ -85,5 +85,45 @@ test('a pull goes on when the page that started it goes away, and ends in the pa
     expect(await imageExists(ref)).toBe(true);
   } finally {
     await dockerCli(['rmi', ref]).catch(() => undefined);
+  }
+});
+
+test('a long pull that ends while the window is in the background shows a desktop notification', async ({ containers, page, context, server }) => {
+  // Slower still, so the pull lasts more than the 10 s that make a task long.
+  const slower = await startSlowLink(registry.address, LINK_BYTES_PER_SECOND / 2);
+  const ref = `${slower.address}/${repoPath}:3`;
+  const images = new ImagesPage(page);
+  const tasks = new TasksPanelPage(page);
+  await expect(containers.grid).toBeVisible();
+  await context.grantPermissions(['notifications'], { origin: new URL(server.url).origin });
+  // The real Notification still shows; the page also keeps what it was asked to show, for the test to read.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    class Recording extends Notification {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(`${title} | ${options?.body ?? ''}`);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: Recording });
+    Object.defineProperty(window, 'shownNotifications', { value: shown });
+  });
+  await page.reload();
+  try {
+    await images.open();
+    await images.pull(ref);
+    await expect(tasks.button).toHaveText('Tasks: 1 running');
+    // Another tab in front, with focus no longer faked for every page: this window is in the background.
+    await (await context.newCDPSession(page)).send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    const other = await context.newPage();
+    await other.bringToFront();
+    expect(await page.evaluate(() => document.hasFocus())).toBe(false);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications), { timeout: 60_000 })
+      .toEqual([`Pull ${ref} | Done`]);
+    await other.close();
+  } finally {
+    await dockerCli(['rmi', ref]).catch(() => undefined);
+    await slower.stop();
   }
 });

@@ -16,8 +16,12 @@ export function StatusBar() {
     (task: TaskSummary, previous: TaskSummary | undefined) => {
       if (!shouldNotify(task, previous, pageState())) return;
       const body = task.state === 'failed' ? errorText(t, task.error) : taskStateText(t, task.state);
-      // The tag makes a second notification for the same task replace the first instead of piling up.
-      new Notification(taskTitle(t, task), { body, tag: task.id });
+      try {
+        // The tag makes a second notification for the same task replace the first instead of piling up.
+        new Notification(taskTitle(t, task), { body, tag: task.id });
+      } catch {
+        // Some browsers allow notifications only from a service worker: the panel still tells the outcome.
+      }
     },
     [t],
   );
