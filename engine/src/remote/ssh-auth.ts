@@ -43,12 +43,14 @@ export function authPlan(target: SshTarget, agentSocket: string | undefined, hom
       if (!(plain instanceof Error)) return { type: 'publickey', username: target.user, key: data };
       if (!/encrypted|passphrase/i.test(plain.message)) return undefined;
       const passphrase = passphrases.get(file) ?? (await passphrases.ask?.(file));
-      if (passphrase === undefined || ssh2.utils.parseKey(data, passphrase) instanceof Error) {
+      // Decrypting is slow (bcrypt KDF in JavaScript): the key is handed over already parsed, never decrypted twice.
+      const unlocked = passphrase === undefined ? undefined : ssh2.utils.parseKey(data, passphrase);
+      if (passphrase === undefined || !unlocked || unlocked instanceof Error) {
         locked ??= file;
         return undefined;
       }
       passphrases.set(file, passphrase);
-      return { type: 'publickey', username: target.user, key: data, passphrase };
+      return { type: 'publickey', username: target.user, key: unlocked };
     });
   }
   const handler = (_methodsLeft: Method[], _partial: boolean | null, next: NextAuthHandler) => {

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 // ssh2 is CommonJS: Node's ESM loader sees only its default export.
-import ssh2, { type Client, type ClientChannel } from 'ssh2';
+import ssh2, { type Client, type ClientChannel, type SFTPWrapper } from 'ssh2';
 import type { KnownHosts } from './known-hosts';
 import { LinkFailure } from './link-failure';
+import { forwardPort, remoteFolders, type PortForward, type RemoteFolders } from './ssh-extras';
 import { authPlan, type Passphrases } from './ssh-auth';
 import { readSshConfig, resolveSshTarget, type SshTarget } from './ssh-config';
 
@@ -30,6 +31,10 @@ export interface SshLink {
   /** How the Engine API is carried: OpenSSH's stream-local forwarding, or `docker system dial-stdio` where refused. */
   mode: 'streamlocal' | 'dial-stdio';
   target: SshTarget;
+  /** Bind folders on the remote machine, over SFTP on this same connection. */
+  folders: RemoteFolders;
+  /** Opens remoteHost:remotePort (as the server sees it) on a 127.0.0.1 port here; closed with the link. */
+  forward(remoteHost: string, remotePort: number): Promise<PortForward>;
   onClose(listener: (reason: string) => void): () => void;
   close(): void;
 }
@@ -143,9 +148,12 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
   client.on('error', (error: Error) => {
     lastError = `SSH to ${target.host}: ${error.message}`;
   });
+  const forwards = new Set<PortForward>();
+  let sftp: Promise<SFTPWrapper> | undefined;
   client.on('close', () => {
     closed = true;
     agent.destroy();
+    for (const forward of forwards) forward.close();
     for (const listener of listeners) listener(lastError);
     listeners.clear();
   });
@@ -153,10 +161,29 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
     if (closed) return Promise.reject(new Error('The SSH connection is closed.'));
     return mode === 'streamlocal' ? streamLocal() : dialStdio();
   });
+  const folders = remoteFolders(() => {
+    // One SFTP session per link, opened on first use; a failed one is tried again next time.
+    sftp ??= new Promise<SFTPWrapper>((resolve, reject) => client.sftp((error, session) => (error ? reject(error) : resolve(session))));
+    sftp.catch(() => (sftp = undefined));
+    return sftp;
+  });
   return {
     agent,
     mode,
     target,
+    folders,
+    async forward(remoteHost, remotePort) {
+      if (closed) throw new Error('The SSH connection is closed.');
+      const forward = await forwardPort(client, remoteHost, remotePort);
+      forwards.add(forward);
+      return {
+        ...forward,
+        close() {
+          forwards.delete(forward);
+          forward.close();
+        },
+      };
+    },
     onClose(listener) {
       if (closed) {
         queueMicrotask(() => listener(lastError));

@@ -170,6 +170,32 @@ describe('SSH engines against a real sshd', () => {
     await waitFor(() => engine.info().state === 'connected', 15_000, 'the reconnection');
   });
 
+  it('checks and creates bind folders over SFTP, and opens a published port here through the same connection', async () => {
+    const engine = sshEngine('ssh://minato-box', remoteDeps(home({ config: hostBlock(sshd.keys.plain), trusted: true })));
+    await engine.ready();
+    const transport = engine.transport();
+    if (!transport?.folders || !transport.forward) throw new Error('An SSH engine offers folders and forwards.');
+    const folder = path.join(scratch, 'remote-binds', 'a', 'b');
+    expect(await transport.folders.status(folder)).toEqual({ exists: false, directory: false });
+    await transport.folders.create(folder);
+    expect(await transport.folders.status(folder)).toEqual({ exists: true, directory: true });
+    expect(await transport.folders.status(path.join(sshd.dir, 'sshd_config'))).toEqual({ exists: true, directory: false });
+
+    const name = testName(runId, 'web');
+    await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'sh', '-c', 'mkdir -p /www && echo hello-minato > /www/index.html && exec httpd -f -p 80 -h /www']);
+    const hostPort = Number((await dockerCli(['port', name, '80/tcp'])).split(':').pop());
+    const forward = await transport.forward('127.0.0.1', hostPort);
+    try {
+      const body = await waitFor(async () => {
+        const response = await fetch(`http://127.0.0.1:${forward.localPort}/`).catch(() => undefined);
+        return response?.ok ? response.text() : undefined;
+      }, 10_000, 'the page through the forward');
+      expect(body.trim()).toBe('hello-minato');
+    } finally {
+      forward.close();
+    }
+  });
+
   it('refuses a changed host key with no way around it', async () => {
     const homeDir = home({ config: hostBlock(sshd.keys.plain), trusted: true });
     const remote = remoteDeps(homeDir);

@@ -6,6 +6,7 @@ import { needsInsecureConsent, parseEndpoint, type Endpoint } from '../docker/en
 import type { KnownHosts } from './known-hosts';
 import { LinkFailure } from './link-failure';
 import type { Passphrases } from './ssh-auth';
+import type { PortForward, RemoteFolders } from './ssh-extras';
 import { openSshLink, type SshLink } from './ssh-link';
 
 /** What every remote engine shares: where the person's SSH files are, their known hosts, their key passphrases. */
@@ -29,6 +30,10 @@ export interface EngineTransport {
   close(): void;
   /** For diagnostics and the bench: `streamlocal` or `dial-stdio` over SSH, else `direct`. */
   mode: 'direct' | SshLink['mode'];
+  /** SSH engines: bind folders over SFTP (the `sftp` capability). */
+  folders?: RemoteFolders;
+  /** SSH engines: a published port opened on 127.0.0.1 here (the `ssh-forward` capability). */
+  forward?: (remoteHost: string, remotePort: number) => Promise<PortForward>;
 }
 
 export async function openTransport(candidate: EngineCandidate, deps: RemoteDeps): Promise<EngineTransport> {
@@ -62,6 +67,8 @@ export async function openTransport(candidate: EngineCandidate, deps: RemoteDeps
     endpoint,
     mode: link.mode,
     client: (options = {}) => createDockerClient(endpoint, { ...options, agent: link.agent }),
+    folders: link.folders,
+    forward: (remoteHost, remotePort) => link.forward(remoteHost, remotePort),
     onLost: (listener) => link.onClose(listener),
     close: () => link.close(),
   };
