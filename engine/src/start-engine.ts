@@ -38,6 +38,8 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const { registry } = engines;
   const stopStatusLog = logEngineStatus(registry, logger);
   const execSessions = createExecSessions();
+  // Edits under way, known to the edit procedure and the edit subscription alike.
+  const edits = new Set<string>();
   // One for the engine process: tasks outlive the window that started them.
   const tasks = createTaskManager();
   const handlers: EngineHandlers = {
@@ -45,7 +47,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...engineProcedures(engines),
       ...containerProcedures(registry),
       ...insightProcedures(registry),
-      ...runProcedures(registry),
+      ...runProcedures(registry, edits),
       ...imageProcedures(registry, options.pickFolder),
       ...imageListProcedures(registry),
       ...statsProcedures(registry, logger),
@@ -60,7 +62,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalSubscriptions(registry, execSessions, logger),
       ...statsSubscription(registry, logger),
       ...downloadSubscription(registry),
-      ...runSubscriptions(registry),
+      ...runSubscriptions(registry, edits),
       ...taskSubscriptions(tasks),
     },
   };

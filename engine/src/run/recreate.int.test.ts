@@ -238,6 +238,18 @@ describe('edit and recreate', () => {
     expect(await dockerCli(['inspect', '-f', '{{.State.StartedAt}}|{{.State.FinishedAt}}', id])).toBe(`${startedAt}|0001-01-01T00:00:00Z`);
   });
 
+  it('refuses a second edit of a container while the first is under way', async () => {
+    const name = testName(runId, 'twice');
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', TEST_IMAGE, 'sleep', '600']);
+    const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+    const first = edit(id, { ...spec, env: [{ key: 'MODE', value: 'first' }] });
+    const second = connected.client.call('containers:recreate', { engineId: 'local', id, spec: { ...spec, env: [{ key: 'MODE', value: 'second' }] } });
+    await expect(second).rejects.toMatchObject({ code: 'conflict', details: expect.objectContaining({ editing: true }) });
+    const { result } = await first;
+    expect(result).toMatchObject({ kind: 'done' });
+    expect(await dockerCli(['exec', name, 'sh', '-c', 'echo $MODE'])).toBe('first');
+  });
+
   it('keeps the host ports the edited container itself publishes: they are free once it stops', async () => {
     const name = testName(runId, 'own-port');
     const probe = net.createServer().listen(0, '127.0.0.1');

@@ -38,7 +38,14 @@ async function inspectImage(docker: Docker, image: string): Promise<Docker.Image
     .catch(() => undefined);
 }
 
+/**
+ * The containers with an edit under way, so a second edit of the same one (a double click in another window, or a
+ * client that subscribes again after a reconnect) is refused instead of racing the first.
+ */
+export type EditsUnderWay = Set<string>;
+
 export interface RecreateOptions {
+  edits?: EditsUnderWay;
   /** Told each step as it begins, so the person sees what is happening (never "Starting…" while it stops). */
   onPhase?: (phase: EditPhase) => void;
   /** Whether the engine is on this machine, so that a host port held by another program can be seen. */
@@ -61,10 +68,35 @@ async function succeeded(step: () => Promise<unknown>): Promise<boolean> {
 export async function recreateContainer(docker: Docker, id: string, spec: RunSpec, options: RecreateOptions = {}): Promise<{ id: string; leftOver?: string }> {
   const phase = options.onPhase ?? (() => undefined);
   phase('checking');
-  const oldContainer = docker.getContainer(id);
-  const old = await oldContainer.inspect().catch((error: unknown) => {
-    throw toMinatoError(error);
-  });
+  const edits = options.edits ?? new Set<string>();
+  // Taken before the first await, by the id asked for and then by the full id, so two edits cannot both pass.
+  const held: string[] = [];
+  const hold = (key: string) => {
+    if (edits.has(key)) throw new MinatoError('conflict', 'This container is being edited already: wait for that edit to finish.', { editing: true });
+    edits.add(key);
+    held.push(key);
+  };
+  hold(id);
+  try {
+    const oldContainer = docker.getContainer(id);
+    const old = await oldContainer.inspect().catch((error: unknown) => {
+      throw toMinatoError(error);
+    });
+    if (old.Id !== id) hold(old.Id);
+    return await recreate(docker, oldContainer, old, spec, options.local ?? false, phase);
+  } finally {
+    for (const key of held) edits.delete(key);
+  }
+}
+
+async function recreate(
+  docker: Docker,
+  oldContainer: Docker.Container,
+  old: Docker.ContainerInspectInfo,
+  spec: RunSpec,
+  local: boolean,
+  phase: (phase: EditPhase) => void,
+): Promise<{ id: string; leftOver?: string }> {
   // Stopping an --rm container makes the engine delete it, so there would be nothing left to put back on failure.
   if (old.HostConfig.AutoRemove) {
     throw new MinatoError(
@@ -81,7 +113,7 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
   // The VOLUME paths of the old container's image and of the image the new one is made from.
   const imageVolumes = new Set([oldImage, newImage].flatMap((image) => Object.keys(image?.Config?.Volumes ?? {})));
   const next = keepAnonymousVolumes({ ...spec, name }, old, imageVolumes);
-  await checkHostPorts(docker, old, next, options.local ?? false).catch((error: unknown) => {
+  await checkHostPorts(docker, old, next, local).catch((error: unknown) => {
     throw toMinatoError(error);
   });
   let created: Docker.Container | undefined;

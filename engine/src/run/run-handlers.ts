@@ -5,7 +5,7 @@ import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
 import { RunSpec } from '../../contract/run/run-spec';
 import { carriedOptions } from './carried-options';
 import { createFromSpec } from './create';
-import { recreateContainer } from './recreate';
+import { recreateContainer, type EditsUnderWay } from './recreate';
 import { specFromInspect } from './spec-from-inspect';
 
 /** docker run, editing, and reading a container back into the Run form. */
@@ -17,9 +17,10 @@ function isLocal(registry: EngineRegistry, engineId: string): boolean {
   return kind === 'unix' || kind === 'npipe';
 }
 
-export function runProcedures(registry: EngineRegistry): RunProcedures {
+/** `edits` is shared with runSubscriptions, so an edit by either way is known to the other. */
+export function runProcedures(registry: EngineRegistry, edits: EditsUnderWay = new Set()): RunProcedures {
   return {
-    'containers:recreate': async ({ engineId, id, spec }) => recreateContainer(registry.get(engineId).docker(), id, spec, { local: isLocal(registry, engineId) }),
+    'containers:recreate': async ({ engineId, id, spec }) => recreateContainer(registry.get(engineId).docker(), id, spec, { local: isLocal(registry, engineId), edits }),
     'containers:rename': async ({ engineId, id, name }) => {
       try {
         await registry.get(engineId).docker().getContainer(id).rename({ name });
@@ -56,12 +57,13 @@ export function runProcedures(registry: EngineRegistry): RunProcedures {
  * An edit that reports each step as it begins. It runs to the end (or to its rollback) even if the window that asked
  * goes away: stopping half-way would leave the original stopped and renamed.
  */
-export function runSubscriptions(registry: EngineRegistry): Pick<SubscriptionHandlers, 'containers:edit'> {
+export function runSubscriptions(registry: EngineRegistry, edits: EditsUnderWay = new Set()): Pick<SubscriptionHandlers, 'containers:edit'> {
   return {
     'containers:edit': ({ engineId, id, spec }, emit, end) => {
       let open = true;
       recreateContainer(registry.get(engineId).docker(), id, spec, {
         local: isLocal(registry, engineId),
+        edits,
         onPhase: (phase) => open && emit({ kind: 'phase', phase }),
       }).then(
         (result) => {

@@ -442,8 +442,28 @@ export const en = {
       other: 'The engine could not do this: see Details for what it said.',
       removed: 'The container it had made was removed again, so nothing is left behind.',
       autoRemove: 'This container removes itself when it stops (--rm), so it cannot be edited: use “Run another like this” instead.',
+      portHeld: 'Host port {{port}} is held by another program on this machine, so nothing was changed: the original container is still running. Choose another port, or stop that program first.',
+      portHeldByContainer: 'Host port {{port}} is published by container {{container}}, so nothing was changed: the original container is still running. Choose another port, or stop {{container}} first.',
     },
     nameRule: 'Names have at least 2 characters, start with a letter or digit and use only letters, digits, _ . and - ([a-zA-Z0-9][a-zA-Z0-9_.-]+).',
+    // Edits step by step, their outcome, and pasted commands from other times (items 15, 17, 18).
+    platform: 'Platform',
+    phase: {
+      checking: 'Checking…',
+      stopping: 'Stopping the original…',
+      creating: 'Creating the new container…',
+      starting: 'Starting…',
+      removing: 'Removing the original…',
+      rollingBack: 'Putting the original back…',
+    },
+    outcome: {
+      notRestored: 'The original container could not be put back completely:',
+      notRenamedBack: 'it is still called {{name}}: rename it back.',
+      notRestarted: 'it is stopped ({{name}}): start it again.',
+      leftOver: 'the half-made container {{id}} is still there: remove it.',
+      leftOverCreate: 'The half-made container {{id}} could not be removed: remove it yourself.',
+    },
+    oldFlag: '{{written}} is how Docker 1.x wrote {{modern}}: read as {{modern}}.',
   },
   terminal: {
     tab: 'Terminal',

@@ -10,7 +10,11 @@ export function PasteCommand({ onFill }: { onFill(spec: RunSpecInput): void }) {
   const fill = () => {
     const parsed = parseRunCommand(paste);
     onFill(parsed.spec);
-    setNotes([...parsed.errors, ...parsed.unsupported.map((flag) => t('run.unsupported', { flag }))]);
+    setNotes([
+      ...parsed.errors,
+      ...parsed.translated.map(({ written, modern }) => t('run.oldFlag', { written, modern })),
+      ...parsed.unsupported.map((flag) => t('run.unsupported', { flag })),
+    ]);
   };
   return (
     <details className="paste">

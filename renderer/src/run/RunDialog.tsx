@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { FormProvider, useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { runSpecToCommand, type RunSpecInput } from '../../../engine/contract';
+import { editToCommand, runSpecToCommand, type RunSpecInput } from '../../../engine/contract';
+import type { EditPhase } from '../../../engine/contract/run/edit-events';
 import { givesHostRoot } from '../../../engine/contract/host-paths';
 import { goToSection } from '../app/sections';
 import { useClient } from '../client-context';
@@ -10,6 +11,7 @@ import { containerKeys, useContainerList } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
 import { AutoRemoveNotice } from './AutoRemoveNotice';
+import { editWithProgress } from './edit-with-progress';
 import { explainRejection, type Rejection } from './engine-rejection';
 import { checkForm, runFormResolver, type CheckContext, type Problem } from './form-check';
 import { mountOf, specOf, valuesOf, type FormValues } from './form-values';
@@ -68,6 +70,8 @@ function RunForm({ engineId }: { engineId: string }) {
   const [confirming, setConfirming] = useState(false);
   const [rejection, setRejection] = useState<Rejection & { name?: string }>();
   const [busy, setBusy] = useState(false);
+  // The step an edit is at, so the button says what is happening (never "Starting…" while it stops).
+  const [phase, setPhase] = useState<EditPhase>();
 
   // Opening the dialog puts the keyboard inside it, so Tab and Escape work at once.
   useEffect(() => {
@@ -115,8 +119,10 @@ function RunForm({ engineId }: { engineId: string }) {
   };
   const valid = problems.every((problem) => ABOUT_THE_ENGINE.has(problem.path));
   const revealedRows = useMemo(() => new Set(envRows.fields.flatMap((field, index) => (revealed.has(field.id) ? [index] : []))), [envRows.fields, revealed]);
-  const command = useMemo(() => (valid ? runSpecToCommand(spec) : ''), [spec, valid]);
-  const shownCommand = useMemo(() => (valid ? maskedRunCommand(spec, revealedRows) : ''), [spec, valid, revealedRows]);
+  // An edit is docker stop + docker rm + docker run: all three are shown and copied.
+  const editOf = target.kind === 'edit' ? (target.original.name ?? target.id) : undefined;
+  const command = useMemo(() => (valid ? (editOf ? editToCommand(spec, editOf) : runSpecToCommand(spec)) : ''), [spec, valid, editOf]);
+  const shownCommand = useMemo(() => (valid ? maskedRunCommand(spec, revealedRows, editOf) : ''), [spec, valid, revealedRows, editOf]);
   const autoRemoveEdit = target.kind === 'edit' && target.original.autoRemove;
   const changes = target.kind === 'edit' ? specChanges(target.original, spec, t('run.secretChanged')) : [];
   const risks = [
@@ -150,7 +156,7 @@ function RunForm({ engineId }: { engineId: string }) {
         });
     try {
       const created =
-        target.kind === 'edit' ? await client.call('containers:recreate', { engineId, id: target.id, spec: draft as never }) : await createLike(target.likeId);
+        target.kind === 'edit' ? await editWithProgress(client, { engineId, id: target.id, spec: draft }, setPhase) : await createLike(target.likeId);
       // Also a list not on screen (the form was opened from Images): a stale one would drop the new selection.
       await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId), refetchType: 'all' });
       if (target.kind === 'edit') selectOnly(created.id);
@@ -165,6 +171,7 @@ function RunForm({ engineId }: { engineId: string }) {
       setConfirming(false);
     } finally {
       setBusy(false);
+      setPhase(undefined);
     }
   };
 
@@ -220,7 +227,7 @@ function RunForm({ engineId }: { engineId: string }) {
           rejection={rejection}
           risks={risks}
           problemSummary={problemSummary}
-          submitLabel={busy ? t('run.running') : target.kind === 'edit' ? (confirming ? t('run.recreate') : t('run.save')) : t('run.submit')}
+          submitLabel={busy ? (phase ? t(`run.phase.${phase}`) : t('run.running')) : target.kind === 'edit' ? (confirming ? t('run.recreate') : t('run.save')) : t('run.submit')}
           submitDisabled={busy || autoRemoveEdit || (confirming && changes.length === 0)}
           onCancel={closeRunDialog}
         />

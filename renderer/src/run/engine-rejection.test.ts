@@ -28,4 +28,23 @@ describe('explainRejection', () => {
     expect(explainRejection({ code: 'engine-unavailable', message: 'connect ENOENT' }).key).toBe('engineDown');
     expect(explainRejection({ message: 'boom' })).toMatchObject({ key: 'other', engineText: 'boom' });
   });
+
+  it('says an edit found a host port held before it stopped anything', () => {
+    expect(explainRejection({ code: 'conflict', message: 'Host port 8080 is held by another program.', details: { heldBy: 'program', port: 8080, untouched: true } })).toMatchObject({
+      key: 'portHeld',
+      values: { port: 8080 },
+      restored: false,
+    });
+    expect(explainRejection({ code: 'conflict', message: 'held', details: { heldBy: 'container', port: 80, container: 'web' } })).toMatchObject({ key: 'portHeldByContainer', values: { port: 80, container: 'web' } });
+  });
+
+  it('only says nothing was lost when the rollback fully worked, and otherwise what is left to do', () => {
+    const failed = explainRejection({
+      code: 'engine-error',
+      message: 'start failed',
+      details: { restored: false, rollback: { removedNew: false, renamedBack: false, restarted: false }, original: 'web-minato-previous-x', leftOver: 'abc' },
+    });
+    expect(failed).toMatchObject({ restored: false, notRestored: { original: 'web-minato-previous-x', renamedBack: false, restarted: false, leftOver: 'abc' } });
+    expect(explainRejection({ code: 'engine-error', message: 'start failed', details: { leftOver: 'def' } })).toMatchObject({ removed: false, leftOver: 'def' });
+  });
 });

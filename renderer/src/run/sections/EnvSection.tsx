@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useFormContext, useWatch, type UseFieldArrayReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { looksSecret } from '../../../../engine/contract';
 import { Field } from '../Field';
+import { envValueHidden } from '../masked-command';
 import { parseEnvBlock } from '../form-errors';
 import type { FormValues } from '../form-values';
 import type { SectionProps } from './section-props';
@@ -15,12 +15,13 @@ interface EnvRowProps {
   remove(): void;
 }
 
-/** One -e variable; a secret-looking one is hidden until revealed. */
+/** One -e variable; a secret one (by its name, or its value's shape: a URL with a password) is hidden until revealed. */
 function EnvRow({ index, message, revealed, toggle, remove }: EnvRowProps) {
   const { t } = useTranslation();
   const { register } = useFormContext<FormValues>();
   const key = useWatch<FormValues, `env.${number}.key`>({ name: `env.${index}.key` });
-  const secret = looksSecret(key);
+  const value = useWatch<FormValues, `env.${number}.value`>({ name: `env.${index}.value` });
+  const secret = envValueHidden(key, value ?? '');
   return (
     <div className="row-fields">
       <Field id={`env-key-${index}`} label={t('run.envKey')} error={message(`env.${index}.key`)}>
