@@ -36,7 +36,12 @@ function serveTerminal(
   let stopPump: (() => void) | undefined;
   const start = async () => {
     const opened = await open();
-    if (disposed) return opened.stream.destroy();
+    if (disposed) {
+      // Closed while it was opening: the process has started all the same, and ends like any closed terminal's.
+      opened.stream.destroy();
+      void opened.hangUp?.();
+      return;
+    }
     terminal = opened;
     sessions.add(opened.id, { engineId: size.engineId, stream: opened.stream, resize: opened.resize });
     // Size the terminal before announcing it, so the first command typed already sees the right size.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditWindow, type ExecEvent } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, buildTestImage, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, buildTestImage, dockerCli, testDocker, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
 let containerId: string;
@@ -23,6 +23,11 @@ afterAll(async () => {
 beforeAll(async () => {
   containerId = await dockerCli(['run', '-d', '--name', testName(runId, 'shell'), ...testLabels(runId), TEST_IMAGE, 'sleep', '600']);
 });
+
+/** The execs the engine knows for a container (running, or finished and not yet cleaned up). */
+async function execIds(id: string): Promise<string[]> {
+  return (await testDocker().getContainer(id).inspect()).ExecIDs ?? [];
+}
 
 function openTerminal(options: { cols?: number; rows?: number; manualAck?: boolean; command?: string[]; id?: string } = {}) {
   let output = '';
@@ -132,6 +137,20 @@ describe('exec terminal', () => {
       terminal.dispose();
     }
     await waitFor(async () => (await processes()).length === before.length, 15_000, 'the closed terminals\' processes to end');
+    expect(await processes()).toHaveLength(before.length);
+
+    // Closed before it even started: the exec starts all the same, and is ended all the same.
+    const execsBefore = new Set(await execIds(id));
+    openTerminal({ id }).dispose();
+    const shell = await waitFor(async () => {
+      for (const execId of await execIds(id)) {
+        if (execsBefore.has(execId)) continue;
+        const exec = await testDocker().getExec(execId).inspect();
+        if (exec.ProcessConfig.entrypoint === '/bin/sh' && exec.ProcessConfig.arguments.length === 0) return execId;
+      }
+      return undefined;
+    }, 5000, 'the terminal\'s exec to be made');
+    await waitFor(async () => !(await testDocker().getExec(shell).inspect()).Running, 10_000, 'the early-closed terminal to end');
     expect(await processes()).toHaveLength(before.length);
   });
 
