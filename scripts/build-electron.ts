@@ -16,8 +16,13 @@ await Promise.all(
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      // ssh2's and cpu-features' native addons are optional and loaded at run time if present.
-      external: ['electron', 'cpu-features', '*.node'],
+      // ssh2's and cpu-features' native addons are optional and loaded at run time if present. dockerode and
+      // docker-modem stay real modules (electron-builder packs production dependencies): the engine patches the
+      // docker-modem that dockerode loads (no redirects followed), which a bundled copy would not be.
+      external: ['electron', 'cpu-features', '*.node', 'dockerode', 'docker-modem'],
+      // CommonJS has no import.meta: give the engine's module-relative lookups this file's own URL.
+      define: { 'import.meta.url': '__minatoModuleUrl' },
+      banner: { js: "const __minatoModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       logLevel: 'warning',
     }),
   ),
