@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
 export const ContainerStatus = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
@@ -107,7 +108,7 @@ export type ActionOptions = z.infer<typeof ActionOptions>;
 
 export const ActionInput = z.object({
   engineId: EngineId,
-  ids: z.array(z.string().min(1).max(256)).min(1).max(10_000),
+  ids: z.array(ContainerId).min(1).max(10_000),
   action: ContainerAction,
   options: ActionOptions.default({}),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ContainerId } from './docker-names';
 
 export const EngineId = z.string().min(1).max(64);
 export type EngineId = z.infer<typeof EngineId>;
 
-/** Every engine resource is addressed by the engine it lives on plus its own id. */
-export const ResourceRef = z.object({ engineId: EngineId, id: z.string().min(1).max(256) });
+/** Every engine resource is addressed by the engine it lives on plus its own id (checked against Docker's grammar). */
+export const ResourceRef = z.object({ engineId: EngineId, id: ContainerId });
 export type ResourceRef = z.infer<typeof ResourceRef>;
 
 export const EngineSource = z.enum(['DOCKER_HOST', 'context', 'default', 'settings']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
 export const TerminalSize = z.object({
@@ -8,7 +9,7 @@ export const TerminalSize = z.object({
 
 export const ExecInput = TerminalSize.extend({
   engineId: EngineId,
-  id: z.string().min(1).max(256),
+  id: ContainerId,
   /** The program to run; when absent the container's best shell is found (bash, then ash, then sh). */
   command: z.array(z.string()).min(1).optional(),
   /** A shell to try first (a setting), e.g. /bin/zsh. */
@@ -33,4 +34,4 @@ export type ExecEvent = z.infer<typeof ExecEvent>;
 export const ExecInputData = z.object({ engineId: EngineId, execId: z.string().min(1).max(128), data: z.string().max(1024 * 1024) });
 export const ExecResize = TerminalSize.extend({ engineId: EngineId, execId: z.string().min(1).max(128) });
 
-export const AttachInput = TerminalSize.extend({ engineId: EngineId, id: z.string().min(1).max(256) });
+export const AttachInput = TerminalSize.extend({ engineId: EngineId, id: ContainerId });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
 const ContainerPath = z.string().min(1).max(4096).startsWith('/', 'A path inside the container starts with "/".');
@@ -22,7 +23,7 @@ export const FileEntry = z.object({
 });
 export type FileEntry = z.infer<typeof FileEntry>;
 
-export const FilesListInput = z.object({ engineId: EngineId, id: z.string().min(1).max(256), path: ContainerPath });
+export const FilesListInput = z.object({ engineId: EngineId, id: ContainerId, path: ContainerPath });
 export const FilesListing = z.object({
   path: z.string(),
   entries: z.array(FileEntry),
@@ -42,7 +43,7 @@ export const DownloadEvent = z.discriminatedUnion('type', [
 ]);
 export type DownloadEvent = z.infer<typeof DownloadEvent>;
 
-export const UploadBeginInput = z.object({ engineId: EngineId, id: z.string().min(1).max(256), directory: ContainerPath });
+export const UploadBeginInput = z.object({ engineId: EngineId, id: ContainerId, directory: ContainerPath });
 export const UploadFileInput = z.object({
   uploadId: z.string(),
   path: RelativeUploadPath,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ImageRef } from './docker-names';
 import { EngineId } from './engines';
 
-export const ImageRefInput = z.object({ engineId: EngineId, ref: z.string().min(1).max(512) });
+export const ImageRefInput = z.object({ engineId: EngineId, ref: ImageRef });
 
 export const ImageFacts = z.object({
   /** False when the image is not on this engine (it can be pulled). */
@@ -50,7 +51,7 @@ export const ImageSummary = z.object({
 export type ImageSummary = z.infer<typeof ImageSummary>;
 
 /** `docker rmi`: a tag untags (the image stays while other tags name it); an id deletes. */
-export const ImageRemoveInput = z.object({ engineId: EngineId, ref: z.string().min(1).max(512), force: z.boolean().default(false) });
+export const ImageRemoveInput = z.object({ engineId: EngineId, ref: ImageRef, force: z.boolean().default(false) });
 export const ImageRemoveResult = z.object({ untagged: z.array(z.string()), deleted: z.array(z.string()) });
 export type ImageRemoveResult = z.infer<typeof ImageRemoveResult>;
 

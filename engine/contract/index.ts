@@ -1,5 +1,6 @@
 // The contract: the only part of the engine the renderer may import. Plain TypeScript + zod, no node:*.
 export * from './errors';
+export * from './docker-names';
 export * from './engines';
 export * from './containers';
 export * from './logs';

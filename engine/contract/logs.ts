@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { shellJoin } from './commands';
+import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
 export const LogsInput = z.object({
   engineId: EngineId,
-  id: z.string().min(1).max(256),
+  id: ContainerId,
   /** How many of the latest lines to start with; 'all' for the whole log. */
   tail: z.union([z.number().int().min(0).max(10_000_000), z.literal('all')]).default(1000),
   /** Epoch seconds (fractions allowed), as `docker logs --since/--until` take them. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
 /** One sample, computed exactly as `docker stats` computes its columns. */
@@ -18,7 +19,7 @@ export const StatsSample = z.object({
 });
 export type StatsSample = z.infer<typeof StatsSample>;
 
-export const StatsInput = z.object({ engineId: EngineId, id: z.string().min(1).max(256) });
-export const StatsSnapshotInput = z.object({ engineId: EngineId, ids: z.array(z.string().min(1).max(256)).min(1).max(200) });
+export const StatsInput = z.object({ engineId: EngineId, id: ContainerId });
+export const StatsSnapshotInput = z.object({ engineId: EngineId, ids: z.array(ContainerId).min(1).max(200) });
 export const StatsSnapshot = z.object({ id: z.string(), sample: StatsSample.optional() });
 export type StatsSnapshot = z.infer<typeof StatsSnapshot>;

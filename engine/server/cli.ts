@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createLogger, stderrDestination } from '../src/log/logger';
 import { startMinatoEngine } from '../src/start-engine';
 import { startHeadlessServer } from './headless-server';
+import { keepServingOnUncaught } from './last-resort';
 import { parseServeArguments } from './serve-arguments';
 import { serveToken } from './serve-token';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     console.error(`Warning: serving on ${host}: anyone who can reach it and has the token controls your Docker engine (root on this host).`);
   }
   const token = serveToken(process.env);
+  keepServingOnUncaught(process, logger);
   const engine = await startMinatoEngine({ logger });
   const server = await startHeadlessServer({
     engine,

@@ -34,4 +34,13 @@ describe('credentials', () => {
     expect(staticCookieMatches(`${staticCookieName(4001)}=${value}`, 4000, 'secret-token')).toBe(false);
     expect(staticCookieMatches(`${staticCookieName(4000)}=secret-token`, 4000, 'secret-token')).toBe(false);
   });
+
+  it('accepts the request when any of several cookies of its name matches (cookie tossing)', () => {
+    const name = staticCookieName(4000);
+    const value = staticCookieValue('secret-token');
+    // Another page on this host set one with a longer Path: the browser sends it first.
+    expect(staticCookieMatches(`${name}=tossed; ${name}=${value}`, 4000, 'secret-token')).toBe(true);
+    expect(staticCookieMatches(`${name}=${value}; ${name}=tossed`, 4000, 'secret-token')).toBe(true);
+    expect(staticCookieMatches(`${name}=tossed; ${name}=also-wrong`, 4000, 'secret-token')).toBe(false);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { readCookie, tokenMatches } from './guards';
+import { readCookies, tokenMatches } from './guards';
 
 /**
  * Two credentials, on purpose of unequal power.
@@ -27,8 +27,10 @@ export function staticCookieValue(token: string): string {
   return createHmac('sha256', token).update(STATIC_COOKIE_PURPOSE).digest('base64url');
 }
 
+/** Any cookie of the port's name may be ours: a page elsewhere on this host can toss in one that the browser sends first. */
 export function staticCookieMatches(cookieHeader: string | undefined, port: number, token: string): boolean {
-  return tokenMatches(readCookie(cookieHeader, staticCookieName(port)), staticCookieValue(token));
+  const expected = staticCookieValue(token);
+  return readCookies(cookieHeader, staticCookieName(port)).some((value) => tokenMatches(value, expected));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowedHosts } from './allowed-hosts';
-import { isAllowedHost, isAllowedOrigin, readCookie, tokenMatches } from './guards';
+import { isAllowedHost, isAllowedOrigin, readCookies, tokenMatches } from './guards';
 import { parseServeArguments } from './serve-arguments';
 import { resolveInside } from './static-files';
 
@@ -12,10 +12,11 @@ describe('guards', () => {
     expect(tokenMatches(undefined, 'abc')).toBe(false);
   });
 
-  it('reads one cookie among many', () => {
-    expect(readCookie('a=1; minato_token=x%2By; b=2', 'minato_token')).toBe('x+y');
-    expect(readCookie('a=1', 'minato_token')).toBeUndefined();
-    expect(readCookie('minato_token=%E0%A4%A', 'minato_token')).toBeUndefined();
+  it('reads every cookie of a name among many, skipping malformed values', () => {
+    expect(readCookies('a=1; minato_token=x%2By; b=2', 'minato_token')).toEqual(['x+y']);
+    expect(readCookies('a=1', 'minato_token')).toEqual([]);
+    expect(readCookies('minato_token=%E0%A4%A', 'minato_token')).toEqual([]);
+    expect(readCookies('minato_token=first; a=1; minato_token=%E0%A4%A; minato_token=second', 'minato_token')).toEqual(['first', 'second']);
   });
 
   it('accepts only loopback names and the bound address, with the right port', () => {

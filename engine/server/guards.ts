@@ -9,20 +9,24 @@ export function tokenMatches(candidate: string | undefined, token: string): bool
   return timingSafeEqual(a, b);
 }
 
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
+/**
+ * Every value of the cookies named `name`, in header order. A browser sends several of one name when they differ in
+ * Path or Domain, and another page on this host can set one with a longer Path that comes first: the caller must
+ * weigh them all, not the first.
+ */
+export function readCookies(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const separator = part.indexOf('=');
-    if (separator === -1) continue;
-    if (part.slice(0, separator).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(separator + 1).trim());
-      } catch {
-        return undefined;
-      }
+    if (separator === -1 || part.slice(0, separator).trim() !== name) continue;
+    try {
+      values.push(decodeURIComponent(part.slice(separator + 1).trim()));
+    } catch {
+      // A malformed value is no credential; the others still count.
     }
   }
-  return undefined;
+  return values;
 }
 
 /** Host header check (see allowed-hosts.ts for which names pass). */

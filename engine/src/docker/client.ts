@@ -1,7 +1,8 @@
 import type { Agent } from 'node:http';
 import https from 'node:https';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { Endpoint } from './endpoint';
+import { SafeDocker } from './safe-docker';
 
 export interface ClientOptions {
   /** Milliseconds; only for short requests. Streams (events, logs) use a client without a timeout. */
@@ -10,26 +11,26 @@ export interface ClientOptions {
   agent?: Agent;
 }
 
-/** A dockerode client for an endpoint; undefined when the endpoint's kind is not supported yet. */
+/** A dockerode client for an endpoint (ids encoded, redirects refused: safe-docker.ts); undefined when the endpoint's kind is not supported yet. */
 export function createDockerClient(endpoint: Endpoint, options: ClientOptions = {}): Docker | undefined {
   const timeout = options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs };
   switch (endpoint.kind) {
     case 'unix':
-      return new Docker({ socketPath: endpoint.socketPath, ...timeout });
+      return new SafeDocker({ socketPath: endpoint.socketPath, ...timeout });
     case 'npipe':
-      return new Docker({ socketPath: endpoint.pipePath, ...timeout });
+      return new SafeDocker({ socketPath: endpoint.pipePath, ...timeout });
     case 'tcp':
       if (endpoint.tls) {
         const { ca, cert, key, verify } = endpoint.tls;
         const skipVerify = verify ? {} : { agent: new https.Agent({ rejectUnauthorized: false }) };
-        return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'https', ca, cert, key, ...skipVerify, ...timeout });
+        return new SafeDocker({ host: endpoint.host, port: endpoint.port, protocol: 'https', ca, cert, key, ...skipVerify, ...timeout });
       }
-      return new Docker({ host: endpoint.host, port: endpoint.port, protocol: 'http', ...timeout });
+      return new SafeDocker({ host: endpoint.host, port: endpoint.port, protocol: 'http', ...timeout });
     case 'ssh':
       // The host name only fills the Host header: every connection is made by the link's agent.
       if (!options.agent) return undefined;
       // docker-modem passes `agent` through to http.request; its typings omit it.
-      return new Docker({ host: 'docker', port: 80, protocol: 'http', ...timeout, agent: options.agent } as unknown as Docker.DockerOptions);
+      return new SafeDocker({ host: 'docker', port: 80, protocol: 'http', ...timeout, agent: options.agent } as unknown as Docker.DockerOptions);
     case 'unsupported':
       return undefined;
   }
