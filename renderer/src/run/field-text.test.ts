@@ -92,7 +92,8 @@ describe('typed text that docker would read otherwise', () => {
     );
     expect(problems.get('mounts.0.source')).toEqual({ key: 'relativePath', values: { value: './data' } });
     expect(problems.has('mounts.1.source')).toBe(false);
-    expect(problems.get('mounts.2.source')?.key).toBe('relativePath');
+    // ~ is left to the schema, which asks for the folder it stands for (shell-expansion.test.ts).
+    expect(problems.has('mounts.2.source')).toBe(false);
     expect(problems.get('command')).toEqual({ key: 'quote' });
   });
 });

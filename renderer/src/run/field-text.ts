@@ -1,4 +1,4 @@
-import { formatMemory, parseMemory, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
+import { formatMemory, parseMemory, shellExpansion, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
 import { commandWords } from './list-text';
 
 /**
@@ -93,7 +93,8 @@ function overlapProblems(ports: ReadonlyArray<Partial<PortMapping>>, problems: M
 function mountProblems(mounts: ReadonlyArray<Partial<MountSpec>>, problems: Map<string, TextProblem>): void {
   mounts.forEach((mount, index) => {
     const source = 'source' in mount ? (mount.source ?? '') : '';
-    if (mount.type === 'volume' && /^[.~]|\//.test(source)) problems.set(`mounts.${index}.source`, { key: 'relativePath', values: { value: source } });
+    // $(pwd) or ~ is asked for by the schema's own message (which folder it stands for).
+    if (mount.type === 'volume' && !shellExpansion(source) && /^[.~]|\//.test(source)) problems.set(`mounts.${index}.source`, { key: 'relativePath', values: { value: source } });
   });
 }
 
