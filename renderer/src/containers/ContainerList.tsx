@@ -140,7 +140,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
       event.preventDefault();
       switch (outcome.kind) {
         case 'state':
-          focusFollows.current = true;
+          focusFollows.current = outcome.state.focused !== focusKey;
           useUiStore.setState({ focusedId: outcome.state.focused, anchorId: outcome.state.anchor, selected: outcome.state.selected });
           return;
         case 'fold':

@@ -16,7 +16,8 @@ import { CopyButton } from '../ui/CopyButton';
 import { GRID_ID } from './ContainerList';
 import { errorParts } from './error-text';
 import { ErrorMessage } from './ErrorMessage';
-import { portLabel, portUrl, shortId } from './format';
+import { portLabel, portUrl, relativeTime, shortId } from './format';
+import { useNow } from '../ui/use-now';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -28,7 +29,14 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Summary({ detail }: { detail: ContainerDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const now = useNow(15_000);
+  /** A moment as a date in the UI's language, and how long ago it was (ticking). */
+  const when = (iso: string) => {
+    const time = Date.parse(iso);
+    if (Number.isNaN(time) || iso.startsWith('0001')) return '—';
+    return `${new Date(time).toLocaleString(i18n.language)} (${relativeTime(time / 1000, now, i18n.language)})`;
+  };
   const none = <span className="muted">{t('detail.none')}</span>;
   const labels = Object.entries(detail.labels);
   return (
@@ -45,13 +53,11 @@ function Summary({ detail }: { detail: ContainerDetail }) {
       <Field label={t('detail.state')}>
         <span className={`badge state-${detail.state.status}`}>{t(`states.${detail.state.status}`)}</span>
         {detail.state.status === 'exited' ? ` ${t('detail.exitCode', { code: detail.state.exitCode })}` : null}
-        {detail.state.health ? ` · ${detail.state.health}` : null}
+        {detail.state.health === 'healthy' || detail.state.health === 'unhealthy' || detail.state.health === 'starting' ? ` ${t(`status.health.${detail.state.health}`)}` : null}
         {detail.state.error ? <div className="error-text">{detail.state.error}</div> : null}
       </Field>
-      <Field label={t('detail.started')}>{detail.state.startedAt.startsWith('0001') ? '—' : new Date(detail.state.startedAt).toLocaleString()}</Field>
-      {detail.state.status === 'exited' ? (
-        <Field label={t('detail.finished')}>{new Date(detail.state.finishedAt).toLocaleString()}</Field>
-      ) : null}
+      <Field label={t('detail.started')}>{when(detail.state.startedAt)}</Field>
+      {detail.state.status === 'exited' ? <Field label={t('detail.finished')}>{when(detail.state.finishedAt)}</Field> : null}
       <Field label={t('detail.restartPolicy')}>
         <code>{detail.restartPolicy}</code>
       </Field>
