@@ -83,7 +83,13 @@ export async function runApp(): Promise<void> {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? undefined : result.filePaths[0];
     },
+  }).catch((error: unknown) => {
+    // Without an engine there is nothing to show: exit (with the reason in the log) instead of idling windowless.
+    logger.fatal({ err: error }, 'the engine could not start');
+    app.exit(1);
+    return undefined;
   });
+  if (!engine) return;
   const windowOptions: WindowOptions = { preload: path.join(__dirname, 'preload.cjs'), devTools: development };
   let window = createMainWindow(engine, windowOptions);
   app.on('second-instance', () => {
