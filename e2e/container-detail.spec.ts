@@ -504,3 +504,22 @@ async function removeContainersOf(image: string): Promise<void> {
   const ids = await dockerCli(['ps', '-aq', '--filter', `ancestor=${image}`]).catch(() => '');
   if (ids) await dockerCli(['rm', '-f', ...ids.split('\n')]);
 }
+
+test('terminal at 1024×700: the bottom row (where the prompt is) and the status line are on screen', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'small-window');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await containers.page.reload();
+  const detail = new DetailPage(page);
+  await detail.openTerminal(name);
+  await detail.typeInTerminal('seq 1 200; echo bottom-$((6*7))\n');
+  await expect(detail.terminalText).toContainText('bottom-42');
+  const bottomRow = detail.terminalText.locator('> div').last();
+  const box = await bottomRow.boundingBox();
+  expect(box && box.y + box.height).toBeLessThanOrEqual(700);
+  const status = await detail.terminalStatus.boundingBox();
+  expect(status && status.y + status.height).toBeLessThanOrEqual(700);
+  // The terminal still fills what it is given: the shell sees the rows xterm shows.
+  await detail.typeInTerminal('clear; echo "size=$(stty size)="\n');
+  await expect(detail.terminalText).toContainText(`size=${(await detail.terminalSize()).rows} `);
+});
