@@ -69,6 +69,11 @@ describe('task manager', () => {
     tasks.cancel(b.id);
     expect(tasks.list().find((task) => task.id === b.id)?.state).toBe('failed');
     expect(() => tasks.cancel('no-such-task')).toThrow(expect.objectContaining({ code: 'not-found' }));
+
+    // A job that rejects without a reason still failed.
+    const c = tasks.start(spec, () => Promise.reject(undefined));
+    await flush();
+    expect(tasks.list().find((task) => task.id === c.id)?.state).toBe('failed');
   });
 
   it('keeps a bounded log and a bounded number of finished tasks, never dropping a running one', async () => {

@@ -87,10 +87,10 @@ export function createTaskManager(options: TaskManagerOptions = {}): TaskManager
     for (const record of finished.slice(0, Math.max(0, finished.length - keepFinished))) tasks.delete(record.summary.id);
   };
 
-  const finish = (record: TaskRecord, outcome: { error?: unknown }) => {
+  const finish = (record: TaskRecord, outcome: { ok: true } | { ok: false; error: unknown }) => {
     const { summary } = record;
     summary.endedAt = now();
-    if (outcome.error === undefined) summary.state = 'succeeded';
+    if (outcome.ok) summary.state = 'succeeded';
     else if (record.controller.signal.aborted) summary.state = 'cancelled';
     else {
       summary.state = 'failed';
@@ -140,8 +140,8 @@ export function createTaskManager(options: TaskManagerOptions = {}): TaskManager
       Promise.resolve()
         .then(() => run(control))
         .then(
-          () => finish(record, {}),
-          (error: unknown) => finish(record, { error }),
+          () => finish(record, { ok: true }),
+          (error: unknown) => finish(record, { ok: false, error }),
         );
       return structuredClone(record.summary);
     },
