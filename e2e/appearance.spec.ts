@@ -50,6 +50,8 @@ test.describe('in Japanese, dark, as the system says', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(page.getByRole('grid', { name: 'Containers' })).toBeVisible();
+    // Focus goes back where it was before the dialog opened.
+    await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
   });
 });
 
@@ -118,6 +120,7 @@ for (const locale of ['en-US', 'ja-JP']) {
       await expect(row).toBeVisible();
       await row.click();
       expect(await axeProblems(page), 'the list').toEqual([]);
+      if (process.env.MINATO_SHOTS) await page.screenshot({ path: `${process.env.MINATO_SHOTS}/list-${locale}.png` });
 
       await row.press('Delete');
       await expect(page.getByRole('alertdialog')).toBeVisible();

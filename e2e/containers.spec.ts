@@ -206,8 +206,16 @@ test.describe('the list from the keyboard', () => {
     await page.keyboard.press('Shift+F10');
     await expect(containers.menu.getByRole('menuitem', { name: /^Start/ })).toBeFocused();
     await expect(containers.menu.getByRole('menuitem', { name: /^Stop/ })).toHaveAttribute('aria-disabled', 'true');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/row-menu.png` });
     await page.keyboard.press('Escape');
     await expect(containers.menu).toBeHidden();
+    await expect(rowC).toBeFocused();
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help.getByText('Fold / unfold a Compose project')).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/keyboard-help.png` });
+    await page.keyboard.press('Escape');
     await expect(rowC).toBeFocused();
 
     // A right click on a running row acts on it: Stop from the menu stops it in the engine.
