@@ -7,6 +7,7 @@ import type Docker from 'dockerode';
 import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
 import { startTestSshd } from '../scripts/test-support/sshd';
 import { startTestEngine } from '../scripts/test-support/test-engine';
+import { createEngineConnection, type EngineConnection } from '../engine/src/engines/engine-connection';
 import { createKnownHosts } from '../engine/src/remote/known-hosts';
 import { createPassphrases } from '../engine/src/remote/ssh-auth';
 import { openTransport, type EngineTransport } from '../engine/src/remote/transport';
@@ -14,6 +15,7 @@ import { median, ms, percentile, printTable, verdict } from './support';
 
 const REQUESTS = 200;
 const LINES = Number(process.env.MINATO_BENCH_SSH_LINES ?? 200_000);
+const IDLE_SECONDS = Number(process.env.MINATO_BENCH_IDLE_SECONDS ?? 30);
 
 async function latencies(docker: Docker): Promise<number[]> {
   for (let i = 0; i < 20; i++) await docker.listContainers({ all: true });
@@ -36,6 +38,28 @@ async function logRate(docker: Docker, container: string): Promise<number> {
     stream.on('error', reject);
   });
   return LINES / ((performance.now() - started) / 1000);
+}
+
+/** Three engines connected (events open, heartbeats and SSH keepalives running) and nothing else happening. */
+async function idle(addresses: string[], remote: Parameters<typeof openTransport>[1]): Promise<void> {
+  const connections: EngineConnection[] = addresses.map((address, index) =>
+    createEngineConnection({ id: `idle-${index}`, name: address, kind: 'custom', address, remote, discover: async () => [{ endpoint: address, source: 'settings' }] }),
+  );
+  try {
+    await Promise.all(connections.map((connection) => connection.ready()));
+    const states = connections.map((connection) => connection.info().state);
+    if (states.some((state) => state !== 'connected')) throw new Error(`Not every engine connected: ${states.join(', ')}`);
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SECONDS * 1000));
+    const cpu = process.cpuUsage(cpuBefore);
+    const share = ((cpu.user + cpu.system) / 1000 / (performance.now() - started)) * 100;
+    printTable(`Idle for ${IDLE_SECONDS} s with three engines connected (local socket, SSH stream-local, SSH dial-stdio)`, ['measure', 'value', 'target'], [
+      ['engine process CPU', `${share.toFixed(2)} % of a core`, `≤ 1 %: ${verdict(share <= 1)}`],
+    ]);
+  } finally {
+    connections.forEach((connection) => connection.close());
+  }
 }
 
 async function main(): Promise<void> {
@@ -88,6 +112,8 @@ async function main(): Promise<void> {
       ['path', 'latency p50', 'latency p95 (≤ 25 ms)', 'log throughput (≥ 0.8× local)'],
       [['local unix socket', ms(median(localLatency)), ms(percentile(localLatency, 95)), `${Math.round(localRate).toLocaleString('en')} lines/s`], ...rows],
     );
+    transports.splice(0).forEach((transport) => transport.close());
+    await idle([engine.dockerHost, `ssh://127.0.0.1:${sshd.port}`, `ssh://127.0.0.1:${refusing.port}`], remote);
   } finally {
     transports.forEach((transport) => transport.close());
     await removeRunContainers(runId);

@@ -73,7 +73,9 @@ class ChannelAgent extends http.Agent {
 }
 
 function connectClient(client: Client, options: SshLinkOptions, target: SshTarget): Promise<void> {
-  const plan = authPlan(target, options.env.SSH_AUTH_SOCK, options.homeDir, options.passphrases);
+  // On Windows without SSH_AUTH_SOCK, Pageant is where keys live (ssh2 speaks to it by that name).
+  const agent = options.env.SSH_AUTH_SOCK || (process.platform === 'win32' ? 'pageant' : undefined);
+  const plan = authPlan(target, agent, options.homeDir, options.passphrases);
   let refusal: LinkFailure | undefined;
   return new Promise((resolve, reject) => {
     client.once('ready', () => resolve());
