@@ -10,7 +10,10 @@ import { encodeToken, staticCookieName, staticCookieValue, tokenProtocols } from
 import { startHeadlessServer, type HeadlessServer } from './headless-server';
 
 // A carrier test: a small engine of our own answers engines:list, so only the server's behaviour is under test.
-const info = { id: 'local', name: 'Local', endpoint: 'unix:///x', source: 'default', state: 'connected', since: 0 } as const;
+const info = {
+  id: 'local', name: 'Local', endpoint: 'unix:///x', source: 'default', state: 'connected', since: 0, kind: 'local', address: 'unix:///x',
+  capabilities: { checkHostPorts: true, bindFolders: 'local', publishedPorts: { via: 'direct', host: 'localhost' } },
+} as const;
 const handlers = { procedures: { 'engines:list': async () => [info] }, subscriptions: {} } as unknown as EngineHandlers;
 const engine: MinatoEngine = { handlers, openSession: sessionFactory(handlers), close: async () => {} };
 
