@@ -21,8 +21,12 @@ export interface EngineSetupOptions extends DiscoveryEnvironment {
   logger?: Logger;
 }
 
-/** Where Minato keeps its settings when the shell does not say: the platform's per-user config folder. */
+/**
+ * Where Minato keeps its settings when the shell does not say: MINATO_SETTINGS_FILE (tests and headless runs keep
+ * theirs apart with it), else the platform's per-user config folder.
+ */
 export function defaultSettingsFile({ env, homeDir, platform }: DiscoveryEnvironment): string {
+  if (env.MINATO_SETTINGS_FILE?.trim()) return env.MINATO_SETTINGS_FILE.trim();
   const base =
     platform === 'win32'
       ? (env.APPDATA ?? path.join(homeDir, 'AppData', 'Roaming'))
