@@ -1,9 +1,10 @@
 import type Docker from 'dockerode';
 import path from 'node:path/posix';
+import { MinatoError } from '../../contract/errors';
 import type { DownloadEvent, FileEntry } from '../../contract/files';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
-import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
+import type { ProcedureHandlers, StreamFlow, SubscriptionHandlers } from '../rpc/handlers';
 import { statPath } from './archive-stat';
 import { listByExec } from './list-by-exec';
 import { readArchive } from './read-archive';
@@ -64,28 +65,38 @@ export function filesProcedures(registry: EngineRegistry): Pick<ProcedureHandler
   };
 }
 
-interface Readable extends NodeJS.ReadableStream {
-  destroy(error?: Error): void;
+/** The engine's archive stream: read by for-await, destroyed when the download ends. */
+type ArchiveStream = AsyncIterable<Buffer> & { destroy(): void };
+
+/** Resolves when the client has credit again; rejects as soon as the subscription ends (so nothing waits for ever). */
+function creditAvailable(flow: StreamFlow, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    if (!flow.paused) return resolve();
+    const onAbort = () => {
+      stopWaiting();
+      reject(signal.reason as Error);
+    };
+    const stopWaiting = flow.onResume(() => {
+      stopWaiting();
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export function downloadSubscription(registry: EngineRegistry): Pick<SubscriptionHandlers, 'files:download'> {
   return {
     'files:download': ({ engineId, id, path: target }, emit, end, flow) => {
-      let source: Readable | undefined;
-      let disposed = false;
-      const waitForCredit = () =>
-        new Promise<void>((resolve) => {
-          if (!flow.paused) return resolve();
-          const stop = flow.onResume(() => {
-            stop();
-            resolve();
-          });
-        });
+      // However the subscription ends, this ends the archive request, its stream and any wait for credit: an open
+      // archive stream keeps the container locked in dockerd.
+      const ending = new AbortController();
+      const { signal } = ending;
       const sendChunks = async (body: AsyncIterable<Buffer>) => {
         for await (const chunk of body) {
           for (let offset = 0; offset < chunk.length; offset += CHUNK_BYTES) {
-            if (disposed) return;
-            await waitForCredit();
+            await creditAvailable(flow, signal);
             const event: DownloadEvent = { type: 'chunk', data: chunk.subarray(offset, offset + CHUNK_BYTES).toString('base64') };
             emit(event);
           }
@@ -101,23 +112,31 @@ export function downloadSubscription(registry: EngineRegistry): Pick<Subscriptio
         const name = path.basename(target) || 'root';
         if (stat.isDirectory) {
           emit({ type: 'meta', fileName: `${name}.tar`, kind: 'archive' });
-          source = (await container.getArchive({ path: real })) as unknown as Readable;
-          await sendChunks(source as unknown as AsyncIterable<Buffer>);
+          const source = (await container.getArchive({ path: real, abortSignal: signal })) as unknown as ArchiveStream;
+          try {
+            await sendChunks(source);
+          } finally {
+            source.destroy();
+          }
         } else {
           emit({ type: 'meta', fileName: asked.isSymlink ? name : stat.name, kind: 'file', size: stat.size });
           // A single path arrives as a one-entry archive: send that entry's bytes, as `docker cp` would write them.
-          await readArchive(container, real, async (_name, _header, body) => {
-            await sendChunks(body);
-            return false;
-          });
+          await readArchive(
+            container,
+            real,
+            async (_name, _header, body) => {
+              await sendChunks(body);
+              return false;
+            },
+            signal,
+          );
         }
         end();
       };
-      start().catch((error: unknown) => end(toMinatoError(error)));
-      return () => {
-        disposed = true;
-        source?.destroy();
-      };
+      start().catch((error: unknown) => {
+        if (!signal.aborted) end(toMinatoError(error));
+      });
+      return () => ending.abort(new MinatoError('cancelled', 'The download was stopped.'));
     },
   };
 }
