@@ -367,13 +367,14 @@ test('files: upload a folder into a stopped container and download a file back b
   }
 });
 
-test('compose project: one merged log, each line prefixed by its service', async ({ containers, runId, page }) => {
+test('compose project: one merged log, each line prefixed by its service, that goes on after a member restarts', async ({ containers, runId, page }) => {
   const project = `minato-test-${runId}-proj`;
   for (const service of ['api', 'worker']) {
     await dockerCli([
       'run', '-d', '--name', testName(runId, service), ...testLabels(runId),
       '--label', `com.docker.compose.project=${project}`, '--label', `com.docker.compose.service=${service}`,
-      TEST_IMAGE, 'sh', '-c', `for i in 1 2 3; do echo ${service}-says-$i; sleep 0.1; done; sleep 300`,
+      TEST_IMAGE, 'sh', '-c',
+      `n=$(cat /tmp/runs 2>/dev/null || echo 0); n=$((n+1)); echo $n > /tmp/runs; for i in 1 2 3; do echo ${service}-says-$i; sleep 0.1; done; echo ${service}-run-$n; sleep 300`,
     ]);
   }
   await containers.page.reload();
@@ -383,6 +384,12 @@ test('compose project: one merged log, each line prefixed by its service', async
   await expect(log).toContainText('api-says-3');
   await expect(log).toContainText('worker-says-3');
   await expect(log.locator('.log-line', { hasText: 'worker-says-1' }).locator('.log-prefix')).toHaveText('worker');
+
+  await dockerCli(['restart', '-t', '1', testName(runId, 'api')]);
+  await expect(log).toContainText('api-run-2', { timeout: 15_000 });
+  // Each line once: the first run's lines are not fetched again with the second's.
+  await expect(log.locator('.log-line', { hasText: 'api-says-1' })).toHaveCount(2);
+  await expect(log.locator('.log-line', { hasText: 'api-run-1' })).toHaveCount(1);
 });
 
 /** A container whose every run prints 150 numbered lines and then `run-N-end`: each run can be told from the last. */

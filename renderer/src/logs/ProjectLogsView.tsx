@@ -8,6 +8,7 @@ import { openProjectLogs } from '../stores/ui-store';
 import { CommandBlock } from '../ui/CommandBlock';
 import { LogBuffer, type BufferedLine } from './log-buffer';
 import { LogLineView } from './LogLineView';
+import { normalizeTimestamp, timestampSecond } from './log-time';
 import { useFollowScroll } from './use-follow-scroll';
 
 const INITIAL_TAIL = 200;
@@ -21,6 +22,11 @@ export function hueOf(name: string): number {
 
 type SourcedLine = BufferedLine & { source: string };
 
+/** Which run of a container the list shows: a restart changes its state or its start time. */
+function runOf(member: ContainerSummary): string {
+  return `${member.state}:${member.since ?? ''}`;
+}
+
 /** docker compose logs -f: every container of a project in one view, each line prefixed and coloured by container. */
 export function ProjectLogsView({ project, members }: { project: string; members: ContainerSummary[] }) {
   const { t } = useTranslation();
@@ -32,10 +38,18 @@ export function ProjectLogsView({ project, members }: { project: string; members
   const [stickToBottom, setStickToBottom] = useState(true);
   const followScroll = useFollowScroll(scrollRef, stickToBottom, setStickToBottom);
   const memberKey = members.map((member) => member.id).join(',');
+  const membersRef = useRef(members);
+  membersRef.current = members;
+
+  /** Per member: its run when its follow began, whether that follow ended (the container stopped), its newest line. */
+  const follows = useRef(new Map<string, { run: string; ended: boolean; lastTs: string }>());
+  /** Opens (or reopens) one member's follow; set by the effect that owns the buffer. */
+  const followRef = useRef<((member: ContainerSummary, since?: number) => void) | undefined>(undefined);
 
   useEffect(() => {
     const buffer = new LogBuffer(capacity);
     bufferRef.current = buffer;
+    follows.current = new Map();
     let frame: number | undefined;
     const bump = () => {
       frame ??= requestAnimationFrame(() => {
@@ -51,26 +65,54 @@ export function ProjectLogsView({ project, members }: { project: string; members
       initial = undefined;
       bump();
     }, 400);
-    const disposers = members.map((member) => {
+    const disposers = new Map<string, () => void>();
+    const follow = (member: ContainerSummary, since?: number) => {
       const label = member.composeService ?? member.name;
-      return client.subscribe('containers:logs', { engineId: member.engineId, id: member.id, tail: INITIAL_TAIL, follow: true }, {
+      const state = { run: runOf(member), ended: false, lastTs: follows.current.get(member.id)?.lastTs ?? '' };
+      follows.current.set(member.id, state);
+      disposers.get(member.id)?.();
+      const input = since === undefined ? { tail: INITIAL_TAIL } : { tail: 'all' as const, since };
+      const dispose = client.subscribe('containers:logs', { engineId: member.engineId, id: member.id, follow: true, ...input }, {
         onEvent: (batch) => {
-          const lines = batchLines(batch).map((line) => Object.assign(line, { source: label }) as SourcedLine);
+          // A continuation starts at the last line's second: lines of that second already shown are left out.
+          const lines = batchLines(batch)
+            .filter((line) => !state.lastTs || normalizeTimestamp(line.ts) > state.lastTs)
+            .map((line) => Object.assign(line, { source: label }) as SourcedLine);
+          if (lines.length === 0) return;
+          state.lastTs = normalizeTimestamp(lines[lines.length - 1]!.ts);
           if (initial) initial.push(...lines);
           else {
             buffer.append(lines);
             bump();
           }
         },
+        onEnd: () => {
+          state.ended = true;
+          setVersion((value) => value + 1);
+        },
       });
-    });
+      disposers.set(member.id, dispose);
+    };
+    followRef.current = follow;
+    for (const member of membersRef.current) follow(member);
     return () => {
       clearTimeout(settle);
       disposers.forEach((dispose) => dispose());
+      followRef.current = undefined;
       if (frame !== undefined) cancelAnimationFrame(frame);
     };
     // memberKey stands for the members' identity.
   }, [client, memberKey, capacity]);
+
+  // A member whose follow ended (it stopped) goes on when it runs again: restarted, or started later.
+  useEffect(() => {
+    for (const member of members) {
+      const state = follows.current.get(member.id);
+      if (!state?.ended || member.state !== 'running' || runOf(member) === state.run) continue;
+      const second = state.lastTs ? timestampSecond(state.lastTs) : undefined;
+      followRef.current?.(member, second ?? member.since ?? 0);
+    }
+  }, [members, version]);
 
   const buffer = bufferRef.current;
   const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scrollRef.current, estimateSize: () => 20, overscan: 30 });
