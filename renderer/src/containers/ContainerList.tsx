@@ -131,9 +131,11 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // The list's keys belong to its rows: a focused link, group button or checkbox keeps its own keys.
+    // The list's keys belong to its rows: a focused link or group button keeps its own keys, a clicked row
+    // checkbox keeps Space (it ticks itself) and passes the rest on.
     const target = event.target as HTMLElement;
-    if (target.getAttribute('role') !== 'row') return;
+    const onCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox' && scrollRef.current?.contains(target) === true;
+    if (target.getAttribute('role') !== 'row' && !(onCheckbox && event.key !== ' ')) return;
     const pageSize = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const outcome = gridKey(event, model.rows, { focused: focusKey, anchor: anchorId, selected }, pageSize);
     if (outcome) {
