@@ -56,6 +56,6 @@ export function imageRemoveCommand(ref: string, force = false): string {
   return shellJoin(['docker', 'rmi', ...(force ? ['-f'] : []), ref]);
 }
 
-export function imagePullCommand(ref: string): string {
-  return shellJoin(['docker', 'pull', ref]);
+export function imagePullCommand(ref: string, platform?: string): string {
+  return shellJoin(['docker', 'pull', ...(platform ? ['--platform', platform] : []), ref]);
 }

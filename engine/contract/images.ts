@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ImageRef } from './docker-names';
 import { EngineId } from './engines';
+import { Platform } from './run/run-spec';
 
 export const ImageRefInput = z.object({ engineId: EngineId, ref: ImageRef });
+/** `docker pull [--platform P] REF`: the Run form pulls the platform its --platform asks for. */
+export const ImagePullInput = ImageRefInput.extend({ platform: Platform.optional() });
 
 export const ImageFacts = z.object({
   /** False when the image is not on this engine (it can be pulled). */

@@ -23,6 +23,7 @@ import {
   HostPathInput,
   HostPathStatus,
   ImageFacts,
+  ImagePullInput,
   ImageRefInput,
   ImageRemoveInput,
   ImageRemoveResult,
@@ -77,7 +78,7 @@ export const procedures = {
   'images:list': { input: EngineScoped, output: z.array(ImageSummary) },
   'images:remove': { input: ImageRemoveInput, output: ImageRemoveResult },
   // `docker pull` starts a task and answers at once; its progress comes through `tasks:changes`.
-  'images:pull': { input: ImageRefInput, output: PullStarted },
+  'images:pull': { input: ImagePullInput, output: PullStarted },
   'tasks:list': { input: z.object({}), output: z.array(TaskSummary) },
   'tasks:cancel': { input: TaskRef, output: z.object({}) },
   'tasks:log': { input: TaskRef, output: TaskLog },

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Carried } from './carried';
 
+/** `--platform`: os/arch[/variant], which of an image's platforms to create from and to pull. */
+export const Platform = z.string().regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'A platform looks like linux/amd64 or linux/arm64/v8.');
+
 /** Docker's own rule for container names (the leading slash it stores is not part of it). */
 export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
@@ -139,11 +142,7 @@ const RunSpecFields = z.object({
   labels: z.array(KeyValue).default([]),
   logDriver: z.string().min(1).optional(),
   logOptions: z.array(KeyValue).default([]),
-  /** `--platform`: which of an image's platforms to create from (and to pull). */
-  platform: z
-    .string()
-    .regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'A platform looks like linux/amd64 or linux/arm64/v8.')
-    .optional(),
+  platform: Platform.optional(),
   /** What an edit or "run another like this" carries over beyond the form, for the command only (see carried.ts). */
   carried: Carried.optional(),
 });

@@ -19,12 +19,13 @@ function streamFailure(message: string): MinatoError {
   return new MinatoError(code, message);
 }
 
-async function runPull(docker: Docker, ref: string, control: TaskControl): Promise<void> {
+async function runPull(docker: Docker, ref: string, control: TaskControl, platform: string | undefined): Promise<void> {
   const model = createPullProgress();
   control.layers(() => model.layers());
   // The signal reaches Node's http request: aborting closes the connection, and the engine cancels the pull when
   // its client goes (it shares a download only while someone still waits for it).
-  const stream = (await docker.pull(ref, { abortSignal: control.signal })) as IncomingMessage;
+  // `platform` (docker pull --platform) picks that variant of a multi-platform image, and fails when there is none.
+  const stream = (await docker.pull(ref, { abortSignal: control.signal, ...(platform ? { platform } : {}) })) as IncomingMessage;
   await new Promise<void>((resolve, reject) => {
     let failure: MinatoError | undefined;
     const parse = createLineParser((line) => {
@@ -57,9 +58,10 @@ async function runPull(docker: Docker, ref: string, control: TaskControl): Promi
  * `docker pull` as a task. The same image pulled again on the same engine while its pull runs joins that task
  * rather than starting a second one (the engine would share the download anyway).
  */
-export function startPull(tasks: TaskManager, registry: EngineRegistry, engineId: string, ref: string): TaskSummary {
-  const running = tasks.list().find((task) => task.state === 'running' && task.kind === 'pull' && task.engineId === engineId && task.subject === ref);
+export function startPull(tasks: TaskManager, registry: EngineRegistry, engineId: string, ref: string, platform?: string): TaskSummary {
+  const command = imagePullCommand(ref, platform);
+  const running = tasks.list().find((task) => task.state === 'running' && task.kind === 'pull' && task.engineId === engineId && task.command === command);
   if (running) return running;
   const connection = registry.get(engineId);
-  return tasks.start({ kind: 'pull', engineId, subject: ref, command: imagePullCommand(ref) }, (control) => runPull(connection.docker(), ref, control));
+  return tasks.start({ kind: 'pull', engineId, subject: ref, command }, (control) => runPull(connection.docker(), ref, control, platform));
 }

@@ -8,7 +8,7 @@ type TaskProcedures = Pick<ProcedureHandlers, 'images:pull' | 'tasks:list' | 'ta
 export function taskProcedures(tasks: TaskManager, registry: EngineRegistry): TaskProcedures {
   return {
     // The task belongs to the engine process, not to the caller: a window that closes leaves it running.
-    'images:pull': async ({ engineId, ref }) => ({ taskId: startPull(tasks, registry, engineId, ref).id }),
+    'images:pull': async ({ engineId, ref, platform }) => ({ taskId: startPull(tasks, registry, engineId, ref, platform).id }),
     'tasks:list': async () => tasks.list(),
     'tasks:cancel': async ({ id }) => {
       tasks.cancel(id);

@@ -76,8 +76,10 @@ export function useTaskLayers(id: string, enabled: boolean) {
   return useQuery({ queryKey: taskKeys.layers(id), queryFn: ({ signal }) => client.call('tasks:layers', { id }, { signal }), enabled });
 }
 
-/** `docker pull` as a task: the answer is the task's id; its progress arrives with the task list. */
+/** `docker pull` as a task: the answer is the task's id; its progress arrives with the task list. A platform may be asked for. */
 export function usePullImage(engineId: string) {
   const client = useClient();
-  return useMutation({ mutationFn: (ref: string) => client.call('images:pull', { engineId, ref }) });
+  return useMutation({
+    mutationFn: (request: string | { ref: string; platform?: string }) => client.call('images:pull', { engineId, ...(typeof request === 'string' ? { ref: request } : request) }),
+  });
 }

@@ -204,7 +204,7 @@ function RunForm({ engineId }: { engineId: string }) {
           <div className="run-body">
             {autoRemoveEdit ? <AutoRemoveNotice id={target.id} original={target.original} /> : null}
             <PasteCommand onFill={fillFrom} />
-            <GeneralSection engineId={engineId} message={message} image={image} />
+            <GeneralSection engineId={engineId} message={message} image={image} platform={spec.platform} />
             <PortsSection engineId={engineId} message={message} facts={image.data} ownName={target.kind === 'edit' ? target.original.name : undefined} />
             <EnvSection engineId={engineId} message={message} rows={envRows} revealed={revealed} setRevealed={setRevealed} />
             <StorageSection

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PortMapping } from '../../../engine/contract';
+import { imagePullCommand, type PortMapping } from '../../../engine/contract';
 import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../containers/error-text';
@@ -40,7 +40,7 @@ export function useCanPickFolder(): boolean {
 }
 
 /** The image is not on this engine: offer `docker pull` as a task, with its progress, before running. */
-export function PullOffer({ engineId, image }: { engineId: string; image: string }) {
+export function PullOffer({ engineId, image, platform }: { engineId: string; image: string; platform?: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const pull = usePullImage(engineId);
@@ -57,12 +57,12 @@ export function PullOffer({ engineId, image }: { engineId: string; image: string
   return (
     <div className="pull-offer" role="status">
       <span>{t('run.notLocal', { image })}</span>{' '}
-      <button type="button" className="small" disabled={pulling} onClick={() => pull.mutate(image, { onSuccess: ({ taskId: id }) => setTaskId(id) })}>
+      <button type="button" className="small" disabled={pulling} onClick={() => pull.mutate({ ref: image, platform }, { onSuccess: ({ taskId: id }) => setTaskId(id) })}>
         {t('run.pull', { image })}
       </button>
       {status ? <span className="muted"> {status}</span> : null}
       {failure ? <span className="error-text"> {failure}</span> : null}
-      <code className="muted"> docker pull {image}</code>
+      <code className="muted"> {imagePullCommand(image, platform)}</code>
     </div>
   );
 }

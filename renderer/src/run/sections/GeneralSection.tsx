@@ -7,8 +7,8 @@ import type { SectionProps } from './section-props';
 
 const POLICIES: RestartName[] = ['no', 'on-failure', 'always', 'unless-stopped'];
 
-/** Image, name, command, restart policy and how it runs (-d, -i, -t, --rm). */
-export function GeneralSection({ engineId, message, image }: SectionProps & { image: ReturnType<typeof useImageFacts> }) {
+/** Image, name, command, restart policy and how it runs (-d, -i, -t, --rm). `platform` is a pasted --platform, pulled too. */
+export function GeneralSection({ engineId, message, image, platform }: SectionProps & { image: ReturnType<typeof useImageFacts>; platform?: string }) {
   const { t } = useTranslation();
   const { register, setValue } = useFormContext<FormValues>();
   const [imageRef, restart, detach, interactive, tty] = useWatch<FormValues, ['image', 'restart', 'detach', 'interactive', 'tty']>({
@@ -21,7 +21,7 @@ export function GeneralSection({ engineId, message, image }: SectionProps & { im
         <Field id="run-image" label={t('run.image')} error={message('image')}>
           <input id="run-image" placeholder="nginx:alpine" {...register('image')} />
         </Field>
-        {image.data && !image.data.exists ? <PullOffer engineId={engineId} image={imageRef.trim()} /> : null}
+        {image.data && !image.data.exists ? <PullOffer engineId={engineId} image={imageRef.trim()} platform={platform} /> : null}
         <Field id="run-name" label={t('run.name')} error={message('name')}>
           <input id="run-name" {...register('name')} />
         </Field>
