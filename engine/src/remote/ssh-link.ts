@@ -118,6 +118,30 @@ function openChannel(open: (callback: (error: Error | undefined, channel: Client
   });
 }
 
+/**
+ * Asks the engine for /_ping through `docker system dial-stdio` once: when the remote CLI cannot reach the engine
+ * (no docker, no socket), what it says on stderr is the diagnosis, rather than the "socket hang up" an HTTP client sees.
+ */
+async function dialStdioRefusal(channel: Duplex | Error, host: string): Promise<LinkFailure | undefined> {
+  if (channel instanceof Error) return new LinkFailure({ reason: 'not-responding', detail: `${host}: ${channel.message}` });
+  const stream = channel as ClientChannel;
+  let said = '';
+  let answered = false;
+  stream.stderr.on('data', (chunk: Buffer) => {
+    if (said.length < 2000) said += chunk.toString('utf8');
+  });
+  stream.on('data', () => {
+    answered = true;
+  });
+  const code = await new Promise<number | undefined>((resolve) => {
+    stream.once('exit', (exitCode: number | null) => resolve(exitCode ?? undefined));
+    stream.once('close', () => resolve(undefined));
+    stream.end('GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n');
+  });
+  if (answered && !code) return undefined;
+  return new LinkFailure({ reason: 'not-responding', detail: `docker system dial-stdio on ${host} exited ${code ?? '?'}: ${said.trim() || 'no answer'}` });
+}
+
 /** Opens the one SSH connection of an engine and finds how to reach its socket over it. */
 export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
   const config = await readSshConfig(options.homeDir, options.address.host);
@@ -143,7 +167,18 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
     }
     mode = 'dial-stdio';
   }
-  const dialStdio = () => openChannel((callback) => client.exec(dialStdioCommand(socketPath) ?? '', callback));
+  const dialStdio = async () => {
+    const channel = (await openChannel((callback) => client.exec(dialStdioCommand(socketPath) ?? '', callback))) as ClientChannel;
+    channel.stderr.resume();
+    return channel;
+  };
+  if (mode === 'dial-stdio') {
+    const refusal = await dialStdioRefusal(await dialStdio().catch((error: Error) => error), target.host);
+    if (refusal) {
+      client.end();
+      throw refusal;
+    }
+  }
   const listeners = new Set<(reason: string) => void>();
   let closed = false;
   let lastError = 'The SSH connection closed.';

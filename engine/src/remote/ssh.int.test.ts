@@ -229,4 +229,15 @@ describe('SSH engines where stream-local forwarding is refused', () => {
     expect(engine.transport()?.mode).toBe('dial-stdio');
     expect(Array.isArray(await engine.docker().listContainers())).toBe(true);
   });
+
+  it('says what the remote docker CLI said when the engine socket is not there', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'home-'));
+    mkdirSync(path.join(dir, '.ssh'));
+    writeFileSync(path.join(dir, '.ssh', 'known_hosts'), `${refusing.knownHostsLine}\n`);
+    writeFileSync(path.join(dir, '.ssh', 'config'), `Host *\n  IdentityFile ${refusing.keys.plain}\n`);
+    const engine = sshEngine(`ssh://root@127.0.0.1:${refusing.port}/nonexistent/docker.sock`, remoteDeps(dir));
+    await engine.ready();
+    expect(engine.info().state).toBe('unavailable');
+    expect(engine.info().diagnosis?.detail).toMatch(/dial-stdio .*exited .*nonexistent\/docker\.sock/s);
+  });
 });
