@@ -42,6 +42,20 @@ describe('containers against a real engine', () => {
     await expect(connected.client.call('containers:list', { engineId: 'local', ids: [] })).rejects.toMatchObject({ code: 'invalid-input' });
   });
 
+  it('dates each row from the engine’s own status (start, end, exit code), close to inspect’s timestamps', async () => {
+    const up = await runDetached('dated-up', TEST_IMAGE, 'sleep', '300');
+    const ended = await runDetached('dated-exit', TEST_IMAGE, 'sh', '-c', 'exit 3');
+    await waitFor(async () => (await dockerCli(['inspect', '-f', '{{.State.Status}}', ended])) === 'exited', 10_000, 'the container to exit');
+    const list = await connected.client.call('containers:list', { engineId: 'local', ids: [up, ended] });
+    const seconds = async (id: string, field: string) => Date.parse(await dockerCli(['inspect', '-f', `{{.State.${field}}}`, id])) / 1000;
+    const upRow = list.find((container) => container.id === up)!;
+    const endedRow = list.find((container) => container.id === ended)!;
+    // Docker rounds these texts down to the second while under a minute; allow that and the call's own time.
+    expect(Math.abs(upRow.since! - (await seconds(up, 'StartedAt')))).toBeLessThanOrEqual(2);
+    expect(endedRow.exitCode).toBe(3);
+    expect(Math.abs(endedRow.since! - (await seconds(ended, 'FinishedAt')))).toBeLessThanOrEqual(2);
+  });
+
   it('inspects a container into the detail shape', async () => {
     const id = await runDetached('detail', '--restart', 'on-failure:3', '-v', '/data', TEST_IMAGE, 'sleep', '300');
     const detail = await connected.client.call('containers:inspect', { engineId: 'local', id });
