@@ -93,9 +93,6 @@ export type ContainerDetail = z.infer<typeof ContainerDetail>;
 export const ContainerAction = z.enum(['start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'remove']);
 export type ContainerAction = z.infer<typeof ContainerAction>;
 
-/** Actions that lose state or data and so are confirmed first. */
-export const DESTRUCTIVE_ACTIONS: ReadonlySet<ContainerAction> = new Set<ContainerAction>(['kill', 'remove']);
-
 export const ActionOptions = z.object({
   /** remove: also when running (docker rm -f). */
   force: z.boolean().optional(),
