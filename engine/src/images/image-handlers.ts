@@ -3,7 +3,6 @@ import net from 'node:net';
 import { mayCreateFolder } from '../../contract/host-paths';
 import type { ImageFacts } from '../../contract/images';
 import { toMinatoError } from '../docker/engine-errors';
-import { parseEndpoint } from '../docker/endpoint';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
 
@@ -12,11 +11,13 @@ type ImageProcedures = Pick<
   'images:inspect' | 'networks:list' | 'volumes:names' | 'host:checkPort' | 'host:pathStatus' | 'host:createFolder' | 'host:canPickFolder' | 'host:pickFolder'
 >;
 
-/** Only an engine on this machine shares its ports and files with Minato's process. */
+/** Only an engine on this machine shares its files with Minato's process: the engine declares it. */
 function isLocal(registry: EngineRegistry, engineId: string): boolean {
-  const kind = parseEndpoint(registry.get(engineId).info().endpoint).kind;
-  return kind === 'unix' || kind === 'npipe';
+  return registry.get(engineId).info().capabilities.bindFolders === 'local';
 }
+
+/** An SSH engine's folders, reached over SFTP on its own connection (while connected). */
+const remoteFolders = (registry: EngineRegistry, engineId: string) => registry.get(engineId).transport()?.folders;
 
 function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -73,19 +74,24 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
           }
         }
       }
-      if (protocol === 'tcp' && isLocal(registry, engineId) && !(await canListen(hostPort, hostIp || '0.0.0.0'))) return { inUse: true };
+      if (protocol === 'tcp' && registry.get(engineId).info().capabilities.checkHostPorts && !(await canListen(hostPort, hostIp || '0.0.0.0'))) return { inUse: true };
       return { inUse: false };
     },
     'host:pathStatus': async ({ engineId, path }) => {
+      // `local` here means "Minato can see the engine's files": over SFTP for an SSH engine.
+      const folders = remoteFolders(registry, engineId);
+      if (folders) return { local: true, ...(await folders.status(path)) };
       if (!isLocal(registry, engineId)) return { local: false, exists: false, directory: false };
       const info = await stat(path).catch(() => undefined);
       return { local: true, exists: info !== undefined, directory: info?.isDirectory() ?? false };
     },
     'host:createFolder': async ({ engineId, path }) => {
-      if (!isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
+      const folders = remoteFolders(registry, engineId);
+      if (!folders && !isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
       // The form never offers this for a socket, a file or a system folder; a caller that asks anyway is refused too.
       if (!mayCreateFolder(path)) throw toMinatoError(Object.assign(new Error(`${path} is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
-      await mkdir(path, { recursive: true });
+      if (folders) await folders.create(path);
+      else await mkdir(path, { recursive: true });
       return {};
     },
   };

@@ -9,6 +9,7 @@ import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, t
 import { startTestAgent, startTestSshd, type TestSshd } from '../../../scripts/test-support/sshd';
 import { createEngineConnection, type EngineConnection } from '../engines/engine-connection';
 import { engineProcedures } from '../engines/engine-handlers';
+import { imageProcedures } from '../images/image-handlers';
 import { createEngineRegistry } from '../engines/engine-registry';
 import { openSettingsStore } from '../settings/settings-store';
 import { createKnownHosts } from './known-hosts';
@@ -180,6 +181,13 @@ describe('SSH engines against a real sshd', () => {
     await transport.folders.create(folder);
     expect(await transport.folders.status(folder)).toEqual({ exists: true, directory: true });
     expect(await transport.folders.status(path.join(sshd.dir, 'sshd_config'))).toEqual({ exists: true, directory: false });
+    // The Run form's checks go there for an SSH engine (declared bindFolders: 'sftp').
+    const registry = createEngineRegistry([engine]);
+    const hostProcedures = imageProcedures(registry);
+    const other = path.join(scratch, 'remote-binds', 'c');
+    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: false, directory: false });
+    await hostProcedures['host:createFolder']({ engineId: engine.info().id, path: other }, {} as never);
+    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: true, directory: true });
 
     const name = testName(runId, 'web');
     await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'sh', '-c', 'mkdir -p /www && echo hello-minato > /www/index.html && exec httpd -f -p 80 -h /www']);
