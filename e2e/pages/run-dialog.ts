@@ -80,9 +80,4 @@ export class RunDialogPage {
   get risks(): Locator {
     return this.dialog.locator('.run-risks');
   }
-
-  /** The part of the form that scrolls (the sections); the command and the buttons stay outside it. */
-  get sections(): Locator {
-    return this.dialog.locator('.run-body');
-  }
 }

@@ -7,6 +7,7 @@ import type { EditPhase } from '../../../engine/contract/run/edit-events';
 import { givesHostRoot } from '../../../engine/contract/host-paths';
 import { goToSection } from '../app/sections';
 import { useClient } from '../client-context';
+import { Dialog } from '../ui/Dialog';
 import { containerKeys, useContainerList } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
@@ -36,6 +37,8 @@ const followUpOf = (spec: RunSpecInput): RunFollowUp => ((spec.detach ?? true) ?
 
 /** `--network container:NAME` joins another container's network stack: NAME must be a container, not a network. */
 const CONTAINER_NETWORK = 'container:';
+
+const FORM_ID = 'run-form';
 
 /** Problems that come from the engine's answers rather than from the settings: the command can still be shown. */
 const ABOUT_THE_ENGINE = new Set(['pull', 'network']);
@@ -73,11 +76,8 @@ function RunForm({ engineId }: { engineId: string }) {
   // The step an edit is at, so the button says what is happening (never "Starting…" while it stops).
   const [phase, setPhase] = useState<EditPhase>();
 
-  // Opening the dialog puts the keyboard inside it, so Tab and Escape work at once.
-  useEffect(() => {
-    const fields = formRef.current?.querySelectorAll<HTMLElement>('input, select, textarea') ?? [];
-    [...fields].find((field) => field.checkVisibility())?.focus();
-  }, []);
+  // The dialog takes the keyboard in (Tab stays inside, Escape closes); typing starts at the image.
+  useEffect(() => form.setFocus('image'), [form]);
 
   const editedId = target.kind === 'edit' ? target.id : undefined;
   const nameTaken = useNameTaken(engineId, values.name || undefined, editedId);
@@ -182,44 +182,13 @@ function RunForm({ engineId }: { engineId: string }) {
   };
 
   return (
-    <div className="backdrop" onKeyDown={(event) => event.key === 'Escape' && closeRunDialog()}>
-      <form
-        ref={formRef}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="run-title"
-        className="dialog run-dialog"
-        noValidate
-        onSubmit={(event) => {
-          // A refusal from an earlier try is about settings that may have changed since: it goes as soon as anything is tried.
-          setRejection(undefined);
-          void form.handleSubmit(
-            (submitted) => create(specOf(submitted, base)),
-            () => showFirst(checkForm(form.getValues(), context).problems),
-          )(event);
-        }}
-      >
-        <h2 id="run-title">{target.kind === 'edit' ? t('run.editTitle', { name: target.original.name ?? '' }) : t('run.title')}</h2>
-        <FormProvider {...form}>
-          <div className="run-body">
-            {autoRemoveEdit ? <AutoRemoveNotice id={target.id} original={target.original} /> : null}
-            <PasteCommand onFill={fillFrom} />
-            <GeneralSection engineId={engineId} message={message} image={image} platform={spec.platform} />
-            <PortsSection engineId={engineId} message={message} facts={image.data} ownName={target.kind === 'edit' ? target.original.name : undefined} />
-            <EnvSection engineId={engineId} message={message} rows={envRows} revealed={revealed} setRevealed={setRevealed} />
-            <StorageSection
-              engineId={engineId}
-              message={message}
-              suggestedPaths={image.data?.volumes ?? []}
-              volumes={volumes.data ?? []}
-              canPickFolder={canPickFolder}
-            />
-            <NetworkSection engineId={engineId} message={message} networks={(networks.data ?? []).map((network) => network.name)} />
-            <ResourcesSection engineId={engineId} message={message} />
-            <AdvancedSection engineId={engineId} message={message} />
-          </div>
-        </FormProvider>
+    <Dialog
+      title={target.kind === 'edit' ? t('run.editTitle', { name: target.original.name ?? '' }) : t('run.title')}
+      onClose={closeRunDialog}
+      wide
+      footer={
         <RunFooter
+          formId={FORM_ID}
           command={command}
           shownCommand={shownCommand}
           formError={messages.get('')}
@@ -231,7 +200,40 @@ function RunForm({ engineId }: { engineId: string }) {
           submitDisabled={busy || autoRemoveEdit || (confirming && changes.length === 0)}
           onCancel={closeRunDialog}
         />
+      }
+    >
+      <form
+        ref={formRef}
+        id={FORM_ID}
+        className="run-dialog run-form"
+        noValidate
+        onSubmit={(event) => {
+          // A refusal from an earlier try is about settings that may have changed since: it goes as soon as anything is tried.
+          setRejection(undefined);
+          void form.handleSubmit(
+            (submitted) => create(specOf(submitted, base)),
+            () => showFirst(checkForm(form.getValues(), context).problems),
+          )(event);
+        }}
+      >
+        <FormProvider {...form}>
+          {autoRemoveEdit ? <AutoRemoveNotice id={target.id} original={target.original} /> : null}
+          <PasteCommand onFill={fillFrom} />
+          <GeneralSection engineId={engineId} message={message} image={image} platform={spec.platform} />
+          <PortsSection engineId={engineId} message={message} facts={image.data} ownName={target.kind === 'edit' ? target.original.name : undefined} />
+          <EnvSection engineId={engineId} message={message} rows={envRows} revealed={revealed} setRevealed={setRevealed} />
+          <StorageSection
+            engineId={engineId}
+            message={message}
+            suggestedPaths={image.data?.volumes ?? []}
+            volumes={volumes.data ?? []}
+            canPickFolder={canPickFolder}
+          />
+          <NetworkSection engineId={engineId} message={message} networks={(networks.data ?? []).map((network) => network.name)} />
+          <ResourcesSection engineId={engineId} message={message} />
+          <AdvancedSection engineId={engineId} message={message} />
+        </FormProvider>
       </form>
-    </div>
+    </Dialog>
   );
 }

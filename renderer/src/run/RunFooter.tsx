@@ -6,6 +6,8 @@ import { RejectionAlert } from './RejectionAlert';
 import type { SpecChange } from './spec-diff';
 
 interface RunFooterProps {
+  /** The form the Run button submits: the footer sits outside it, under the dialog's scrolling body. */
+  formId: string;
   /** The real command (Copy takes it) and the one shown (secrets hidden); empty while the form has a problem. */
   command: string;
   shownCommand: string;
@@ -27,7 +29,7 @@ interface RunFooterProps {
  * The part of the form that never scrolls away: the command it stands for, what an edit will change, the engine's
  * refusal, and the buttons with what is stopping them said right beside.
  */
-export function RunFooter({ command, shownCommand, formError, changes, rejection, risks, problemSummary, submitLabel, submitDisabled, onCancel }: RunFooterProps) {
+export function RunFooter({ formId, command, shownCommand, formError, changes, rejection, risks, problemSummary, submitLabel, submitDisabled, onCancel }: RunFooterProps) {
   const { t } = useTranslation();
   return (
     <div className="run-footer">
@@ -51,7 +53,7 @@ export function RunFooter({ command, shownCommand, formError, changes, rejection
         <button type="button" onClick={onCancel}>
           {t('confirm.cancel')}
         </button>
-        <button type="submit" className="primary" disabled={submitDisabled} aria-describedby={problemSummary ? 'run-problems' : undefined}>
+        <button type="submit" form={formId} className="primary" disabled={submitDisabled} aria-describedby={problemSummary ? 'run-problems' : undefined}>
           {submitLabel}
         </button>
       </div>
