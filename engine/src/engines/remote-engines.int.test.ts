@@ -110,6 +110,10 @@ describe('docker contexts, live', () => {
       await waitFor(() => !registry.has(tlsId), 5000, 'the removed context to leave');
       expect(seen.some((info) => info.id === tlsId && info.removed)).toBe(true);
       expect(registry.get(sshId).info().state).toBe('connected');
+
+      // With contexts/meta now watched itself, a later context shows up too.
+      await cli(['context', 'create', 'minato-test-later', '--docker', `host=ssh://root@127.0.0.1:${sshd.port}`]);
+      await waitFor(() => registry.has(contextEngineId('minato-test-later')), 5000, 'a context created later');
     } finally {
       contexts.close();
       stopStatus();
