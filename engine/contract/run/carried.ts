@@ -32,6 +32,11 @@ export const Carried = z.object({
    * so that an edit's command keeps their data as Minato does.
    */
   editVolumes: z.record(z.string(), z.string()).default({}),
+  /**
+   * The other networks the container is on, which an edit joins again as they were joined: each as the options of
+   * `docker network connect` (--alias, --ip…) and the network. "Run another like this" joins only the first network.
+   */
+  connect: z.array(z.object({ network: z.string(), args: z.array(z.string()) })).default([]),
   /** Settings carried over that no docker run flag can write (a health check in exec form…), by their engine field. */
   unexpressed: z.array(z.string()).default([]),
 });

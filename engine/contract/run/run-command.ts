@@ -96,7 +96,13 @@ export function runSpecToCommand(input: RunSpecInput, options: CommandOptions = 
  * volumes stay, without -v), and the new container is run with the edited settings.
  */
 export function editToArgs(input: RunSpecInput, originalName: string): string[][] {
-  return [['docker', 'stop', originalName], ['docker', 'rm', originalName], runSpecToArgs(input, { edit: true })];
+  const spec = RunSpec.parse(input);
+  const name = spec.name ?? originalName;
+  // The other networks it was on are joined again as they were (the one the edit runs it on is not one of them).
+  const joins = (spec.carried?.connect ?? [])
+    .filter(({ network }) => network !== spec.network)
+    .map(({ network, args }) => ['docker', 'network', 'connect', ...args, network, name]);
+  return [['docker', 'stop', originalName], ['docker', 'rm', originalName], runSpecToArgs(spec, { edit: true }), ...joins];
 }
 
 export function editToCommand(input: RunSpecInput, originalName: string): string {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Carried, CarriedMount } from '../../contract/run/carried';
 import { formatMemory, type MountSpec } from '../../contract/run/run-spec';
-import { exposedOnly, ownConfig, ownHostConfig } from './carry-over';
+import { endpointToKeep, exposedOnly, ownConfig, ownHostConfig } from './carry-over';
 
 type Fields = Record<string, unknown>;
 type Flags = string[];
@@ -168,6 +168,30 @@ function addresses(old: Docker.ContainerInspectInfo): Flags {
   return [...text('--ip')(ipam?.IPv4Address), ...text('--ip6')(ipam?.IPv6Address), ...each('--link-local-ip', ipam?.LinkLocalIPs)];
 }
 
+/** The other networks as recreate.ts joins them again, each as `docker network connect` options. */
+function otherNetworks(old: Docker.ContainerInspectInfo): Carried['connect'] {
+  const primary = old.HostConfig.NetworkMode ?? 'default';
+  return Object.entries((old.NetworkSettings.Networks ?? {}) as Record<string, Fields>)
+    .filter(([network]) => network !== primary && network !== 'bridge' && network !== 'host' && network !== 'none')
+    .map(([network, endpoint]) => {
+      const kept = endpointToKeep(endpoint, old.Id.slice(0, 12)) as {
+        Aliases?: string[];
+        Links?: string[];
+        DriverOpts?: Record<string, string>;
+        IPAMConfig?: { IPv4Address?: string; IPv6Address?: string; LinkLocalIPs?: string[] };
+      };
+      const args = [
+        ...each('--alias', kept.Aliases),
+        ...text('--ip')(kept.IPAMConfig?.IPv4Address),
+        ...text('--ip6')(kept.IPAMConfig?.IPv6Address),
+        ...each('--link-local-ip', kept.IPAMConfig?.LinkLocalIPs),
+        ...each('--link', kept.Links),
+        ...Object.entries(kept.DriverOpts ?? {}).flatMap(([key, value]) => ['--driver-opt', `${key}=${value}`]),
+      ];
+      return { network, args };
+    });
+}
+
 /**
  * The carried-over settings of a container as docker run flags, from the same fields carry-over.ts keeps, so that
  * the command shown after Edit or "run another like this" makes the container Minato makes. `mounts` are the spec's
@@ -204,5 +228,5 @@ export function carriedOptions(old: Docker.ContainerInspectInfo, image: Docker.I
       .filter((mount) => mount.Type === 'volume' && mount.Name && ANONYMOUS_VOLUME.test(mount.Name) && kept.has(mount.Destination))
       .map((mount) => [mount.Destination, mount.Name as string]),
   );
-  return { args: [...args, ...extra], ownArgs: addresses(old), mounts: carried, editVolumes, unexpressed };
+  return { args: [...args, ...extra], ownArgs: addresses(old), mounts: carried, editVolumes, connect: otherNetworks(old), unexpressed };
 }

@@ -10,6 +10,7 @@ import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunC
 
 const runId = newRunId();
 const network = testName(runId, 'net');
+const secondNetwork = testName(runId, 'net2');
 const volume = testName(runId, 'vol');
 const bindDir = mkdtempSync(path.join(os.tmpdir(), 'minato-bind-'));
 const sourceContainer = testName(runId, 'source');
@@ -21,6 +22,7 @@ let connected: ConnectedEngine;
 beforeAll(async () => {
   connected = await connectEngine(testDockerHost());
   await dockerCli(['network', 'create', '--label', `${TEST_LABEL}.run=${runId}`, network]);
+  await dockerCli(['network', 'create', '--label', `${TEST_LABEL}.run=${runId}`, secondNetwork]);
   await dockerCli(['volume', 'create', '--label', `${TEST_LABEL}.run=${runId}`, volume]);
   await dockerCli(['create', '--name', sourceContainer, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-v', '/shared', TEST_IMAGE, 'true']);
   await dockerCli(['run', '-d', '--name', linkTarget, '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, TEST_IMAGE, 'sleep', '600']);
@@ -31,6 +33,7 @@ afterAll(async () => {
   await connected?.close();
   await removeRunContainers(runId);
   await dockerCli(['network', 'rm', network]).catch(() => undefined);
+  await dockerCli(['network', 'rm', secondNetwork]).catch(() => undefined);
   await dockerCli(['volume', 'rm', volume]).catch(() => undefined);
   await dockerCli(['image', 'rm', entrypointImage]).catch(() => undefined);
   rmSync(bindDir, { recursive: true, force: true });
@@ -233,8 +236,10 @@ function carriedCombinations(): Array<[string, string[]]> {
 }
 
 /** A container made by the CLI with `flags`, its spec as Minato reads it back, and the spec under another name. */
-async function source(slug: string, flags: string[]): Promise<{ id: string; spec: RunSpec }> {
-  const id = await dockerCli(['run', '-d', '--name', testName(runId, `${slug}-src`), ...testLabels(runId), ...flags, TEST_IMAGE, ...sleeper]);
+async function source(slug: string, flags: string[], connect: string[] = []): Promise<{ id: string; spec: RunSpec }> {
+  const name = testName(runId, `${slug}-src`);
+  const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), ...flags, TEST_IMAGE, ...sleeper]);
+  if (connect.length > 0) await dockerCli(['network', 'connect', ...connect, name]);
   return { id, spec: await connected.client.call('containers:specOf', { engineId: 'local', id }) };
 }
 
@@ -257,16 +262,24 @@ describe('the shown command carries what the form does not show', () => {
     expect(normalise(minato!, minatoName, created.id)).toEqual(normalise(cli!, cliName, cliId));
   });
 
-  it.each(carriedCombinations().slice(0, 2))('an edit is docker stop, docker rm and docker run, and makes the same container as Minato’s edit: %s', async (label, flags) => {
+  const editCases: Array<[string, string[], string[]]> = [
+    ...carriedCombinations()
+      .slice(0, 2)
+      .map(([label, flags]): [string, string[], string[]] => [label, flags, []]),
+    ['a second network', ['--stop-timeout', '1', '--network', network, '--network-alias', 'web'], ['--alias', 'extra', secondNetwork]],
+  ];
+  it.each(editCases)('an edit is docker stop, docker rm and docker run, and makes the same container as Minato’s edit: %s', async (label, flags, connect) => {
     const slug = label.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    const mine = await source(`${slug}-em`, flags);
-    const theirs = await source(`${slug}-ec`, flags);
+    const mine = await source(`${slug}-em`, flags, connect);
+    const theirs = await source(`${slug}-ec`, flags, connect);
     const change = (spec: RunSpec): RunSpec => ({ ...spec, env: [...spec.env, { key: 'MODE', value: 'edited' }] });
     const edited = await connected.client.call('containers:recreate', { engineId: 'local', id: mine.id, spec: change(mine.spec) });
     const lines = editToCommand(change(theirs.spec), theirs.spec.name as string).split('\n');
     expect(lines.slice(0, 2)).toEqual([`docker stop ${theirs.spec.name}`, `docker rm ${theirs.spec.name}`]);
-    let cliId = '';
-    for (const line of lines) cliId = await inShell(line);
+    const printed: string[] = [];
+    for (const line of lines) printed.push(await inShell(line));
+    // docker run, the third line, prints the new container's id; network connect lines may follow.
+    const cliId = printed[2] as string;
     // Each edit mounts its own source's anonymous volumes again by name (their data stays): the names differ by design.
     const ownVolumes = (inspect: string, sourceId: string) =>
       dockerCli(['inspect', '-f', '{{range .Mounts}}{{.Name}} {{end}}', sourceId]).then(

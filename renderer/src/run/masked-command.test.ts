@@ -34,8 +34,11 @@ describe('maskedRunCommand', () => {
     expect(shown).not.toMatch(/hunter2|abc|def|ghi|jkl/);
   });
 
-  it('shows an edit as its three commands', () => {
+  it('shows an edit as its commands: stop, rm, run, and joining the other networks again', () => {
     expect(maskedRunCommand({ ...spec, name: 'web' }, new Set([1]), 'web')).toBe(editToCommand({ ...spec, name: 'web' }, 'web'));
+    const onTwo = { ...spec, name: 'web', carried: { connect: [{ network: 'backend', args: ['--alias', 'api'] }] } };
+    expect(maskedRunCommand(onTwo, new Set([1]), 'web')).toBe(editToCommand(onTwo, 'web'));
+    expect(editToCommand(onTwo, 'web').split('\n').at(-1)).toBe('docker network connect --alias api backend web');
   });
 
   it('knows which env rows hide their value', () => {

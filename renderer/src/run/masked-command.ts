@@ -1,4 +1,4 @@
-import { RunSpec, runSpecToArgs, shellJoin, shellQuote, type RunSpecInput } from '../../../engine/contract';
+import { editToArgs, RunSpec, runSpecToArgs, shellJoin, shellQuote, type RunSpecInput } from '../../../engine/contract';
 import { MASK, looksSecret, maskArgs, maskAssignment, maskValue } from '../../../engine/contract/secrets';
 
 /** Flags whose value is KEY=VALUE, masked by the key's name and then by the value's shape. */
@@ -20,12 +20,14 @@ export function envValueHidden(key: string, value: string): boolean {
 /**
  * The `docker run` command as shown on screen: each env row not revealed, label, log option, flag value and argument of
  * the program's command has its secrets replaced by ••••••. The copy button still takes the real command. With
- * `editOf` (the edited container's name) it is the edit's three commands, as editToCommand writes them.
+ * `editOf` (the edited container's name) it is the edit's commands, as editToCommand writes them.
  */
 export function maskedRunCommand(input: RunSpecInput, revealed: ReadonlySet<number>, editOf?: string): string {
   const spec = RunSpec.parse(input);
   const args = runSpecToArgs(spec, { edit: editOf !== undefined });
   const before = editOf === undefined ? '' : `${shellJoin(['docker', 'stop', editOf])}\n${shellJoin(['docker', 'rm', editOf])}\n`;
+  // An edit joins the other networks again after the run (docker network connect): no secrets in those.
+  const after = editOf === undefined ? '' : editToArgs(spec, editOf).slice(3).map((joins) => `\n${shellJoin(joins)}`).join('');
   // Flags come before the image; the program's own arguments follow it.
   const imageAt = args.length - spec.command.length - 1;
   let envRow = 0;
@@ -39,5 +41,5 @@ export function maskedRunCommand(input: RunSpecInput, revealed: ReadonlySet<numb
     }
     return ASSIGNMENT_FLAGS.has(flag) ? maskAssignment(arg) : maskValue(arg);
   });
-  return before + [...flags, args[imageAt] as string, ...maskArgs(spec.command)].map((word, index) => (index === 0 ? word : quoteMasked(word))).join(' ');
+  return before + [...flags, args[imageAt] as string, ...maskArgs(spec.command)].map((word, index) => (index === 0 ? word : quoteMasked(word))).join(' ') + after;
 }
