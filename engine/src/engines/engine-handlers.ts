@@ -74,6 +74,10 @@ export function engineProcedures({ registry, settings, remote }: EngineManagemen
       return {};
     },
     'engines:unlockKey': async ({ keyFile, passphrase }) => {
+      // Only a key an engine asked for: the call never becomes a way to probe arbitrary files.
+      if (!registry.all().some((connection) => connection.info().diagnosis?.keyFile === keyFile)) {
+        throw new MinatoError('invalid-input', `No engine is waiting for the passphrase of ${keyFile}.`, { keyFile });
+      }
       const data = await readFile(keyFile).catch(() => undefined);
       if (!data) throw new MinatoError('not-found', `${keyFile} cannot be read.`, { keyFile });
       if (ssh2.utils.parseKey(data, passphrase) instanceof Error) {

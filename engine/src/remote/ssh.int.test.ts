@@ -125,6 +125,7 @@ describe('SSH engines against a real sshd', () => {
       const engine = registry.get(added.id);
       await engine.ready();
       expect(engine.info()).toMatchObject({ state: 'unavailable', diagnosis: { reason: 'passphrase-needed', keyFile: sshd.keys.encrypted } });
+      await expect(procedures['engines:unlockKey']({ keyFile: '/etc/hostname', passphrase: 'x' }, {} as never)).rejects.toThrow(/No engine is waiting/);
       await expect(procedures['engines:unlockKey']({ keyFile: sshd.keys.encrypted, passphrase: 'wrong' }, {} as never)).rejects.toThrow(/does not open/);
       await procedures['engines:unlockKey']({ keyFile: sshd.keys.encrypted, passphrase: sshd.keys.passphrase }, {} as never);
       await waitFor(() => engine.info().state === 'connected', 10_000, 'the connection after the passphrase');
