@@ -205,6 +205,15 @@ describe('SSH engines against a real sshd', () => {
     }
   });
 
+  it('leaves nothing open on the server once the engine is closed', async () => {
+    const engine = sshEngine('ssh://minato-box', remoteDeps(home({ config: hostBlock(sshd.keys.plain), trusted: true })));
+    await engine.ready();
+    await engine.docker().listContainers();
+    expect(sshd.sessionPids().length).toBeGreaterThan(0);
+    engine.close();
+    await waitFor(() => sshd.sessionPids().length === 0, 5000, 'every sshd session to end');
+  });
+
   it('refuses a changed host key with no way around it', async () => {
     const homeDir = home({ config: hostBlock(sshd.keys.plain), trusted: true });
     const remote = remoteDeps(homeDir);
