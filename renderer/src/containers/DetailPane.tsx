@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerInspectCommand, shellJoin, type ContainerDetail } from '../../../engine/contract';
+import { maskCommandLine, maskPairValue } from '../../../engine/contract/secrets';
 import { useContainerDetail } from '../queries/containers';
 import { ChangesView } from '../insight/ChangesView';
 import { FilesView } from '../insight/FilesView';
@@ -48,7 +49,8 @@ function Summary({ detail }: { detail: ContainerDetail }) {
         <code>{detail.image}</code>
       </Field>
       <Field label={t('detail.command')}>
-        <code>{shellJoin([...detail.entrypoint, ...detail.command]) || '—'}</code>
+        {/* Secrets in arguments and labels stay hidden here; the Inspect tab reveals them on request. */}
+        <code>{maskCommandLine(shellJoin([...detail.entrypoint, ...detail.command])) || '—'}</code>
       </Field>
       <Field label={t('detail.state')}>
         <span className={`badge state-${detail.state.status}`}>{t(`states.${detail.state.status}`)}</span>
@@ -107,7 +109,7 @@ function Summary({ detail }: { detail: ContainerDetail }) {
           ? none
           : labels.map(([key, value]) => (
               <div key={key} className="label-pair">
-                <code>{key}</code>=<code>{value}</code>
+                <code>{key}</code>=<code>{maskPairValue(key, value)}</code>
               </div>
             ))}
       </Field>
