@@ -3,6 +3,7 @@ import { creditWindow, type Method, type MethodInput, type MethodOutput, type To
 import type { ClientTransport, ServerMessage } from './wire';
 
 export interface CallOptions {
+  /** Aborting it cancels the call: the promise rejects with `cancelled` at once, and the engine aborts the work. */
   signal?: AbortSignal;
 }
 
@@ -107,7 +108,8 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
           return;
         }
         const onAbort = () => {
-          pending.delete(id);
+          if (!pending.delete(id)) return;
+          transport.send({ t: 'cancel', id });
           reject(new MinatoError('cancelled', 'The request was cancelled.'));
         };
         signal?.addEventListener('abort', onAbort, { once: true });

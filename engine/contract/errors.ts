@@ -11,6 +11,8 @@ export const ErrorCode = z.enum([
   'unknown-method',
   'timeout',
   'cancelled',
+  /** A per-connection limit (open streams, running requests) was reached; the message says which and what to do. */
+  'limit',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -11,6 +11,8 @@ export const ClientMessage = z.discriminatedUnion('t', [
   z.object({ t: z.literal('unsub'), id: z.number().int() }),
   /** Stream credit: the client has consumed `n` more events of subscription `id`. */
   z.object({ t: z.literal('ack'), id: z.number().int(), n: z.number().int().positive() }),
+  /** The client gave up on call `id`: the engine aborts its work and answers it with a `cancelled` error. */
+  z.object({ t: z.literal('cancel'), id: z.number().int() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 

@@ -16,6 +16,8 @@ export interface HeadlessOptions {
   staticDir: string;
   /** This machine's addresses and name; tests stand in another machine. */
   machine?: MachineNames;
+  /** Bytes a client may leave unread before it is dropped (default MAX_UNREAD_BYTES); tests make it small. */
+  maxUnreadBytes?: number;
 }
 
 export interface HeadlessServer {
@@ -29,6 +31,13 @@ export interface HeadlessServer {
 /** Large enough for an upload chunk (base64 of 2 MB), small enough that one message cannot exhaust memory. */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
+/**
+ * What one client may leave unread on the server. Flow-controlled streams stop at their credit window, but a client
+ * can acknowledge without reading, and push topics (stats, events) have no window: past this the socket is dropped
+ * rather than the server's memory growing. A page that reconnects resubscribes. Several logs streams at full credit
+ * (8 batches of up to a megabyte each) stay well below it.
+ */
+export const MAX_UNREAD_BYTES = 64 * 1024 * 1024;
 
 function refuse(response: http.ServerResponse, status: 401 | 403, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -103,8 +112,12 @@ export async function startHeadlessServer(options: HeadlessOptions): Promise<Hea
   });
 
   const connect = (ws: WebSocket) => {
+    const maxUnread = options.maxUnreadBytes ?? MAX_UNREAD_BYTES;
     const session = engine.openSession((message: ServerMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      // bufferedAmount counts what the kernel would not take either: the client is not reading.
+      if (ws.bufferedAmount > maxUnread) return ws.terminate();
+      ws.send(JSON.stringify(message));
     });
     let alive = true;
     ws.on('pong', () => {

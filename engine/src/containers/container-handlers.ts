@@ -9,10 +9,10 @@ type ContainerProcedures = Pick<ProcedureHandlers, 'containers:list' | 'containe
 export function containerProcedures(registry: EngineRegistry): ContainerProcedures {
   return {
     // One /containers/json?all=1 call: no size, no per-container inspect.
-    'containers:list': async ({ engineId, ids }) => {
+    'containers:list': async ({ engineId, ids }, { signal }) => {
       const docker = registry.get(engineId).docker();
       try {
-        const raw = await docker.listContainers(ids ? { all: true, filters: { id: ids } } : { all: true });
+        const raw = await docker.listContainers({ all: true, abortSignal: signal, ...(ids ? { filters: { id: ids } } : {}) });
         // The engine's id filter matches prefixes: keep exactly the asked ones.
         const asked = ids && new Set(ids);
         return (asked ? raw.filter((container) => asked.has(container.Id)) : raw).map((container) => toContainerSummary(engineId, container));
@@ -20,10 +20,10 @@ export function containerProcedures(registry: EngineRegistry): ContainerProcedur
         throw toMinatoError(error);
       }
     },
-    'containers:inspect': async ({ engineId, id }) => {
+    'containers:inspect': async ({ engineId, id }, { signal }) => {
       const docker = registry.get(engineId).docker();
       try {
-        return toContainerDetail(engineId, await docker.getContainer(id).inspect());
+        return toContainerDetail(engineId, await docker.getContainer(id).inspect({ abortSignal: signal }));
       } catch (error) {
         throw toMinatoError(error);
       }

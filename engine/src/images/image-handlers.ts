@@ -5,6 +5,7 @@ import type { ImageFacts } from '../../contract/images';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
+import { inspectImage } from './inspect-image';
 
 type ImageProcedures = Pick<
   ProcedureHandlers,
@@ -34,18 +35,18 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
       const path = await pickFolder?.();
       return path === undefined ? {} : { path };
     },
-    'volumes:names': async ({ engineId }) => {
+    'volumes:names': async ({ engineId }, { signal }) => {
       try {
-        const { Volumes } = await registry.get(engineId).docker().listVolumes();
+        const { Volumes } = await registry.get(engineId).docker().listVolumes({ abortSignal: signal });
         return (Volumes ?? []).map((volume) => volume.Name).filter((name) => !/^[0-9a-f]{64}$/.test(name)).sort();
       } catch (error) {
         throw toMinatoError(error);
       }
     },
-    'images:inspect': async ({ engineId, ref }) => {
+    'images:inspect': async ({ engineId, ref }, { signal }) => {
       const docker = registry.get(engineId).docker();
       try {
-        const image = await docker.getImage(ref).inspect();
+        const image = await inspectImage(docker, ref, signal);
         const exposed = Object.keys(image.Config?.ExposedPorts ?? {}).map((key) => {
           const [port, protocol = 'tcp'] = key.split('/');
           return { containerPort: Number(port), protocol: protocol as ImageFacts['exposedPorts'][number]['protocol'] };
@@ -56,9 +57,9 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
         throw toMinatoError(error);
       }
     },
-    'networks:list': async ({ engineId }) => {
+    'networks:list': async ({ engineId }, { signal }) => {
       try {
-        const networks = await registry.get(engineId).docker().listNetworks();
+        const networks = await registry.get(engineId).docker().listNetworks({ abortSignal: signal });
         return networks.map((network) => ({ name: network.Name, driver: network.Driver })).sort((a, b) => a.name.localeCompare(b.name));
       } catch (error) {
         throw toMinatoError(error);

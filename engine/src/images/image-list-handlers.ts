@@ -9,17 +9,17 @@ type ImageListProcedures = Pick<ProcedureHandlers, 'images:list' | 'images:remov
 export function imageListProcedures(registry: EngineRegistry): ImageListProcedures {
   return {
     // One /images/json call, as `docker image ls`: no per-image inspect, no size computed on demand.
-    'images:list': async ({ engineId }) => {
+    'images:list': async ({ engineId }, { signal }) => {
       try {
-        const raw = await registry.get(engineId).docker().listImages();
+        const raw = await registry.get(engineId).docker().listImages({ abortSignal: signal });
         return raw.map(toImageSummary);
       } catch (error) {
         throw toMinatoError(error);
       }
     },
-    'images:remove': async ({ engineId, ref, force }) => {
+    'images:remove': async ({ engineId, ref, force }, { signal }) => {
       try {
-        const answer = (await registry.get(engineId).docker().getImage(ref).remove({ force })) as Array<{ Untagged?: string; Deleted?: string }> | null;
+        const answer = (await registry.get(engineId).docker().getImage(ref).remove({ force, abortSignal: signal })) as Array<{ Untagged?: string; Deleted?: string }> | null;
         return {
           untagged: (answer ?? []).flatMap((entry) => (entry.Untagged ? [entry.Untagged] : [])),
           deleted: (answer ?? []).flatMap((entry) => (entry.Deleted ? [entry.Deleted] : [])),

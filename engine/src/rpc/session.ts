@@ -11,6 +11,7 @@ import {
 } from '../../contract';
 import type { Logger } from '../log/logger';
 import type { EngineHandlers, StreamFlow } from './handlers';
+import { createFlow } from './stream-flow';
 import { toWireError } from './to-wire-error';
 
 export interface Session {
@@ -37,7 +38,34 @@ function checkedOutput(method: Method, value: unknown): unknown {
   throw new MinatoError('internal', `Minato could not read the engine's answer to ${method} (${where}).`);
 }
 
-export function createSession(handlers: EngineHandlers, send: (message: ServerMessage) => void, logger?: Logger): Session {
+/** What one client may hold open at once: enough for any window, far below what would exhaust the engine's host. */
+export interface SessionLimits {
+  /** Open subscriptions (each may hold an engine connection: 10,000 stats subscriptions were 10,000 connections). */
+  subscriptions: number;
+  /** Calls still running. */
+  calls: number;
+}
+
+export const DEFAULT_SESSION_LIMITS: SessionLimits = { subscriptions: 512, calls: 256 };
+
+function limitError(what: 'subscriptions' | 'calls', limit: number): MinatoError {
+  return new MinatoError(
+    'limit',
+    what === 'subscriptions'
+      ? `This window already has ${limit} open streams (logs, terminals, stats…), the most one connection may hold: close some tabs or views, or reload the page.`
+      : `This window already has ${limit} requests running, the most one connection may have: wait for them to finish, or reload the page.`,
+    { limit, what },
+  );
+}
+
+const cancelledError = () => new MinatoError('cancelled', 'The request was cancelled.');
+
+export function createSession(
+  handlers: EngineHandlers,
+  send: (message: ServerMessage) => void,
+  logger?: Logger,
+  limits: SessionLimits = DEFAULT_SESSION_LIMITS,
+): Session {
   /** The client sees every failure; the log keeps them too: a bug (internal) loudly, the rest for --verbose. */
   const logFailure = (what: string, name: string, error: unknown) => {
     const wire = toWireError(error);
@@ -59,24 +87,48 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
       safeSend({ t: 'error', id, error: { code: 'unknown-method', message: `Unknown method "${method}".` } });
       return;
     }
+    if (calls.has(id)) return;
+    if (calls.size >= limits.calls) {
+      safeSend({ t: 'error', id, error: logFailure('method', method, limitError('calls', limits.calls)) });
+      return;
+    }
     const controller = new AbortController();
     calls.set(id, controller);
+    let answer: ServerMessage;
     try {
       const parsed = procedures[method].input.parse(input);
       const handler = handlers.procedures[method] as (input: unknown, context: { signal: AbortSignal }) => Promise<unknown>;
-      const value = checkedOutput(method, await handler(parsed, { signal: controller.signal }));
-      safeSend({ t: 'result', id, value });
+      answer = { t: 'result', id, value: checkedOutput(method, await handler(parsed, { signal: controller.signal })) };
     } catch (error) {
-      safeSend({ t: 'error', id, error: logFailure('method', method, error) });
-    } finally {
-      calls.delete(id);
+      answer = { t: 'error', id, error: logFailure('method', method, error) };
     }
+    // A cancelled call was answered when it was cancelled; whatever the handler made of the abort stays here.
+    if (calls.get(id) !== controller) return;
+    calls.delete(id);
+    safeSend(answer);
+  };
+
+  /** The client gave up on a call: abort its work (down to the engine request) and answer `cancelled` now. */
+  const cancelCall = (id: number) => {
+    const controller = calls.get(id);
+    if (!controller) return;
+    calls.delete(id);
+    controller.abort(cancelledError());
+    safeSend({ t: 'error', id, error: cancelledError().toWire() });
   };
 
   const startSub = (id: number, topic: string, input: unknown) => {
-    if (subs.has(id)) subs.get(id)?.();
+    if (subs.has(id)) {
+      subs.get(id)?.();
+      subs.delete(id);
+      flows.delete(id);
+    }
     if (!isTopic(topic) || !handlers.subscriptions[topic]) {
       safeSend({ t: 'end', id, error: { code: 'unknown-method', message: `Unknown subscription "${topic}".` } });
+      return;
+    }
+    if (subs.size >= limits.subscriptions) {
+      safeSend({ t: 'end', id, error: logFailure('topic', topic, limitError('subscriptions', limits.subscriptions)) });
       return;
     }
     try {
@@ -143,12 +195,15 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
         case 'ack':
           flows.get(message.id)?.ack(message.n);
           return;
+        case 'cancel':
+          cancelCall(message.id);
+          return;
       }
     },
     close() {
       if (closed) return;
       closed = true;
-      for (const controller of calls.values()) controller.abort();
+      for (const controller of calls.values()) controller.abort(cancelledError());
       calls.clear();
       for (const dispose of subs.values()) dispose();
       subs.clear();
@@ -156,37 +211,6 @@ export function createSession(handlers: EngineHandlers, send: (message: ServerMe
     },
     openCount() {
       return calls.size + subs.size;
-    },
-  };
-}
-
-/** Counts unacknowledged events of one subscription; without a window it never pauses. */
-function createFlow(window: number | undefined): StreamFlow & { sent(): void; ack(n: number): void } {
-  let unacked = 0;
-  /** Set when the window filled up; cleared (and listeners told) once the client has caught up halfway. */
-  let stalled = false;
-  const listeners = new Set<() => void>();
-  return {
-    get paused() {
-      return window !== undefined && unacked >= window;
-    },
-    onResume(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    sent() {
-      if (window === undefined) return;
-      unacked++;
-      if (unacked >= window) stalled = true;
-    },
-    ack(n) {
-      if (window === undefined) return;
-      unacked = Math.max(0, unacked - n);
-      // Resume at half the window so a stream does not flap between paused and running on every ack.
-      if (stalled && unacked <= window / 2) {
-        stalled = false;
-        for (const listener of [...listeners]) listener();
-      }
     },
   };
 }

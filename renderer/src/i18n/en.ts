@@ -261,6 +261,7 @@ export const en = {
     'unknown-method': 'The app and its engine are different versions: restart Minato.',
     timeout: 'The engine did not answer in time: it may be busy or stuck. Try again; if this keeps happening, restart the engine.',
     cancelled: 'Cancelled.',
+    limit: 'This window has too many streams or requests open at once: close some tabs or views, or reload the page.',
     internal: 'Something went wrong inside Minato: try again, and report it with the details if it happens again.',
     conflictRunning: 'It is running: stop it first, or tick “Force”.',
     nameInUse: 'That name is already in use by another container: choose another name, or rename or remove the other container.',
