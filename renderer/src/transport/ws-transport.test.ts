@@ -68,6 +68,23 @@ describe('WebSocket transport', () => {
     expect(heard).toEqual([{ t: 'result', id: 1, value: [] }]);
   });
 
+  it('never sends a call cancelled while it waited for the socket, and sends a cancel once connected', () => {
+    const { transport, latest } = setup();
+    const client = createMinatoClient(transport);
+    const early = new AbortController();
+    void client.call('images:list', { engineId: 'local' }, { signal: early.signal }).catch(() => undefined);
+    early.abort();
+    latest().accept();
+    expect(latest().sent).toEqual([]);
+    const late = new AbortController();
+    void client.call('images:list', { engineId: 'local' }, { signal: late.signal }).catch(() => undefined);
+    late.abort();
+    expect(latest().sent).toEqual([
+      { t: 'call', id: 2, method: 'images:list', input: { engineId: 'local' } },
+      { t: 'cancel', id: 2 },
+    ]);
+  });
+
   it('reconnects with capped backoff and reports the connection both ways', async () => {
     const { transport, delays, fireTimer, latest } = setup();
     const states: boolean[] = [];

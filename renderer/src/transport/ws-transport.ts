@@ -128,6 +128,9 @@ export function createWebSocketTransport(url: string, options: WebSocketTranspor
   return {
     send(message) {
       if (socket?.readyState === OPEN) socket.send(JSON.stringify(message));
+      // A call cancelled before it left is simply never sent; a cancel for one sent on a lost connection has nothing
+      // to cancel (that session aborted it when it closed).
+      else if (message.t === 'cancel') queue = queue.filter((queued) => !(queued.t === 'call' && queued.id === message.id));
       // Credit belongs to the connection it was granted on; a new one starts its streams afresh.
       else if (message.t !== 'ack') queue.push(message);
     },
