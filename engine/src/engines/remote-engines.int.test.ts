@@ -14,6 +14,7 @@ import { createKnownHosts } from '../remote/known-hosts';
 import { createPassphrases } from '../remote/ssh-auth';
 import type { RemoteDeps } from '../remote/transport';
 import { contextEngineId, watchContextEngines } from './context-engines';
+import { testEngine } from './custom-engines';
 import { createEngineConnection, type EngineConnection } from './engine-connection';
 import { engineSubscriptions } from './engine-handlers';
 import { createEngineRegistry } from './engine-registry';
@@ -75,6 +76,24 @@ describe('TLS engines (dockerd --tlsverify, a CA made by openssl)', () => {
     const engine = await tlsEngine(certFolder({ 'ca.pem': tls.ca.ca }));
     expect(engine.info()).toMatchObject({ state: 'unavailable', diagnosis: { reason: 'tls-failed' } });
     engine.close();
+  });
+});
+
+describe('engines:test and consent', () => {
+  it('tests a draft the whole way without keeping anything open, and holds plain TCP to another machine for consent', async () => {
+    const homeDir = mkdtempSync(path.join(scratch, 'home-'));
+    const remote = remoteDeps(homeDir);
+    const { ca } = tls;
+    const files = { ca: ca.ca, cert: path.join(ca.clientDir, 'cert.pem'), key: path.join(ca.clientDir, 'key.pem') };
+    const good = await testEngine({ name: 't', address: tls.address, tls: files }, remote);
+    expect(good).toMatchObject({ ok: true, version: { os: 'linux' } });
+    const withoutCert = await testEngine({ name: 't', address: tls.address, tls: { ca: ca.ca } }, remote);
+    expect(withoutCert).toMatchObject({ ok: false, diagnosis: { reason: 'tls-failed', tried: [tls.address] } });
+    // 192.0.2.0/24 is TEST-NET-1: never answered, and never even dialled here, since consent comes first.
+    const far = await testEngine({ name: 'far', address: 'tcp://192.0.2.10:2375' }, remote);
+    expect(far).toMatchObject({ ok: false, diagnosis: { reason: 'needs-consent' } });
+    const allowed = await testEngine({ name: 'far', address: 'tcp://192.0.2.10:2375' }, { ...remote, insecureAllowed: () => true });
+    expect(allowed.diagnosis?.reason).not.toBe('needs-consent');
   });
 });
 

@@ -79,7 +79,8 @@ function connectClient(client: Client, options: SshLinkOptions, target: SshTarge
   let refusal: LinkFailure | undefined;
   return new Promise((resolve, reject) => {
     client.once('ready', () => resolve());
-    client.once('error', (error: Error & { level?: string }) => {
+    // `on`, not `once`: a failed handshake can emit more than one error, and an unheard one would crash the engine.
+    client.on('error', (error: Error & { level?: string }) => {
       if (refusal) return reject(refusal);
       const detail = error.message;
       if (error.level === 'client-authentication') {
