@@ -54,7 +54,8 @@ async function stillServing(): Promise<void> {
   expect(bystanderHits).toEqual([]);
 }
 
-describe('hostile ids and image references', () => {
+// A dead server would leave every call waiting: fail fast instead.
+describe('hostile ids and image references', { timeout: 20_000 }, () => {
   it.each(['.', '../x', '..', 'busybox/../..'])('images:inspect refuses %j as bad input and keeps serving', async (ref) => {
     const answer = await refusal(client.call('images:inspect', { engineId: 'local', ref }));
     expect(answer.code).toBe('invalid-input');
@@ -91,4 +92,23 @@ describe('hostile ids and image references', () => {
     for (const call of calls) expect((await refusal(call)).code).toBe('invalid-input');
     await stillServing();
   });
+
+  it('ends streams opened with such an id as bad input', async () => {
+    const id = 'json?all=1&x=';
+    const size = { cols: 80, rows: 24 };
+    const ended = await Promise.all([
+      streamEnd((onEnd) => client.subscribe('containers:logs', { engineId: 'local', id }, { onEvent: () => undefined, onEnd })),
+      streamEnd((onEnd) => client.subscribe('containers:stats', { engineId: 'local', id }, { onEvent: () => undefined, onEnd })),
+      streamEnd((onEnd) => client.subscribe('containers:exec', { engineId: 'local', id, ...size }, { onEvent: () => undefined, onEnd })),
+      streamEnd((onEnd) => client.subscribe('containers:attach', { engineId: 'local', id, ...size }, { onEvent: () => undefined, onEnd })),
+      streamEnd((onEnd) => client.subscribe('files:download', { engineId: 'local', id, path: '/etc' }, { onEvent: () => undefined, onEnd })),
+    ]);
+    expect(ended).toEqual(['invalid-input', 'invalid-input', 'invalid-input', 'invalid-input', 'invalid-input']);
+    await stillServing();
+  });
 });
+
+/** The code a subscription ends with. */
+function streamEnd(open: (onEnd: (error?: unknown) => void) => void): Promise<string> {
+  return new Promise((resolve) => open((error) => resolve(isMinatoError(error) ? error.code : 'ended without error')));
+}
