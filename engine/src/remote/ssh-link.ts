@@ -155,6 +155,8 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
     client.end();
     throw error;
   }
+  let droppedEarly = false;
+  client.once('close', () => (droppedEarly = true));
   const streamLocal = () => openChannel((callback) => client.openssh_forwardOutStreamLocal(socketPath, callback));
   let mode: SshLink['mode'] = 'streamlocal';
   try {
@@ -180,6 +182,7 @@ export async function openSshLink(options: SshLinkOptions): Promise<SshLink> {
       throw refusal;
     }
   }
+  if (droppedEarly) throw new LinkFailure({ reason: 'not-responding', detail: `SSH to ${target.host}: the connection closed while it was being set up.` });
   const listeners = new Set<(reason: string) => void>();
   let closed = false;
   let lastError = 'The SSH connection closed.';
