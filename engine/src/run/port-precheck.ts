@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import net from 'node:net';
 import type Docker from 'dockerode';
 import { MinatoError } from '../../contract';
@@ -9,6 +10,24 @@ function canListen(port: number, host: string): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, host, () => server.close(() => resolve(true)));
   });
+}
+
+function canBindUdp(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket(net.isIPv6(host) ? 'udp6' : 'udp4');
+    socket.once('error', () => {
+      socket.close();
+      resolve(false);
+    });
+    socket.bind(port, host, () => socket.close(() => resolve(true)));
+  });
+}
+
+/** Whether this machine lets a program take the port now (sctp cannot be tried from Node, so it is left to the engine). */
+function isFree(port: number, host: string, protocol: string): Promise<boolean> {
+  if (protocol === 'tcp') return canListen(port, host);
+  if (protocol === 'udp') return canBindUdp(port, host);
+  return Promise.resolve(true);
 }
 
 const ANY = new Set(['', '0.0.0.0', '::']);
@@ -48,7 +67,7 @@ export async function checkHostPorts(docker: Docker, old: Docker.ContainerInspec
         untouched: true,
       });
     }
-    if (local && port.protocol === 'tcp' && !(await canListen(port.hostPort as number, hostIp || '0.0.0.0'))) {
+    if (local && !(await isFree(port.hostPort as number, hostIp || '0.0.0.0', port.protocol))) {
       throw new MinatoError('conflict', `Host port ${port.hostPort} is held by another program. The original container was not stopped.`, {
         port: port.hostPort,
         heldBy: 'program',

@@ -1,3 +1,4 @@
+import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
@@ -236,6 +237,23 @@ describe('edit and recreate', () => {
     // Never stopped: still running, from the same start, and never finished.
     expect(await state(id)).toEqual([true, `/${name}`]);
     expect(await dockerCli(['inspect', '-f', '{{.State.StartedAt}}|{{.State.FinishedAt}}', id])).toBe(`${startedAt}|0001-01-01T00:00:00Z`);
+  });
+
+  it('sees a UDP host port held by another program too', async () => {
+    const name = testName(runId, 'udp-held');
+    const id = await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', TEST_IMAGE, 'sleep', '600']);
+    const socket = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    const takenPort = socket.address().port;
+    try {
+      const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
+      const { phases, result } = await edit(id, { ...spec, ports: [{ hostIp: '127.0.0.1', hostPort: takenPort, containerPort: 53, protocol: 'udp' as const }] });
+      expect(result).toMatchObject({ details: expect.objectContaining({ port: takenPort, heldBy: 'program' }) });
+      expect(phases).toEqual(['checking']);
+    } finally {
+      socket.close();
+    }
+    expect(await state(id)).toEqual([true, `/${name}`]);
   });
 
   it('refuses a second edit of a container while the first is under way', async () => {
