@@ -30,11 +30,12 @@ export interface AuthPlan {
 type Method = Exclude<AuthenticationType, 'none'>;
 
 /** ssh-agent's keys first, then the identity files (the config's, else OpenSSH's defaults), as `ssh` tries them. */
-export function authPlan(target: SshTarget, agentSocket: string | undefined, homeDir: string, passphrases: Passphrases): AuthPlan {
+export function authPlan(target: SshTarget, agents: string[], homeDir: string, passphrases: Passphrases): AuthPlan {
   const files = target.identityFiles.length > 0 ? target.identityFiles : defaultIdentityFiles(homeDir);
   const steps: Array<() => Promise<Record<string, unknown> | undefined>> = [];
   let locked: string | undefined;
-  if (agentSocket && !target.identitiesOnly) steps.push(async () => ({ type: 'agent', username: target.user, agent: agentSocket }));
+  // IdentitiesOnly: only the configured files, as OpenSSH does (the agent may hold many keys, and servers count tries).
+  if (!target.identitiesOnly) for (const agent of agents) steps.push(async () => ({ type: 'agent', username: target.user, agent }));
   for (const file of files) {
     steps.push(async () => {
       const data = await readFile(file).catch(() => undefined);

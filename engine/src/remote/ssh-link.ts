@@ -72,10 +72,17 @@ class ChannelAgent extends http.Agent {
   }
 }
 
+/**
+ * SSH_AUTH_SOCK when set; on Windows without it, the Windows OpenSSH agent's pipe and then Pageant (ssh2 knows both),
+ * where the ssh of each keeps its keys.
+ */
+function agentsOf(env: NodeJS.ProcessEnv): string[] {
+  if (env.SSH_AUTH_SOCK) return [env.SSH_AUTH_SOCK];
+  return process.platform === 'win32' ? ['\\\\.\\pipe\\openssh-ssh-agent', 'pageant'] : [];
+}
+
 function connectClient(client: Client, options: SshLinkOptions, target: SshTarget): Promise<void> {
-  // On Windows without SSH_AUTH_SOCK, Pageant is where keys live (ssh2 speaks to it by that name).
-  const agent = options.env.SSH_AUTH_SOCK || (process.platform === 'win32' ? 'pageant' : undefined);
-  const plan = authPlan(target, agent, options.homeDir, options.passphrases);
+  const plan = authPlan(target, agentsOf(options.env), options.homeDir, options.passphrases);
   let refusal: LinkFailure | undefined;
   return new Promise((resolve, reject) => {
     client.once('ready', () => resolve());
