@@ -48,7 +48,7 @@ describe('a cancelled call', () => {
       );
       expect(isMinatoError(error) && error.code).toBe('cancelled');
       await waitFor(() => !inspecting(), 5000, 'the inspect request to the engine to be aborted');
-      expect(connected.openCount()).toBe(0);
+      await waitFor(() => connected.openCount() === 0, 5000, 'the handler to let go');
     } finally {
       holder.destroy();
     }

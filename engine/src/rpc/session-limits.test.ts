@@ -37,9 +37,9 @@ describe('cancelling a call', () => {
     session.receive({ t: 'cancel', id: 1 });
     expect(seen.signals[0]?.aborted).toBe(true);
     expect(sent).toEqual([{ t: 'error', id: 1, error: { code: 'cancelled', message: 'The request was cancelled.' } }]);
-    expect(session.openCount()).toBe(0);
     await settle();
-    // The handler's own failure after the abort is not sent a second time.
+    // The handler let go on the abort; its own failure is not sent a second time.
+    expect(session.openCount()).toBe(0);
     expect(sent).toHaveLength(1);
   });
 
@@ -61,6 +61,7 @@ describe('cancelling a call', () => {
     await settle();
     session.close();
     expect(seen.signals[0]?.aborted).toBe(true);
+    await settle();
     expect(session.openCount()).toBe(0);
   });
 });
@@ -95,9 +96,30 @@ describe('limits per connection', () => {
       { t: 'error', id: 3, error: { code: 'limit', message: expect.stringMatching(/already has 2 requests running/), details: { limit: 2, what: 'calls' } } },
     ]);
     session.receive({ t: 'cancel', id: 1 });
+    await settle();
     session.receive({ t: 'call', id: 4, method: 'images:list', input: { engineId: 'quick' } });
     await settle();
     expect(sent.at(-1)).toEqual({ t: 'result', id: 4, value: [] });
     session.close();
+  });
+
+  it('counts a cancelled call against the cap until its handler lets go', async () => {
+    const sent: ServerMessage[] = [];
+    let release: () => void = () => undefined;
+    const stubborn = {
+      procedures: { 'images:list': () => new Promise((resolve) => (release = () => resolve([]))) },
+      subscriptions: {},
+    } as unknown as EngineHandlers;
+    const session = createSession(stubborn, (message) => sent.push(message), undefined, { subscriptions: 10, calls: 1 });
+    session.receive({ t: 'call', id: 1, method: 'images:list', input: { engineId: 'local' } });
+    session.receive({ t: 'cancel', id: 1 });
+    session.receive({ t: 'call', id: 2, method: 'images:list', input: { engineId: 'local' } });
+    await settle();
+    expect(sent.map((message) => message.t === 'error' && message.error.code)).toEqual(['cancelled', 'limit']);
+    expect(session.openCount()).toBe(1);
+    release();
+    await settle();
+    expect(session.openCount()).toBe(0);
+    expect(sent).toHaveLength(2);
   });
 });

@@ -19,7 +19,7 @@ export interface Session {
   receive(raw: unknown): void;
   /** The carrier went away: cancel calls, dispose subscriptions. */
   close(): void;
-  /** How many calls and subscriptions are open; tests use it to prove nothing leaks. */
+  /** How many call handlers are running and subscriptions open; tests use it to prove nothing leaks. */
   openCount(): number;
 }
 
@@ -73,7 +73,10 @@ export function createSession(
     else logger?.debug({ [what]: name, code: wire.code, message: wire.message }, `${what} ${name} failed`);
     return wire;
   };
+  /** Calls not answered yet, by id: what a `cancel` can still reach. */
   const calls = new Map<number, AbortController>();
+  /** Handlers still running, answered or not: a cancelled one counts until it has let go, so cancelling frees no room early. */
+  let running = 0;
   const subs = new Map<number, () => void>();
   const flows = new Map<number, { ack(n: number): void }>();
   let closed = false;
@@ -88,12 +91,13 @@ export function createSession(
       return;
     }
     if (calls.has(id)) return;
-    if (calls.size >= limits.calls) {
+    if (running >= limits.calls) {
       safeSend({ t: 'error', id, error: logFailure('method', method, limitError('calls', limits.calls)) });
       return;
     }
     const controller = new AbortController();
     calls.set(id, controller);
+    running++;
     let answer: ServerMessage;
     try {
       const parsed = procedures[method].input.parse(input);
@@ -101,6 +105,8 @@ export function createSession(
       answer = { t: 'result', id, value: checkedOutput(method, await handler(parsed, { signal: controller.signal })) };
     } catch (error) {
       answer = { t: 'error', id, error: logFailure('method', method, error) };
+    } finally {
+      running--;
     }
     // A cancelled call was answered when it was cancelled; whatever the handler made of the abort stays here.
     if (calls.get(id) !== controller) return;
@@ -210,7 +216,7 @@ export function createSession(
       flows.clear();
     },
     openCount() {
-      return calls.size + subs.size;
+      return running + subs.size;
     },
   };
 }
