@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { setOutcome, useActionStore } from '../stores/action-store';
 import { CommandBlock } from '../ui/CommandBlock';
-import { errorParts } from './error-text';
-import { ErrorMessage } from './ErrorMessage';
+import { errorParts } from '../format/error-text';
+import { ErrorMessage } from '../ui/ErrorMessage';
 
 /** After an action: the docker command it stood for, and each failure in plain words with the engine's text kept. */
 export function ActionOutcome() {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageListCommand, imageRemoveCommand, type EngineInfo } from '../../../engine/contract';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { useImageList } from '../queries/images';
 import { RunDialog } from '../run/RunDialog';
 import { useRunStore } from '../stores/run-store';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imagePullCommand } from '../../../engine/contract';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { useCancelTask, usePullImage, useTask } from '../queries/tasks';
 import { CommandBlock } from '../ui/CommandBlock';
 

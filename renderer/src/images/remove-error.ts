@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ImageRemoveConflict } from '../../../engine/contract';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 
 export interface RemoveProblem {
   text: string;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shellJoin, type FileEntry } from '../../../engine/contract';
 import { useClient } from '../client-context';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { openSaveTarget, type SaveTarget } from '../logs/save-stream';
 import { containerKeys } from '../queries/containers';
 import { CommandBlock } from '../ui/CommandBlock';

@@ -5,7 +5,7 @@ import { shellJoin } from '../../../engine/contract';
 import { maskCommandLine } from '../../../engine/contract/secrets';
 import { useClient } from '../client-context';
 import { containerKeys } from '../queries/containers';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { CommandBlock } from '../ui/CommandBlock';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { EngineDetails } from '../containers/ErrorMessage';
+import { EngineDetails } from '../ui/ErrorMessage';
 import type { Rejection } from './engine-rejection';
 import { RollbackOutcome } from './RollbackOutcome';
 

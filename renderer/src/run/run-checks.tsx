@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { imagePullCommand, type PortMapping } from '../../../engine/contract';
 import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { usePullImage, useTask } from '../queries/tasks';
 
 export const runKeys = {

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../engine/contract';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { useTaskUpdates } from '../queries/tasks';
 import { pageState, shouldNotify } from './notify';
 import { taskStateText, taskTitle } from './task-text';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../engine/contract';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { formatDuration } from '../containers/format';
 import { useEngines } from '../queries/engines';
 import { useCancelTask } from '../queries/tasks';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ErrorParts } from './error-text';
+import type { ErrorParts } from '../format/error-text';
 
 /**
  * The sentence to act on, always shown; the engine's own words folded under "Details", there for whoever needs
