@@ -66,6 +66,30 @@ export function sweepAbandonedRuns(base = '/var/lib/minato-test'): void {
   }
 }
 
+/**
+ * A daemon that was killed leaves mounts in its folders (its network namespace file, overlay layers): undo those of
+ * this folder only, deepest first, before removing it.
+ */
+function unmountBelow(root: string): void {
+  let mounts: string[] = [];
+  try {
+    mounts = readFileSync('/proc/self/mounts', 'utf8')
+      .split('\n')
+      .map((line) => line.split(' ')[1] ?? '')
+      .map((target) => target.replace(/\\040/g, ' '))
+      .filter((target) => target.startsWith(`${root}/`));
+  } catch {
+    return;
+  }
+  for (const target of mounts.sort((a, b) => b.length - a.length)) {
+    try {
+      execFileSync('umount', ['-l', target], { stdio: 'ignore' });
+    } catch {
+      // Already gone (a lazy unmount of a parent took it): nothing to undo.
+    }
+  }
+}
+
 function bridgeExists(name: string): boolean {
   try {
     execFileSync('ip', ['link', 'show', name], { stdio: 'ignore' });
@@ -85,6 +109,7 @@ function createBridge(paths: PrivateDaemonPaths): void {
 /** Removes what this run made: its bridge and its folders (after its daemon has stopped). */
 export function removePrivateDaemonFiles(paths: PrivateDaemonPaths): void {
   if (bridgeExists(paths.bridge)) execFileSync('ip', ['link', 'delete', paths.bridge], { stdio: 'ignore' });
+  unmountBelow(paths.root);
   try {
     rmSync(paths.root, { recursive: true, force: true });
   } catch (error) {
