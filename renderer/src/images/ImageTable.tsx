@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { relativeTime } from '../containers/format';
 import { openRunDialog } from '../stores/run-store';
-import { formatImageSize } from './format-size';
+import { formatImageSize } from '../format/format-size';
 import { shortImageId, type ImageRow } from './image-rows';
 
 interface ImageTableProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../engine/contract';
-import { formatImageSize } from './format-size';
+import { formatImageSize } from '../format/format-size';
 import { imageRows, splitTag } from './image-rows';
 
 const image = (id: string, repoTags: string[], created: number): ImageSummary => ({ id: `sha256:${id.padEnd(64, '0')}`, repoTags, repoDigests: [], size: 1000, created });

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { shellJoin, type FileEntry } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { errorText } from '../format/error-text';
-import { openSaveTarget, type SaveTarget } from '../logs/save-stream';
+import { openSaveTarget, type SaveTarget } from '../ui/save-stream';
 import { containerKeys } from '../queries/containers';
 import { CommandBlock } from '../ui/CommandBlock';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { fromFileList, takeDroppedEntries, walkDropped, type UploadItem } from './dropped-files';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../format/format-bytes';
 import { TransferProgress } from './TransferProgress';
 
 const CHUNK = 512 * 1024;

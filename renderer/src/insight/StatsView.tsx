@@ -5,7 +5,7 @@ import 'uplot/dist/uPlot.min.css';
 import { shellJoin, type StatsSample } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { CommandBlock } from '../ui/CommandBlock';
-import { formatBytes } from './format-bytes';
+import { formatBytes } from '../format/format-bytes';
 import { ratePerSecond, times } from './stats-series';
 
 const KEEP = 180;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../engine/contract';
-import { formatImageSize } from '../images/format-size';
+import { formatImageSize } from '../format/format-size';
 import { useTaskLayers, useTaskLog } from '../queries/tasks';
 import { CommandBlock } from '../ui/CommandBlock';
 

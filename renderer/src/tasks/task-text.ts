@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { TaskProgress, TaskSummary } from '../../../engine/contract';
-import { formatImageSize } from '../images/format-size';
+import { formatImageSize } from '../format/format-size';
 
 /** "Pull nginx:latest": worded here from kind and subject, so each language orders it its own way. */
 export function taskTitle(t: TFunction, task: Pick<TaskSummary, 'kind' | 'subject'>): string {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { CONTAINER_ACTIONS } from '../containers/actions';
-import { closeKeyboardHelp, openKeyboardHelp, useHelpStore } from '../containers/help-store';
-import { GRID_KEYS } from '../containers/keymap';
+import { CONTAINER_ACTIONS } from './actions';
+import { closeKeyboardHelp, openKeyboardHelp, useHelpStore } from './help-store';
+import { GRID_KEYS } from './keymap';
 import { Dialog } from '../ui/Dialog';
 
 function KeyList({ rows }: { rows: Array<[string, string]> }) {
