@@ -17,17 +17,17 @@ export function insightProcedures(registry: EngineRegistry): InsightProcedures {
     }
   };
   return {
-    'containers:inspectRaw': ({ engineId, id }) =>
-      guard(async () => (await registry.get(engineId).docker().getContainer(id).inspect()) as unknown as Record<string, unknown>),
-    'containers:top': ({ engineId, id }) =>
+    'containers:inspectRaw': ({ engineId, id }, { signal }) =>
+      guard(async () => (await registry.get(engineId).docker().getContainer(id).inspect({ abortSignal: signal })) as unknown as Record<string, unknown>),
+    'containers:top': ({ engineId, id }, { signal }) =>
       guard(async () => {
-        const top = (await registry.get(engineId).docker().getContainer(id).top()) as { Titles?: string[]; Processes?: string[][] };
+        const top = (await registry.get(engineId).docker().getContainer(id).top({ abortSignal: signal })) as { Titles?: string[]; Processes?: string[][] };
         return { titles: top.Titles ?? [], processes: top.Processes ?? [] };
       }),
-    'containers:diff': ({ engineId, id }) =>
+    'containers:diff': ({ engineId, id }, { signal }) =>
       guard(async () => {
         // With no changes the engine answers `null`, which dockerode hands back as an unparsed Buffer.
-        const answer: unknown = await registry.get(engineId).docker().getContainer(id).changes();
+        const answer: unknown = await registry.get(engineId).docker().getContainer(id).changes({ abortSignal: signal });
         const changes = (Buffer.isBuffer(answer) ? JSON.parse(answer.toString('utf8')) ?? [] : answer ?? []) as Array<{ Path: string; Kind: number }>;
         return changes.map((change) => ({ path: change.Path, kind: CHANGE_KINDS[change.Kind] ?? 'changed' }));
       }),
