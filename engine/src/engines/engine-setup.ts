@@ -5,7 +5,7 @@ import { createKnownHosts } from '../remote/known-hosts';
 import { createPassphrases } from '../remote/ssh-auth';
 import type { RemoteDeps } from '../remote/transport';
 import { openSettingsStore } from '../settings/settings-store';
-import { watchContextEngines } from './context-engines';
+import { watchContextEngines, type ContextEngines } from './context-engines';
 import { customEngineConnection } from './custom-engines';
 import { createEngineConnection } from './engine-connection';
 import type { EngineManagement } from './engine-handlers';
@@ -53,16 +53,23 @@ export async function setupEngines(options: EngineSetupOptions): Promise<EngineM
   const registry = createEngineRegistry([local]);
   for (const engine of settings.engines()) registry.add(customEngineConnection(engine, remote));
   const configDir = dockerConfigDir(options.env, options.homeDir);
-  const contexts = watchContextEngines({ registry, configDir, remote, excluded: () => local.info().contextName });
-  // The local engine's first attempt decides which context it stands for: list the others after it.
-  const ready = local.ready().then(() => contexts.refresh());
+  let contexts: ContextEngines | undefined;
+  let closed = false;
+  // The local engine's first attempt decides which context it stands for: list the others after it, so that one
+  // never appears twice, not even for a moment.
+  const ready = local.ready().then(() => {
+    if (closed) return;
+    contexts = watchContextEngines({ registry, configDir, remote, excluded: () => local.info().contextName });
+    return contexts.refresh();
+  });
   return {
     registry,
     settings,
     remote,
     ready,
     close() {
-      contexts.close();
+      closed = true;
+      contexts?.close();
       registry.close();
     },
   };
