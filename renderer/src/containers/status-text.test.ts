@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerSummary } from '../../../engine/contract';
 import { en } from '../i18n/en';
 import { ja } from '../i18n/ja';
-import { formatDuration, relativeTime } from './format';
+import { formatDuration, relativeTime } from '../format/time';
 import { statusText, tickInterval } from './status-text';
 
 const now = 1_800_000_000_000;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContainerSummary } from '../../../engine/contract';
-import { formatDuration, relativeTime } from './format';
+import { formatDuration, relativeTime } from '../format/time';
 
 type StatusFields = Pick<ContainerSummary, 'state' | 'status' | 'since' | 'exitCode' | 'health'>;
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { relativeTime } from '../containers/format';
+import { relativeTime } from '../format/time';
 import { openRunDialog } from '../stores/run-store';
 import { formatImageSize } from '../format/format-size';
 import { shortImageId, type ImageRow } from './image-rows';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TaskSummary } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
-import { formatDuration } from '../containers/format';
+import { formatDuration } from '../format/time';
 import { useEngines } from '../queries/engines';
 import { useCancelTask } from '../queries/tasks';
 import { TaskDetails } from './TaskDetails';
