@@ -78,6 +78,9 @@ export async function runApp(): Promise<void> {
   });
   const engine = await startMinatoEngine({
     logger,
+    // Engines added in Settings live beside Electron's own per-user data (the passphrase of a locked SSH key is asked
+    // in the window, through engines:unlockKey, as in headless mode).
+    settingsFile: path.join(app.getPath('userData'), 'settings.json'),
     // The Run form's "Choose a folder…" for bind mounts: a native dialog, only in the desktop app.
     pickFolder: async () => {
       const result = await dialog.showOpenDialog({ properties: ['openDirectory', 'createDirectory'] });
