@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { relativeTime } from '../format/time';
 import { openRunDialog } from '../stores/run-store';
+import { useNow } from '../ui/use-now';
 import { formatImageSize } from '../format/format-size';
 import { shortImageId, type ImageRow } from './image-rows';
 
@@ -12,7 +13,8 @@ interface ImageTableProps {
 /** Local images, one row per tag; the names are engine text, rendered as text only. */
 export function ImageTable({ rows, onRemove }: ImageTableProps) {
   const { t, i18n } = useTranslation();
-  const now = Date.now();
+  // Ages tick like the container list's, from the shared clock (reading the time while rendering is not pure).
+  const now = useNow(15_000);
   return (
     <table className="data-table images-table" aria-label={t('images.table')}>
       <thead>

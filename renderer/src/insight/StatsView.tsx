@@ -83,14 +83,22 @@ const formatCount = (value: number) => (Number.isInteger(value) ? String(value) 
 export function StatsView({ engineId, id, name, running }: { engineId: string; id: string; name: string; running: boolean }) {
   const { t } = useTranslation();
   const client = useClient();
-  const [samples, setSamples] = useState<StatsSample[]>([]);
+  // Samples are kept with the container they came from, and a new subscription's first sample starts a new series:
+  // another container's (or an earlier run's) figures are never drawn as this one's.
+  const source = `${id}@${engineId}`;
+  const [series, setSeries] = useState<{ source: string; samples: StatsSample[] }>({ source, samples: [] });
   useEffect(() => {
     if (!running) return;
-    setSamples([]);
+    let first = true;
     return client.subscribe('containers:stats', { engineId, id }, {
-      onEvent: (sample) => setSamples((current) => [...current.slice(-(KEEP - 1)), sample]),
+      onEvent: (sample) => {
+        const restart = first;
+        first = false;
+        setSeries((current) => ({ source, samples: restart ? [sample] : [...current.samples.slice(-(KEEP - 1)), sample] }));
+      },
     });
-  }, [client, engineId, id, running]);
+  }, [client, engineId, id, running, source]);
+  const samples = useMemo(() => (running && series.source === source ? series.samples : []), [running, series, source]);
 
   // Lines change only with the language, so the plots are built once; the data changes with every sample.
   const lines = useMemo(
