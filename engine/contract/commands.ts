@@ -1,4 +1,5 @@
 import type { ActionOptions, ContainerAction } from './containers';
+import type { EngineKind } from './engines';
 
 const SAFE_WORD = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
 
@@ -58,4 +59,29 @@ export function imageRemoveCommand(ref: string, force = false): string {
 
 export function imagePullCommand(ref: string, platform?: string): string {
   return shellJoin(['docker', 'pull', ...(platform ? ['--platform', platform] : []), ref]);
+}
+
+/** Which engine a command runs on, as the docker CLI names it. */
+export interface CommandEngine {
+  kind: EngineKind;
+  address: string;
+  contextName?: string | undefined;
+}
+
+/** The CLI's words for the engine: none for the default one, `--context NAME` for a context, `-H ADDRESS` otherwise. */
+export function engineFlags(engine: CommandEngine | undefined): string[] {
+  if (!engine || engine.kind === 'local') return [];
+  if (engine.kind === 'context' && engine.contextName) return ['--context', engine.contextName];
+  return ['-H', engine.address];
+}
+
+/** A shown command (one `docker …` a line, as the builders here write them) aimed at `engine`. */
+export function onEngine(command: string, engine: CommandEngine | undefined): string {
+  const flags = engineFlags(engine);
+  if (flags.length === 0) return command;
+  const prefix = `docker ${shellJoin(flags)} `;
+  return command
+    .split('\n')
+    .map((line) => (line.startsWith('docker ') ? prefix + line.slice('docker '.length) : line))
+    .join('\n');
 }

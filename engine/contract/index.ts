@@ -17,3 +17,4 @@ export * from './run/run-command';
 export * from './run/create-input';
 export * from './images';
 export * from './tasks';
+export * from './ports';

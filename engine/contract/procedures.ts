@@ -32,6 +32,7 @@ import {
   PortCheck,
   PortCheckInput,
 } from './images';
+import { PortForwardInput, PortForwardOpened } from './ports';
 import { PullStarted, TaskChange, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
@@ -140,6 +141,8 @@ export const subscriptions = {
   'containers:edit': { input: EditInput, event: EditEvent },
   // Every task of this engine process (all windows see the same ones): all of them at first, then each change.
   'tasks:changes': { input: z.object({}), event: TaskChange },
+  // A published port of an SSH engine on a 127.0.0.1 port here, open while subscribed (and while the engine is connected).
+  'ports:forward': { input: PortForwardInput, event: PortForwardOpened },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

@@ -9,6 +9,7 @@ import { imageListProcedures } from './images/image-list-handlers';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
 import { defaultSettingsFile, setupEngines } from './engines/engine-setup';
 import { logsSubscription } from './logs/logs-subscription';
+import { portSubscriptions } from './ports/port-forwards';
 import { terminalProcedures, terminalSubscriptions } from './exec/exec-handlers';
 import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
@@ -64,6 +65,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...downloadSubscription(registry),
       ...runSubscriptions(registry, edits),
       ...taskSubscriptions(tasks),
+      ...portSubscriptions(registry),
     },
   };
   await engines.ready;

@@ -5,10 +5,11 @@ import { ContainersView } from '../containers/ContainersView';
 import { ImagesView } from '../images/ImagesView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
+import { EngineAttention, needsAnswer } from '../engines/EngineAttention';
 import { Header } from './Header';
-import { KeyboardHelp } from './KeyboardHelp';
+import { KeyboardHelp } from '../containers/KeyboardHelp';
 import { Onboarding } from './Onboarding';
-import { SECTIONS, sectionOf, type Section } from './sections';
+import { SECTIONS, sectionOf, type Section } from '../ui/sections';
 import { SettingsDialog } from './SettingsDialog';
 import { StatusBar } from '../tasks/StatusBar';
 import { TokenScreen } from './TokenScreen';
@@ -38,11 +39,13 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
   useAppearance();
   const engines = useEngines();
   const engineId = useUiStore((state) => state.engineId);
+  const allEngines = useUiStore((state) => state.allEngines);
   const engine = engines.data?.find((candidate) => candidate.id === engineId) ?? engines.data?.[0];
-  const carrierUp = useLiveUpdates(transport, engine?.id);
+  const carrierUp = useLiveUpdates(transport, engines.data?.map((candidate) => candidate.id) ?? []);
+  const section = useSection();
+  const showAll = allEngines && section === 'containers';
   const [unauthorized, setUnauthorized] = useState(false);
   const [tokenPasted, setTokenPasted] = useState(false);
-  const section = useSection();
 
   useEffect(() => onUnauthorized(() => setUnauthorized(true)), [onUnauthorized]);
   useEffect(() => {
@@ -74,7 +77,7 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
         {section === 'containers' ? <KeyboardHelp /> : null}
       </nav>
       <main className="main" id={section}>
-        <Header engine={engine} carrierUp={carrierUp} refused={unauthorized} />
+        <Header engine={engine} engines={engines.data ?? []} allEngines={showAll} carrierUp={carrierUp} refused={unauthorized} />
         {!carrierUp && !unauthorized ? (
           <div className="banner warning" role="alert">
             {t('connection.carrierLost')}
@@ -89,12 +92,18 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
               setToken(token);
             }}
           />
+        ) : showAll && engine ? (
+          <ContainersView engine={engine} engines={engines.data ?? []} all />
+        ) : engine && needsAnswer(engine) && engine.state !== 'connected' ? (
+          <section className="engine-waits" aria-label={engine.name}>
+            <EngineAttention engine={engine} />
+          </section>
         ) : engine?.state === 'unavailable' ? (
           <Onboarding engine={engine} />
         ) : engine && section === 'images' ? (
           <ImagesView engine={engine} />
         ) : engine ? (
-          <ContainersView engine={engine} />
+          <ContainersView engine={engine} engines={engines.data ?? []} all={false} />
         ) : null}
         <StatusBar />
       </main>

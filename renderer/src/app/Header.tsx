@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EngineInfo } from '../../../engine/contract';
+import { EngineSwitcher } from '../engines/EngineSwitcher';
+import { ALL_ENGINES } from '../stores/refs';
 
 interface StatusProps {
   engine: EngineInfo | undefined;
@@ -19,21 +21,27 @@ function ConnectionStatus({ engine, carrierUp, refused }: StatusProps) {
   );
 }
 
-export function Header({ engine, carrierUp, refused }: StatusProps) {
+interface HeaderProps extends StatusProps {
+  engines: readonly EngineInfo[];
+  allEngines: boolean;
+}
+
+export function Header({ engine, engines, allEngines, carrierUp, refused }: HeaderProps) {
   const { t } = useTranslation();
   const source = engine ? t(`connection.sources.${engine.source}`, { name: engine.contextName ?? '' }) : '';
   return (
     <header className="topbar">
       <div className="engine-info">
         <span className="muted">{t('connection.engine')}</span>{' '}
-        {engine?.endpoint ? (
-          <>
-            <code>{engine.endpoint}</code> <span className="muted">({source})</span>
-          </>
+        <EngineSwitcher engines={engines} current={allEngines ? ALL_ENGINES : engine?.id} />
+        {!allEngines && engine?.address ? (
+          <span className="engine-where">
+            <code>{engine.address}</code> <span className="muted">({source})</span>
+          </span>
         ) : null}
-        {engine?.version ? <span className="version">{t('connection.version', { engine: engine.version.engine, api: engine.version.api })}</span> : null}
+        {!allEngines && engine?.version ? <span className="version">{t('connection.version', { engine: engine.version.engine, api: engine.version.api })}</span> : null}
       </div>
-      <ConnectionStatus engine={engine} carrierUp={carrierUp} refused={refused} />
+      {allEngines ? null : <ConnectionStatus engine={engine} carrierUp={carrierUp} refused={refused} />}
     </header>
   );
 }

@@ -7,19 +7,23 @@ import { subscribeEngineStatus } from '../queries/engines';
 
 /**
  * Keeps server state fresh from engine pushes only: engine status patches the engines query, change batches
- * invalidate container queries. Returns whether the carrier to Minato's engine is up.
+ * invalidate container queries (one `engines:changes` per engine, each patching only its own engine's keys).
+ * Returns whether the carrier to Minato's engine is up.
  */
-export function useLiveUpdates(transport: ClientTransport, engineId: string | undefined): boolean {
+export function useLiveUpdates(transport: ClientTransport, engineIds: readonly string[]): boolean {
   const client = useClient();
   const queryClient = useQueryClient();
   const [carrierUp, setCarrierUp] = useState(true);
 
   useEffect(() => subscribeEngineStatus(client, queryClient), [client, queryClient]);
 
+  // One key for the set of engines, so a status push that changes nothing else does not resubscribe.
+  const ids = engineIds.join('\n');
   useEffect(() => {
-    if (!engineId) return;
-    return subscribeEngineChanges(client, queryClient, engineId);
-  }, [client, queryClient, engineId]);
+    if (!ids) return;
+    const disposers = ids.split('\n').map((engineId) => subscribeEngineChanges(client, queryClient, engineId));
+    return () => disposers.forEach((dispose) => dispose());
+  }, [client, queryClient, ids]);
 
   useEffect(
     () =>

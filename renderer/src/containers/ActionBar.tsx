@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary } from '../../../engine/contract';
 import { useActionStore } from '../stores/action-store';
+import { refKey } from '../stores/refs';
 import { openDetail, useUiStore } from '../stores/ui-store';
 import { CONTAINER_ACTIONS, isEnabled } from './actions';
 import { useContainerActions } from './use-container-actions';
@@ -11,9 +12,9 @@ export function ActionBar({ containers }: { containers: ContainerSummary[] }) {
   const running = useActionStore((state) => state.running);
   const { request } = useContainerActions();
   // By name, as the list shows them, so the taught command reads in the same order.
-  const chosen = containers.filter((container) => selected.has(container.id)).sort((a, b) => a.name.localeCompare(b.name));
+  const chosen = containers.filter((container) => selected.has(refKey(container))).sort((a, b) => a.name.localeCompare(b.name));
   const states = chosen.map((container) => container.state);
-  const targets = chosen.map((container) => ({ id: container.id, name: container.name }));
+  const targets = chosen.map((container) => ({ engineId: container.engineId, id: container.id, name: container.name }));
 
   return (
     <div role="toolbar" aria-label={t('actions.toolbar')} className="toolbar">
@@ -35,7 +36,7 @@ export function ActionBar({ containers }: { containers: ContainerSummary[] }) {
           </button>
         );
       })}
-      <button type="button" className="ghost" disabled={chosen.length !== 1} onClick={() => openDetail(chosen[0]?.id)} title={`${t('actions.details')} (Enter)`}>
+      <button type="button" className="ghost" disabled={chosen.length !== 1} onClick={() => openDetail(chosen[0] ? refKey(chosen[0]) : undefined)} title={`${t('actions.details')} (Enter)`}>
         {t('actions.details')}
       </button>
       {running ? <span className="busy">{t('actions.running', { action: t(`actions.${running}`) })}</span> : null}

@@ -3,19 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { cancelPending, useActionStore, type PendingAction } from '../stores/action-store';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { CONFIRM_OPTION_LABEL, actionNamed, initialOptions } from './actions';
-import { useContainerActions } from './use-container-actions';
+import { useActionCommand, useContainerActions } from './use-container-actions';
+import { refKey } from '../stores/refs';
 
 /** Actions whose descriptor asks first: the question, each container by name, and the options it offers. */
 export function ContainerActionConfirm() {
   const pending = useActionStore((state) => state.pending);
   if (!pending) return null;
   // A new request starts with its options unticked.
-  return <Confirm key={`${pending.action}:${pending.targets.map((target) => target.id).join(',')}`} pending={pending} />;
+  return <Confirm key={`${pending.action}:${pending.targets.map((target) => refKey(target)).join(',')}`} pending={pending} />;
 }
 
 function Confirm({ pending }: { pending: PendingAction }) {
   const { t } = useTranslation();
   const { run } = useContainerActions();
+  const commandOf = useActionCommand();
   const descriptor = actionNamed(pending.action);
   const [options, setOptions] = useState(() => initialOptions(descriptor));
   const names = pending.targets.map((target) => target.name);
@@ -26,7 +28,7 @@ function Confirm({ pending }: { pending: PendingAction }) {
       title={t(confirm.title)}
       body={t(confirm.body)}
       targets={names}
-      command={descriptor.command(names, options)}
+      command={commandOf(descriptor, pending.targets, options)}
       commandLabel={t('confirm.command')}
       confirmLabel={t(descriptor.label)}
       cancelLabel={t('confirm.cancel')}

@@ -1,7 +1,8 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary } from '../../../engine/contract';
+import type { ContainerSummary, EngineInfo } from '../../../engine/contract';
+import { refKey, type RefKey } from '../stores/refs';
 import { useVisibleStats } from '../queries/stats';
 import { openDetail, pruneSelection, selectOnly, selectRange, setFocused, setSelection, toggleProject, toggleSelected, useUiStore } from '../stores/ui-store';
 import type { ActionTarget } from '../stores/action-store';
@@ -24,7 +25,15 @@ export const GRID_ID = 'container-grid';
 /** The DOM id of a row, from its key (a container id, or `project:<name>`). */
 export const rowDomId = (key: string) => `row-${key.replace(/[^\w-]/g, '_')}`;
 
-export function ContainerList({ containers }: { containers: ContainerSummary[] }) {
+interface ContainerListProps {
+  containers: ContainerSummary[];
+  /** Every engine known: a row reads its engine's name and capabilities (where its ports open) from here. */
+  engines: readonly EngineInfo[];
+  /** The All engines view: each row names its engine in an Engine column. */
+  showEngine: boolean;
+}
+
+export function ContainerList({ containers, engines, showEngine }: ContainerListProps) {
   const { t } = useTranslation();
   const filter = useUiStore((state) => state.filter);
   const search = useUiStore((state) => state.search);
@@ -33,6 +42,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   const anchorId = useUiStore((state) => state.anchorId);
   const focusedId = useUiStore((state) => state.focusedId);
   const { request } = useContainerActions();
+  const engineOf = useCallback((engineId: string) => engines.find((engine) => engine.id === engineId), [engines]);
   // One timer for every row's times, ticking each second only while some time shown is under a minute old.
   const [interval, setTickInterval] = useState(1000);
   const now = useNow(interval);
@@ -43,8 +53,8 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   const focusFollows = useRef(false);
 
   const model = useMemo(() => buildListModel(containers, filter, search, collapsed), [containers, filter, search, collapsed]);
-  const byId = useMemo(() => new Map(containers.map((container) => [container.id, container])), [containers]);
-  const focusKey = model.rows.some((row) => row.key === focusedId) ? focusedId : model.rows[0]?.key;
+  const byId = useMemo(() => new Map(containers.map((container) => [refKey(container), container])), [containers]);
+  const focusKey: string | undefined = model.rows.some((row) => row.key === focusedId) ? focusedId : model.rows[0]?.key;
   const focusIndex = model.rows.findIndex((row) => row.key === focusKey);
 
   useEffect(() => pruneSelection(new Set(byId.keys())), [byId]);
@@ -77,13 +87,17 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   }, [focusIndex, model.rows, virtualizer]);
 
   const targetsOf = useCallback(
-    (ids: Iterable<string>) => [...ids].flatMap((id) => (byId.has(id) ? [{ id, name: byId.get(id)!.name }] : [])),
+    (keys: Iterable<RefKey>) =>
+      [...keys].flatMap((key) => {
+        const container = byId.get(key);
+        return container ? [{ engineId: container.engineId, id: container.id, name: container.name }] : [];
+      }),
     [byId],
   );
 
   /** What an action applies to: the selection, or the focused container when nothing is selected. */
   const currentTargets = useCallback((): ActionTarget[] => {
-    const ids = selected.size > 0 ? selected : focusKey && byId.has(focusKey) ? [focusKey] : [];
+    const ids = selected.size > 0 ? selected : focusKey && byId.has(focusKey as RefKey) ? [focusKey as RefKey] : [];
     return targetsOf(ids).sort((a, b) => a.name.localeCompare(b.name));
   }, [selected, focusKey, byId, targetsOf]);
 
@@ -91,7 +105,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     (x: number, y: number) => {
       const targets = currentTargets();
       if (targets.length === 0) return;
-      setMenu({ x, y, targets, states: targets.map((target) => byId.get(target.id)!.state) });
+      setMenu({ x, y, targets, states: targets.map((target) => byId.get(refKey(target))!.state) });
     },
     [currentTargets, byId],
   );
@@ -102,7 +116,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   }, [focusKey]);
 
   const onRowClick = useCallback(
-    (event: MouseEvent, id: string) => {
+    (event: MouseEvent, id: RefKey) => {
       if (event.shiftKey) selectRange(id, model.visibleIds);
       else if (event.ctrlKey || event.metaKey) toggleSelected(id);
       else selectOnly(id);
@@ -111,23 +125,23 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
   );
 
   const onRowMenu = useCallback(
-    (event: MouseEvent, id: string) => {
+    (event: MouseEvent, id: RefKey) => {
       event.preventDefault();
       // As in a file manager: a right click outside the selection acts on that row alone.
       if (!useUiStore.getState().selected.has(id)) selectOnly(id);
       const ids = useUiStore.getState().selected;
       const targets = targetsOf(ids).sort((a, b) => a.name.localeCompare(b.name));
-      setMenu({ x: event.clientX, y: event.clientY, targets, states: targets.map((target) => byId.get(target.id)!.state) });
+      setMenu({ x: event.clientX, y: event.clientY, targets, states: targets.map((target) => byId.get(refKey(target))!.state) });
     },
     [targetsOf, byId],
   );
 
   const onGroupAction = useCallback(
     (project: string, descriptor: ActionDescriptor) => {
-      const members = containers.filter((container) => container.composeProject === project).map((container) => container.id);
-      request(descriptor, targetsOf(members));
+      const members = model.rows.find((row) => row.kind === 'project' && row.key === project);
+      if (members?.kind === 'project') request(descriptor, targetsOf(members.ids));
     },
-    [containers, request, targetsOf],
+    [model.rows, request, targetsOf],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -176,11 +190,10 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
     .getVirtualItems()
     .flatMap((item) => {
       const row = model.rows[item.index];
-      return row?.kind === 'container' && row.container.state === 'running' ? [row.container.id] : [];
+      return row?.kind === 'container' && row.container.state === 'running' ? [row.container] : [];
     })
     .slice(0, 100);
-  const engineId = containers[0]?.engineId ?? '';
-  const stats = useVisibleStats(engineId, visibleRunning);
+  const stats = useVisibleStats(visibleRunning);
 
   const allShownSelected = model.visibleIds.length > 0 && model.visibleIds.every((id) => selected.has(id));
 
@@ -207,6 +220,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
               />
             </div>
             <div role="columnheader" className="cell name">{t('list.columns.name')}</div>
+            {showEngine ? <div role="columnheader" className="cell engine">{t('engines.column')}</div> : null}
             <div role="columnheader" className="cell image">{t('list.columns.image')}</div>
             <div role="columnheader" className="cell state">{t('list.columns.state')}</div>
             <div role="columnheader" className="cell ports">{t('list.columns.ports')}</div>
@@ -225,6 +239,8 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
                     domId={rowDomId(row.key)}
                     rowKey={row.key}
                     project={row.project}
+                    engineId={row.engineId}
+                    engineName={showEngine ? (engineOf(row.engineId)?.name ?? row.engineId) : undefined}
                     running={row.running}
                     total={row.total}
                     collapsed={row.collapsed}
@@ -242,13 +258,16 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
                     domId={rowDomId(row.key)}
                     container={row.container}
                     inProject={row.inProject}
-                    selected={selected.has(row.container.id)}
-                    focused={focusedId === row.container.id}
+                    rowKey={row.key}
+                    engineName={showEngine ? (engineOf(row.container.engineId)?.name ?? row.container.engineId) : undefined}
+                    engine={engineOf(row.container.engineId)}
+                    selected={selected.has(row.key)}
+                    focused={focusedId === row.key}
                     tabIndex={tabIndex}
                     rowIndex={item.index + 2}
                     top={item.start}
                     now={now}
-                    stats={stats.data?.get(row.container.id)}
+                    stats={stats.get(row.key)}
                     onRowClick={onRowClick}
                     onRowMenu={onRowMenu}
                     onFocusRow={setFocused}
@@ -267,7 +286,7 @@ export function ContainerList({ containers }: { containers: ContainerSummary[] }
           {t('list.count', { count: model.matchCount })}
         </span>
       </div>
-      {menu ? <RowMenu {...menu} onAction={request} onDetails={openDetail} onClose={closeMenu} /> : null}
+      {menu ? <RowMenu {...menu} onAction={request} onDetails={(target) => openDetail(refKey(target))} onClose={closeMenu} /> : null}
     </div>
   );
 }

@@ -1,13 +1,20 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary, StatsSample } from '../../../engine/contract';
-import { formatBytes } from '../insight/format-bytes';
-import { portLabel, portUrl, relativeTime } from './format';
+import type { ContainerSummary, EngineInfo, StatsSample } from '../../../engine/contract';
+import { PortLink } from '../engines/PortLink';
+import type { RefKey } from '../stores/refs';
+import { formatBytes } from '../format/format-bytes';
+import { relativeTime } from '../format/time';
 import { statusText } from './status-text';
 
 interface ContainerRowProps {
   domId: string;
   container: ContainerSummary;
+  /** The container with its engine. */
+  rowKey: RefKey;
+  /** The All engines view: the engine's name, shown in its own column. */
+  engineName: string | undefined;
+  engine: EngineInfo | undefined;
   inProject: boolean;
   selected: boolean;
   focused: boolean;
@@ -17,15 +24,15 @@ interface ContainerRowProps {
   top: number;
   now: number;
   stats: StatsSample | undefined;
-  onRowClick(event: MouseEvent, id: string): void;
-  onRowMenu(event: MouseEvent, id: string): void;
-  onFocusRow(id: string): void;
-  onToggle(id: string): void;
-  onOpen(id: string): void;
+  onRowClick(event: MouseEvent, key: RefKey): void;
+  onRowMenu(event: MouseEvent, key: RefKey): void;
+  onFocusRow(key: string): void;
+  onToggle(key: RefKey): void;
+  onOpen(key: RefKey): void;
 }
 
 export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps) {
-  const { container, inProject, selected, focused, rowIndex, top, now } = props;
+  const { container, rowKey, inProject, selected, focused, rowIndex, top, now } = props;
   const { t, i18n } = useTranslation();
   return (
     <div
@@ -37,11 +44,11 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       tabIndex={props.tabIndex}
       className={`row container-row${selected ? ' selected' : ''}${focused ? ' focused' : ''}${inProject ? ' in-project' : ''}`}
       style={{ transform: `translateY(${top}px)` }}
-      onClick={(event) => props.onRowClick(event, container.id)}
-      onDoubleClick={() => props.onOpen(container.id)}
-      onContextMenu={(event) => props.onRowMenu(event, container.id)}
+      onClick={(event) => props.onRowClick(event, rowKey)}
+      onDoubleClick={() => props.onOpen(rowKey)}
+      onContextMenu={(event) => props.onRowMenu(event, rowKey)}
       onFocus={(event) => {
-        if (event.target === event.currentTarget && !focused) props.onFocusRow(container.id);
+        if (event.target === event.currentTarget && !focused) props.onFocusRow(rowKey);
       }}
     >
       <div role="gridcell" className="cell check">
@@ -50,7 +57,7 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
           checked={selected}
           aria-label={t('list.select', { name: container.name })}
           onClick={(event) => event.stopPropagation()}
-          onChange={() => props.onToggle(container.id)}
+          onChange={() => props.onToggle(rowKey)}
           tabIndex={-1}
         />
       </div>
@@ -58,6 +65,11 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
         <span className="name-text">{container.name}</span>
         {container.composeService && inProject ? <span className="service">{container.composeService}</span> : null}
       </div>
+      {props.engineName !== undefined ? (
+        <div role="gridcell" className="cell engine" title={props.engineName}>
+          {props.engineName}
+        </div>
+      ) : null}
       <div role="gridcell" className="cell image" title={container.image}>
         {container.image}
       </div>
@@ -75,27 +87,9 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
         ) : null}
       </div>
       <div role="gridcell" className="cell ports">
-        {container.ports.map((port) => {
-          const url = portUrl(port);
-          const label = portLabel(port);
-          const key = `${port.hostIp ?? ''}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`;
-          return url ? (
-            <a
-              key={key}
-              href={url}
-              target="_blank"
-              rel="noopener noreferrer"
-              title={t('list.openPort', { url })}
-              onClick={(event) => event.stopPropagation()}
-            >
-              {label}
-            </a>
-          ) : (
-            <span key={key} className="port-unpublished">
-              {label}
-            </span>
-          );
-        })}
+        {container.ports.map((port) => (
+          <PortLink key={`${port.hostIp ?? ''}:${port.hostPort ?? ''}:${port.containerPort}/${port.protocol}`} engine={props.engine} port={port} />
+        ))}
       </div>
       <div role="gridcell" className="cell created" title={new Date(container.created * 1000).toLocaleString(i18n.language)}>
         {relativeTime(container.created, now, i18n.language)}

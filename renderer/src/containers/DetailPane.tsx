@@ -1,6 +1,9 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { containerInspectCommand, shellJoin, type ContainerDetail } from '../../../engine/contract';
+import { PortLink } from '../engines/PortLink';
+import { refKey } from '../stores/refs';
+import { useEngine, useEngineCommand } from '../queries/engines';
 import { maskCommandLine, maskPairValue } from '../../../engine/contract/secrets';
 import { useContainerDetail } from '../queries/containers';
 import { ChangesView } from '../insight/ChangesView';
@@ -9,15 +12,16 @@ import { InspectView } from '../insight/InspectView';
 import { ProcessesView } from '../insight/ProcessesView';
 import { StatsView } from '../insight/StatsView';
 import { LogsView } from '../logs/LogsView';
-import { DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
+import { attachesTo, DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
 import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerTools } from '../run/ContainerTools';
 import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
 import { GRID_ID } from './ContainerList';
-import { errorParts } from './error-text';
-import { ErrorMessage } from './ErrorMessage';
-import { portLabel, portUrl, relativeTime, shortId } from './format';
+import { errorParts } from '../format/error-text';
+import { ErrorMessage } from '../ui/ErrorMessage';
+import { shortId } from './format';
+import { relativeTime } from '../format/time';
 import { useNow } from '../ui/use-now';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -38,6 +42,7 @@ function Summary({ detail }: { detail: ContainerDetail }) {
     if (Number.isNaN(time) || iso.startsWith('0001')) return '—';
     return `${new Date(time).toLocaleString(i18n.language)} (${relativeTime(time / 1000, now, i18n.language)})`;
   };
+  const engine = useEngine(detail.engineId);
   const none = <span className="muted">{t('detail.none')}</span>;
   const labels = Object.entries(detail.labels);
   return (
@@ -66,21 +71,11 @@ function Summary({ detail }: { detail: ContainerDetail }) {
       <Field label={t('detail.ports')}>
         {detail.ports.length === 0
           ? none
-          : detail.ports.map((port) => {
-              const url = portUrl(port);
-              const label = portLabel(port);
-              return (
-                <div key={`${port.hostIp}:${port.hostPort}:${port.containerPort}/${port.protocol}`}>
-                  {url ? (
-                    <a href={url} target="_blank" rel="noopener noreferrer">
-                      {label}
-                    </a>
-                  ) : (
-                    label
-                  )}
-                </div>
-              );
-            })}
+          : detail.ports.map((port) => (
+              <div key={`${port.hostIp}:${port.hostPort}:${port.containerPort}/${port.protocol}`}>
+                <PortLink engine={engine} port={port} />
+              </div>
+            ))}
       </Field>
       <Field label={t('detail.mounts')}>
         {detail.mounts.length === 0
@@ -179,21 +174,21 @@ function DetailError({ error }: { error: { code?: string; message?: string; deta
 
 export function DetailPane() {
   const { t } = useTranslation();
-  const engineId = useUiStore((state) => state.engineId);
-  const detailId = useUiStore((state) => state.detailId);
+  const ref = useUiStore((state) => state.detail);
   const tab = useUiStore((state) => state.detailTab);
-  const attachId = useUiStore((state) => state.attachId);
-  const detail = useContainerDetail(engineId, detailId);
+  const attach = useUiStore((state) => state.attach);
+  const detail = useContainerDetail(ref?.engineId, ref?.id);
+  const onEngine = useEngineCommand(ref?.engineId);
+  const detailId = ref ? refKey(ref) : undefined;
   // Terminals keep their sessions while another tab is shown, once opened for this container.
+  // Set while rendering (React's pattern for state that follows props), so the terminal mounts in this very render.
   const [terminalFor, setTerminalFor] = useState<string | undefined>();
-  useEffect(() => {
-    if (tab === 'terminal' && detailId) setTerminalFor(detailId);
-  }, [tab, detailId]);
+  if (tab === 'terminal' && detailId && terminalFor !== detailId) setTerminalFor(detailId);
   if (!detailId) return null;
   return (
     <aside role="region" aria-label={t('detail.region')} className={`detail${tab === 'summary' ? '' : ' wide'}`}>
       <header className="detail-head">
-        <h2>{detail.data?.name ?? shortId(detailId)}</h2>
+        <h2>{detail.data?.name ?? shortId(ref!.id)}</h2>
         <button type="button" className="ghost small" aria-label={t('detail.close')} onClick={() => openDetail(undefined)}>
           ×
         </button>
@@ -220,13 +215,13 @@ export function DetailPane() {
         {detail.data && tab === 'summary' ? (
           <>
             <Summary detail={detail.data} />
-            <CommandBlock command={containerInspectCommand(detail.data.name)} label={t('detail.teach')} />
+            <CommandBlock command={onEngine(containerInspectCommand(detail.data.name))} label={t('detail.teach')} />
           </>
         ) : null}
-        {detail.data ? <TabContent key={`${detail.data.id}-${tab}`} tab={tab} detail={detail.data} /> : null}
-        {detail.data && terminalFor === detail.data.id ? (
+        {detail.data ? <TabContent key={`${detailId}-${tab}`} tab={tab} detail={detail.data} /> : null}
+        {detail.data && terminalFor === detailId ? (
           <div hidden={tab !== 'terminal'} className="terminal-keeper">
-            <TerminalTab key={detail.data.id} detail={detail.data} attachFirst={attachId === detail.data.id} />
+            <TerminalTab key={detailId} detail={detail.data} attachFirst={attachesTo(attach, detail.data)} />
           </div>
         ) : null}
       </div>

@@ -7,6 +7,9 @@ interface ProjectRowProps {
   domId: string;
   rowKey: string;
   project: string;
+  engineId: string;
+  /** The All engines view: the engine's name, shown in its own column. */
+  engineName: string | undefined;
   running: number;
   total: number;
   collapsed: boolean;
@@ -50,12 +53,13 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
           className="ghost small disclosure"
           tabIndex={-1}
           aria-label={collapsed ? t('list.expand', { name: project }) : t('list.collapse', { name: project })}
-          onClick={() => props.onToggle(project)}
+          onClick={() => props.onToggle(props.rowKey)}
         >
           {collapsed ? '▸' : '▾'}
         </button>
         <span className="project-name">{project}</span>
         <span className="project-summary">{t('list.projectSummary', { running, total })}</span>
+        {props.engineName !== undefined ? <span className="project-engine muted">{props.engineName}</span> : null}
       </div>
       <div role="gridcell" className="cell project-actions" aria-label={t('actions.groupActions', { name: project })}>
         {GROUP_ACTIONS.map(({ action, label: text }) => {
@@ -66,13 +70,13 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
               type="button"
               className={descriptor.danger ? 'small danger' : 'small'}
               aria-label={t('actions.inProject', { name: project, action: t(text) })}
-              onClick={() => props.onGroupAction(project, descriptor)}
+              onClick={() => props.onGroupAction(props.rowKey, descriptor)}
             >
               {t(text)}
             </button>
           );
         })}
-        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('logs.projectButton') })} onClick={() => openProjectLogs(project)}>
+        <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('logs.projectButton') })} onClick={() => openProjectLogs({ engineId: props.engineId, project })}>
           {t('logs.projectButton')}
         </button>
       </div>

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffectEvent, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { ContainerStatus } from '../../../engine/contract';
@@ -15,7 +15,7 @@ export interface RowMenuRequest {
 
 interface RowMenuProps extends RowMenuRequest {
   onAction(descriptor: ActionDescriptor, targets: ActionTarget[]): void;
-  onDetails(id: string): void;
+  onDetails(target: ActionTarget): void;
   onClose(): void;
 }
 
@@ -26,8 +26,8 @@ interface RowMenuProps extends RowMenuRequest {
 export function RowMenu({ x, y, targets, states, onAction, onDetails, onClose }: RowMenuProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const close = useRef(onClose);
-  close.current = onClose;
+  // The latest onClose, for the listener the layout effect installs once per position.
+  const closeOutside = useEffectEvent(() => onClose());
   const running = useActionStore((state) => state.running);
   const label = t('rowMenu.label', { name: targets.length === 1 ? targets[0]!.name : t('actions.selected', { count: targets.length }) });
 
@@ -39,7 +39,7 @@ export function RowMenu({ x, y, targets, states, onAction, onDetails, onClose }:
     menu.style.top = `${Math.max(4, Math.min(y, window.innerHeight - height - 4))}px`;
     items(menu)[0]?.focus();
     const outside = (event: PointerEvent) => {
-      if (!menu.contains(event.target as Node)) close.current();
+      if (!menu.contains(event.target as Node)) closeOutside();
     };
     document.addEventListener('pointerdown', outside, true);
     return () => document.removeEventListener('pointerdown', outside, true);
@@ -96,7 +96,7 @@ export function RowMenu({ x, y, targets, states, onAction, onDetails, onClose }:
         onClick={() => {
           if (!single) return;
           onClose();
-          onDetails(single.id);
+          onDetails(single);
         }}
       >
         <span>{t('rowMenu.details')}</span>

@@ -63,12 +63,13 @@ describe('the container action table', () => {
   it('performs itself as one engine call with its name and options', async () => {
     const calls: Array<[string[], ContainerAction, ActionOptions]> = [];
     const context: ActionContext = {
-      act: (ids, action, options) => {
+      act: (engineId, ids, action, options) => {
+        expect(engineId).toBe('local');
         calls.push([ids, action, options]);
         return Promise.resolve({ results: ids.map((id) => ({ id, ok: true })) });
       },
     };
-    for (const descriptor of CONTAINER_ACTIONS) await descriptor.perform(context, ['a'], initialOptions(descriptor));
+    for (const descriptor of CONTAINER_ACTIONS) await descriptor.perform(context, 'local', ['a'], initialOptions(descriptor));
     expect(calls.map(([, action]) => action)).toEqual(CONTAINER_ACTIONS.map((descriptor) => descriptor.name));
     expect(calls.find(([, action]) => action === 'remove')).toEqual([['a'], 'remove', { force: false, removeVolumes: false }]);
   });

@@ -17,9 +17,9 @@ export interface ActionConfirmation {
   options: readonly ConfirmOption[];
 }
 
-/** What performing needs from the app: the engine call (it differs per engine and is a mutation in the UI). */
+/** What performing needs from the app: the engine call (a mutation in the UI), made once per engine. */
 export interface ActionContext {
-  act(ids: string[], action: ContainerAction, options: ActionOptions): Promise<{ results: ActionResult[] }>;
+  act(engineId: string, ids: string[], action: ContainerAction, options: ActionOptions): Promise<{ results: ActionResult[] }>;
 }
 
 /**
@@ -39,7 +39,7 @@ export interface ActionDescriptor {
   confirm?: ActionConfirmation;
   /** The docker command it stands for, with the options ticked now. */
   command(names: readonly string[], options: ActionOptions): string;
-  perform(context: ActionContext, ids: string[], options: ActionOptions): Promise<{ results: ActionResult[] }>;
+  perform(context: ActionContext, engineId: string, ids: string[], options: ActionOptions): Promise<{ results: ActionResult[] }>;
 }
 
 const running = (state: ContainerStatus) => state === 'running' || state === 'restarting';
@@ -51,7 +51,7 @@ function engineAction(name: ContainerAction, rest: Omit<ActionDescriptor, 'name'
     label: `actions.${name}`,
     danger: rest.danger ?? false,
     command: (names, options) => containerActionCommand(name, names, options),
-    perform: (context, ids, options) => context.act(ids, name, options),
+    perform: (context, engineId, ids, options) => context.act(engineId, ids, name, options),
     ...rest,
   };
 }

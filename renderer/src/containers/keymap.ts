@@ -1,3 +1,4 @@
+import { projectKey, type RefKey } from '../stores/refs';
 import type { ListRow } from './list-rows';
 
 /** Keys the list handles itself besides the actions, in the order the on-screen help lists them. */
@@ -18,17 +19,17 @@ export const GRID_KEYS = [
   { keys: '?', help: 'help' },
 ] as const;
 
-/** Focus and selection, as the list's keyboard model sees them. Focus is a row key (a container id or a project row). */
+/** Focus and selection, as the list's keyboard model sees them. Focus is a row key (a container's `RefKey` or a project row's). */
 export interface GridState {
   focused: string | undefined;
   anchor: string | undefined;
-  selected: ReadonlySet<string>;
+  selected: ReadonlySet<RefKey>;
 }
 
 export type GridOutcome =
   | { kind: 'state'; state: GridState }
   | { kind: 'fold'; project: string }
-  | { kind: 'open'; id: string }
+  | { kind: 'open'; id: RefKey }
   | { kind: 'menu' }
   | { kind: 'search' }
   | { kind: 'help' };
@@ -50,10 +51,10 @@ const MOVES: Record<string, (index: number, last: number, page: number) => numbe
   PageUp: (index, _last, page) => index - page,
 };
 
-const containerIds = (rows: readonly ListRow[]) => rows.flatMap((row) => (row.kind === 'container' ? [row.container.id] : []));
+const containerIds = (rows: readonly ListRow[]) => rows.flatMap((row) => (row.kind === 'container' ? [row.key] : []));
 
 /** Containers shown between two rows (inclusive), in the order shown. */
-function between(rows: readonly ListRow[], fromKey: string, toKey: string): string[] {
+function between(rows: readonly ListRow[], fromKey: string, toKey: string): RefKey[] {
   const from = rows.findIndex((row) => row.key === fromKey);
   const to = rows.findIndex((row) => row.key === toKey);
   if (from === -1 || to === -1) return containerIds(rows.filter((row) => row.key === toKey));
@@ -74,7 +75,7 @@ function moveTo(rows: readonly ListRow[], state: GridState, target: ListRow, eve
 /** Space: select what has focus; Ctrl+Space adds or takes it away; Shift+Space selects up to it. */
 function select(rows: readonly ListRow[], state: GridState, row: ListRow, event: GridKey): GridState {
   if (event.shiftKey && state.anchor) return { ...state, selected: new Set(between(rows, state.anchor, row.key)) };
-  const ids = row.kind === 'container' ? [row.container.id] : row.ids;
+  const ids = row.kind === 'container' ? [row.key] : row.ids;
   const selected = new Set(state.selected);
   const allIn = ids.every((id) => selected.has(id));
   if ((event.ctrlKey || event.metaKey) && allIn) for (const id of ids) selected.delete(id);
@@ -109,15 +110,17 @@ export function gridKey(event: GridKey, rows: readonly ListRow[], state: GridSta
       return state.selected.size > 0 ? { kind: 'state', state: { ...state, selected: new Set() } } : undefined;
     case 'Enter':
       if (!row) return undefined;
-      return row.kind === 'container' ? { kind: 'open', id: row.container.id } : { kind: 'fold', project: row.project };
+      return row.kind === 'container' ? { kind: 'open', id: row.key } : { kind: 'fold', project: row.key };
     case 'ArrowRight':
       if (row?.kind !== 'project') return undefined;
-      if (row.collapsed) return { kind: 'fold', project: row.project };
+      if (row.collapsed) return { kind: 'fold', project: row.key };
       return rows[index + 1] ? { kind: 'state', state: { ...state, focused: rows[index + 1]!.key } } : undefined;
     case 'ArrowLeft': {
-      if (row?.kind === 'project') return row.collapsed ? undefined : { kind: 'fold', project: row.project };
+      if (row?.kind === 'project') return row.collapsed ? undefined : { kind: 'fold', project: row.key };
       const project = row?.kind === 'container' && row.inProject ? row.container.composeProject : undefined;
-      return project ? { kind: 'state', state: { ...state, focused: `project:${project}` } } : undefined;
+      return project && row?.kind === 'container'
+        ? { kind: 'state', state: { ...state, focused: projectKey({ engineId: row.container.engineId, project }) } }
+        : undefined;
     }
     case '/':
       return { kind: 'search' };

@@ -36,7 +36,7 @@ describe('buildListModel', () => {
       'shop-web-1',
       'zeta',
     ]);
-    expect(model.visibleIds).toEqual(['alpha-id', 'shop-db-1-id', 'shop-web-1-id', 'zeta-id']);
+    expect(model.visibleIds).toEqual(['alpha-id@local', 'shop-db-1-id@local', 'shop-web-1-id@local', 'zeta-id@local']);
     expect(model.matchCount).toBe(4);
   });
 
@@ -50,13 +50,13 @@ describe('buildListModel', () => {
   it('counts a whole project in its header even when the filter hides some members', () => {
     const model = buildListModel(all, 'running', '', new Set());
     expect(model.rows.find((row) => row.kind === 'project')).toMatchObject({ project: 'shop', running: 1, total: 2 });
-    expect(model.visibleIds).toEqual(['shop-web-1-id', 'zeta-id']);
+    expect(model.visibleIds).toEqual(['shop-web-1-id@local', 'zeta-id@local']);
   });
 
   it('hides the members of a collapsed project but still counts them', () => {
-    const model = buildListModel(all, 'all', '', new Set(['shop']));
+    const model = buildListModel(all, 'all', '', new Set(['project:local:shop']));
     expect(model.rows).toHaveLength(3);
-    expect(model.visibleIds).toEqual(['alpha-id', 'zeta-id']);
+    expect(model.visibleIds).toEqual(['alpha-id@local', 'zeta-id@local']);
     expect(model.matchCount).toBe(4);
   });
 });

@@ -1,14 +1,15 @@
 import type { ContainerSummary } from '../../../engine/contract';
+import { projectKey, refKey, type RefKey } from '../stores/refs';
 import type { StateFilter } from '../stores/ui-store';
 
 export type ListRow =
-  | { kind: 'container'; key: string; container: ContainerSummary; inProject: boolean }
-  | { kind: 'project'; key: string; project: string; ids: string[]; running: number; total: number; collapsed: boolean };
+  | { kind: 'container'; key: RefKey; container: ContainerSummary; inProject: boolean }
+  | { kind: 'project'; key: string; engineId: string; project: string; ids: RefKey[]; running: number; total: number; collapsed: boolean };
 
 export interface ListModel {
   rows: ListRow[];
-  /** Ids of container rows in the order shown (for Shift ranges and arrow keys). */
-  visibleIds: string[];
+  /** Keys of container rows in the order shown (for Shift ranges and arrow keys). */
+  visibleIds: RefKey[];
   /** Every container matching the filter and search, collapsed groups included. */
   matchCount: number;
 }
@@ -29,16 +30,19 @@ export function matches(container: ContainerSummary, filter: StateFilter, search
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
+/** A project's key: its name on its engine. */
+const projectOf = (container: ContainerSummary) => projectKey({ engineId: container.engineId, project: container.composeProject ?? '' });
+
 /** Groups Compose projects under one row each, sorted with the standalone containers by name. */
 /** A project's header counts all its containers, so "Running" still shows how many it has in total. */
 function projectTotals(containers: readonly ContainerSummary[]): Map<string, { running: number; total: number }> {
   const totals = new Map<string, { running: number; total: number }>();
   for (const container of containers) {
     if (!container.composeProject) continue;
-    const entry = totals.get(container.composeProject) ?? { running: 0, total: 0 };
+    const entry = totals.get(projectOf(container)) ?? { running: 0, total: 0 };
     entry.total++;
     if (container.state === 'running') entry.running++;
-    totals.set(container.composeProject, entry);
+    totals.set(projectOf(container), entry);
   }
   return totals;
 }
@@ -53,43 +57,48 @@ export function buildListModel(
   const totals = projectTotals(containers);
   const projects = new Map<string, ContainerSummary[]>();
   const entries: Array<{ name: string; project?: string; container?: ContainerSummary }> = [];
+  const names = new Map<string, { engineId: string; project: string }>();
   for (const container of shown) {
     if (!container.composeProject) {
       entries.push({ name: container.name, container });
       continue;
     }
-    const members = projects.get(container.composeProject);
+    const key = projectOf(container);
+    const members = projects.get(key);
     if (members) members.push(container);
     else {
-      projects.set(container.composeProject, [container]);
-      entries.push({ name: container.composeProject, project: container.composeProject });
+      projects.set(key, [container]);
+      names.set(key, { engineId: container.engineId, project: container.composeProject });
+      entries.push({ name: container.composeProject, project: key });
     }
   }
   entries.sort(byName);
   const rows: ListRow[] = [];
-  const visibleIds: string[] = [];
+  const visibleIds: RefKey[] = [];
   for (const entry of entries) {
     if (entry.container) {
-      rows.push({ kind: 'container', key: entry.container.id, container: entry.container, inProject: false });
-      visibleIds.push(entry.container.id);
+      const key = refKey(entry.container);
+      rows.push({ kind: 'container', key, container: entry.container, inProject: false });
+      visibleIds.push(key);
       continue;
     }
-    const project = entry.project as string;
-    const members = (projects.get(project) ?? []).sort(byName);
-    const isCollapsed = collapsed.has(project);
+    const key = entry.project as string;
+    const members = (projects.get(key) ?? []).sort(byName);
+    const isCollapsed = collapsed.has(key);
     rows.push({
       kind: 'project',
-      key: `project:${project}`,
-      project,
-      ids: members.map((member) => member.id),
-      running: totals.get(project)?.running ?? 0,
-      total: totals.get(project)?.total ?? 0,
+      key,
+      ...names.get(key)!,
+      ids: members.map((member) => refKey(member)),
+      running: totals.get(key)?.running ?? 0,
+      total: totals.get(key)?.total ?? 0,
       collapsed: isCollapsed,
     });
     if (isCollapsed) continue;
     for (const member of members) {
-      rows.push({ kind: 'container', key: member.id, container: member, inProject: true });
-      visibleIds.push(member.id);
+      const memberKey = refKey(member);
+      rows.push({ kind: 'container', key: memberKey, container: member, inProject: true });
+      visibleIds.push(memberKey);
     }
   }
   return { rows, visibleIds, matchCount: shown.length };

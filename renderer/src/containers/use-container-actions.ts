@@ -1,43 +1,66 @@
 import { useCallback, useMemo } from 'react';
-import type { ActionOptions } from '../../../engine/contract';
+import { onEngine, type ActionOptions, type ActionResult } from '../../../engine/contract';
+import { refKey } from '../stores/refs';
 import { useContainerAction } from '../queries/containers';
+import { useEngines } from '../queries/engines';
 import { askToConfirm, cancelPending, setOutcome, setRunning, type ActionTarget } from '../stores/action-store';
-import { useUiStore } from '../stores/ui-store';
 import type { ActionContext, ActionDescriptor } from './actions';
+
+/** Targets by the engine they live on, in the order given: one call and one command per engine. */
+export function byEngine(targets: readonly ActionTarget[]): Array<[string, ActionTarget[]]> {
+  const groups = new Map<string, ActionTarget[]>();
+  for (const target of targets) groups.set(target.engineId, [...(groups.get(target.engineId) ?? []), target]);
+  return [...groups];
+}
+
+/** The command an action stands for: one `docker …` line per engine, each naming its engine as the CLI would. */
+export function useActionCommand() {
+  const engines = useEngines().data;
+  return useCallback(
+    (descriptor: ActionDescriptor, targets: readonly ActionTarget[], options: ActionOptions) =>
+      byEngine(targets)
+        .map(([engineId, group]) => onEngine(descriptor.command(group.map((target) => target.name), options), engines?.find((engine) => engine.id === engineId)))
+        .join('\n'),
+    [engines],
+  );
+}
 
 /** Runs an action on containers: those with a confirmation go through the dialog first; the outcome teaches the command. */
 export function useContainerActions() {
-  const engineId = useUiStore((state) => state.engineId);
-  const { mutateAsync } = useContainerAction(engineId);
-  const context = useMemo<ActionContext>(() => ({ act: (ids, action, options) => mutateAsync({ ids, action, options }) }), [mutateAsync]);
+  const { mutateAsync } = useContainerAction();
+  const commandOf = useActionCommand();
+  const context = useMemo<ActionContext>(() => ({ act: (engineId, ids, action, options) => mutateAsync({ engineId, ids, action, options }) }), [mutateAsync]);
 
   const run = useCallback(
     async (descriptor: ActionDescriptor, targets: ActionTarget[], options: ActionOptions = {}) => {
       cancelPending();
       if (targets.length === 0) return;
       const action = descriptor.name;
-      const command = descriptor.command(targets.map((target) => target.name), options);
+      const command = commandOf(descriptor, targets, options);
       setRunning(action);
-      try {
-        const { results } = await descriptor.perform(context, targets.map((target) => target.id), options);
-        const names = new Map(targets.map((target) => [target.id, target.name]));
-        const failures = results
-          .filter((result) => !result.ok && result.error)
-          .map((result) => ({ name: names.get(result.id) ?? result.id, error: result.error! }));
-        setOutcome({ action, command, total: targets.length, failures });
-      } catch (error) {
-        const wire = error as { code?: string; message?: string };
-        setOutcome({
-          action,
-          command,
-          total: targets.length,
-          failures: [{ name: targets.map((target) => target.name).join(', '), error: { code: (wire.code ?? 'internal') as 'internal', message: wire.message ?? String(error) } }],
-        });
-      } finally {
-        setRunning(undefined);
-      }
+      const names = new Map(targets.map((target) => [refKey(target), target.name]));
+      const failures: Array<{ name: string; error: NonNullable<ActionResult['error']> }> = [];
+      // Each engine is asked for its own containers; one that fails does not keep the others from acting.
+      await Promise.all(
+        byEngine(targets).map(async ([engineId, group]) => {
+          try {
+            const { results } = await descriptor.perform(context, engineId, group.map((target) => target.id), options);
+            for (const result of results) {
+              if (!result.ok && result.error) failures.push({ name: names.get(refKey({ engineId, id: result.id })) ?? result.id, error: result.error });
+            }
+          } catch (error) {
+            const wire = error as { code?: string; message?: string };
+            failures.push({
+              name: group.map((target) => target.name).join(', '),
+              error: { code: (wire.code ?? 'internal') as 'internal', message: wire.message ?? String(error) },
+            });
+          }
+        }),
+      );
+      setOutcome({ action, command, total: targets.length, failures });
+      setRunning(undefined);
     },
-    [context],
+    [context, commandOf],
   );
 
   const request = useCallback(

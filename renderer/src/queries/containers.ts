@@ -1,5 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { ActionOptions, ChangeBatch, ContainerAction, ContainerSummary, MinatoClient } from '../../../engine/contract';
+import { queryOptions, useMutation, useQueries, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ActionOptions, ChangeBatch, ContainerAction, ContainerSummary, EngineInfo, MinatoClient } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { applyImageChanges } from './images';
 import { listFreshness } from './list-freshness';
@@ -34,6 +34,27 @@ export function useContainerList(engineId: string | undefined, enabled: boolean)
   return useQuery({ ...containerListQuery(client, queryClient, engineId ?? ''), enabled: enabled && engineId !== undefined });
 }
 
+/** An engine whose list can be read, or shown as last known while it reconnects. */
+export const listable = (engine: EngineInfo) => engine.state === 'connected' || engine.state === 'disconnected';
+
+/**
+ * The All engines view: each engine's list under its own key (the same cache the one-engine view uses, patched by
+ * that engine's events), side by side. An engine that cannot be reached adds nothing and slows no other.
+ */
+export function useAllContainerLists(engines: readonly EngineInfo[]) {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const shown = engines.filter(listable);
+  return useQueries({
+    queries: shown.map((engine) => containerListQuery(client, queryClient, engine.id)),
+    combine: (results) => ({
+      containers: results.flatMap((result) => result.data ?? []),
+      pending: results.some((result) => result.isPending),
+      errors: results.flatMap((result, index) => (result.error ? [{ engine: shown[index]!, error: result.error }] : [])),
+    }),
+  });
+}
+
 export function useContainerDetail(engineId: string | undefined, id: string | undefined) {
   const client = useClient();
   return useQuery({
@@ -45,19 +66,20 @@ export function useContainerDetail(engineId: string | undefined, id: string | un
 }
 
 export interface ActionRequest {
+  engineId: string;
   ids: string[];
   action: ContainerAction;
   options: ActionOptions;
 }
 
-export function useContainerAction(engineId: string | undefined) {
+/** One engine's containers at a time: the engine goes with every request, never taken from what is on screen. */
+export function useContainerAction() {
   const client = useClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ ids, action, options }: ActionRequest) =>
-      client.call('containers:act', { engineId: engineId as string, ids, action, options }),
+    mutationFn: ({ engineId, ids, action, options }: ActionRequest) => client.call('containers:act', { engineId, ids, action, options }),
     // Events refresh the list too; invalidating here makes the result visible even if an event is slow.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId ?? '') }),
+    onSettled: (_data, _error, request) => queryClient.invalidateQueries({ queryKey: containerKeys.list(request.engineId) }),
   });
 }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTAINER_NAME, shellJoin, type ContainerDetail } from '../../../engine/contract';
 import { useClient } from '../client-context';
-import { errorText } from '../containers/error-text';
+import { errorText } from '../format/error-text';
 import { containerKeys } from '../queries/containers';
 import { openEditDialog, openRunDialog } from '../stores/run-store';
 import { CommandBlock } from '../ui/CommandBlock';
@@ -74,7 +74,7 @@ export function ContainerTools({ detail }: { detail: ContainerDetail }) {
   };
   return (
     <div className="container-tools">
-      <button type="button" className="small" onClick={async () => { const spec = await load(); if (spec) openEditDialog(detail.id, spec); }}>
+      <button type="button" className="small" onClick={async () => { const spec = await load(); if (spec) openEditDialog({ engineId: detail.engineId, id: detail.id }, spec); }}>
         {t('run.edit')}
       </button>
       <button
@@ -82,7 +82,7 @@ export function ContainerTools({ detail }: { detail: ContainerDetail }) {
         className="small"
         onClick={async () => {
           const spec = await load();
-          if (spec) openRunDialog(anotherLikeThis(spec, detail.name), detail.id);
+          if (spec) openRunDialog(anotherLikeThis(spec, detail.name), { engineId: detail.engineId, id: detail.id });
         }}
       >
         {t('run.duplicate')}

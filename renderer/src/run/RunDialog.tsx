@@ -5,12 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { editToCommand, runSpecToCommand, type RunSpecInput } from '../../../engine/contract';
 import type { EditPhase } from '../../../engine/contract/run/edit-events';
 import { givesHostRoot } from '../../../engine/contract/host-paths';
-import { goToSection } from '../app/sections';
+import { goToSection } from '../ui/sections';
 import { useClient } from '../client-context';
 import { Dialog } from '../ui/Dialog';
 import { containerKeys, useContainerList } from '../queries/containers';
 import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
+import { refKey } from '../stores/refs';
+import { useEngineCommand } from '../queries/engines';
 import { AutoRemoveNotice } from './AutoRemoveNotice';
 import { editWithProgress } from './edit-with-progress';
 import { explainRejection, type Rejection } from './engine-rejection';
@@ -79,7 +81,7 @@ function RunForm({ engineId }: { engineId: string }) {
   // The dialog takes the keyboard in (Tab stays inside, Escape closes); typing starts at the image.
   useEffect(() => form.setFocus('image'), [form]);
 
-  const editedId = target.kind === 'edit' ? target.id : undefined;
+  const editedId = target.kind === 'edit' ? target.ref.id : undefined;
   const nameTaken = useNameTaken(engineId, values.name || undefined, editedId);
   const image = useImageFacts(engineId, values.image.trim());
   const networks = useNetworks(engineId);
@@ -120,9 +122,11 @@ function RunForm({ engineId }: { engineId: string }) {
   const valid = problems.every((problem) => ABOUT_THE_ENGINE.has(problem.path));
   const revealedRows = useMemo(() => new Set(envRows.fields.flatMap((field, index) => (revealed.has(field.id) ? [index] : []))), [envRows.fields, revealed]);
   // An edit is docker stop + docker rm + docker run: all three are shown and copied.
-  const editOf = target.kind === 'edit' ? (target.original.name ?? target.id) : undefined;
-  const command = useMemo(() => (valid ? (editOf ? editToCommand(spec, editOf) : runSpecToCommand(spec)) : ''), [spec, valid, editOf]);
-  const shownCommand = useMemo(() => (valid ? maskedRunCommand(spec, revealedRows, editOf) : ''), [spec, valid, revealedRows, editOf]);
+  const editOf = target.kind === 'edit' ? (target.original.name ?? target.ref.id) : undefined;
+  // Named for the engine it runs on, as the CLI would (`--context NAME`, `-H ADDRESS`) when it is not the default one.
+  const onEngine = useEngineCommand(engineId);
+  const command = useMemo(() => (valid ? onEngine(editOf ? editToCommand(spec, editOf) : runSpecToCommand(spec)) : ''), [spec, valid, editOf, onEngine]);
+  const shownCommand = useMemo(() => (valid ? onEngine(maskedRunCommand(spec, revealedRows, editOf)) : ''), [spec, valid, revealedRows, editOf, onEngine]);
   const autoRemoveEdit = target.kind === 'edit' && target.original.autoRemove;
   const changes = target.kind === 'edit' ? specChanges(target.original, spec, t('run.secretChanged')) : [];
   const risks = [
@@ -156,12 +160,12 @@ function RunForm({ engineId }: { engineId: string }) {
         });
     try {
       const created =
-        target.kind === 'edit' ? await editWithProgress(client, { engineId, id: target.id, spec: draft }, setPhase) : await createLike(target.likeId);
+        target.kind === 'edit' ? await editWithProgress(client, { engineId, id: target.ref.id, spec: draft }, setPhase) : await createLike(target.like?.id);
       // Also a list not on screen (the form was opened from Images): a stale one would drop the new selection.
       await queryClient.invalidateQueries({ queryKey: containerKeys.list(engineId), refetchType: 'all' });
-      if (target.kind === 'edit') selectOnly(created.id);
+      if (target.kind === 'edit') selectOnly(refKey({ engineId, id: created.id }));
       else {
-        landOnCreated(created.id, followUpOf(draft));
+        landOnCreated({ engineId, id: created.id }, followUpOf(draft));
         goToSection('containers');
       }
       closeRunDialog();
@@ -217,7 +221,7 @@ function RunForm({ engineId }: { engineId: string }) {
         }}
       >
         <FormProvider {...form}>
-          {autoRemoveEdit ? <AutoRemoveNotice id={target.id} original={target.original} /> : null}
+          {autoRemoveEdit ? <AutoRemoveNotice like={target.ref} original={target.original} /> : null}
           <PasteCommand onFill={fillFrom} />
           <GeneralSection engineId={engineId} message={message} image={image} platform={spec.platform} />
           <PortsSection engineId={engineId} message={message} facts={image.data} ownName={target.kind === 'edit' ? target.original.name : undefined} />

@@ -6,6 +6,7 @@ import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../format/error-text';
 import { usePullImage, useTask } from '../queries/tasks';
+import { useEngine } from '../queries/engines';
 
 export const runKeys = {
   image: (engineId: string, ref: string) => ['run', engineId, 'image', ref] as const,
@@ -74,6 +75,7 @@ export function PullOffer({ engineId, image, platform }: { engineId: string; ima
 export function PortInUse({ engineId, port, ownName }: { engineId: string; port: PortMapping; ownName?: string }) {
   const { t } = useTranslation();
   const client = useClient();
+  const engine = useEngine(engineId);
   const check = useQuery({
     queryKey: ['run', engineId, 'port', port.hostIp ?? '', port.hostPort, port.protocol],
     queryFn: ({ signal }) =>
@@ -82,6 +84,10 @@ export function PortInUse({ engineId, port, ownName }: { engineId: string; port:
     staleTime: 2000,
     retry: false,
   });
+  if (check.data && !check.data.inUse && engine && !engine.capabilities.checkHostPorts) {
+    // The engine says its host's ports cannot be tried from here: only other containers' ports were checked.
+    return <span className="muted">{t('engines.runChecks.portsNotChecked', { host: engine.capabilities.publishedPorts.host })}</span>;
+  }
   if (!check.data?.inUse || (ownName !== undefined && check.data.by === ownName)) return null;
   return <span className="warning-text">{check.data.by ? t('run.portUsedBy', { port: port.hostPort, name: check.data.by }) : t('run.portUsed', { port: port.hostPort })}</span>;
 }
@@ -96,10 +102,12 @@ export function BindFolderCheck({ engineId, path }: { engineId: string; path: st
   const queryClient = useQueryClient();
   const key = ['run', engineId, 'path', path];
   const [failure, setFailure] = useState('');
+  // Only where the engine declares its folders can be reached (this machine, or SFTP for an SSH engine).
+  const reachable = useEngine(engineId)?.capabilities.bindFolders !== 'none';
   const status = useQuery({
     queryKey: key,
     queryFn: ({ signal }) => client.call('host:pathStatus', { engineId, path }, { signal }),
-    enabled: path.startsWith('/'),
+    enabled: path.startsWith('/') && reachable,
     staleTime: 2000,
   });
   if (!status.data?.local || status.data.exists) return null;

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { ActionOptions, ContainerAction, WireError } from '../../../engine/contract';
 
+/** A container an action goes to: its engine, its id, and the name the shown command uses. */
 export interface ActionTarget {
+  engineId: string;
   id: string;
   name: string;
 }

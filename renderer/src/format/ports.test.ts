@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { portLabel, portUrl, relativeTime } from './format';
+import { portLabel, portUrl } from './ports';
 
 describe('ports', () => {
   it('opens wildcard binds on localhost and keeps explicit addresses', () => {
@@ -10,6 +10,8 @@ describe('ports', () => {
     expect(portUrl({ hostPort: 8080, containerPort: 80, protocol: 'tcp' })).toBe('http://localhost:8080');
     expect(portUrl({ containerPort: 443, protocol: 'tcp' })).toBeUndefined();
     expect(portUrl({ hostIp: '0.0.0.0', hostPort: 53, containerPort: 53, protocol: 'udp' })).toBeUndefined();
+    // A remote TCP engine's wildcard binds open at the server it declares.
+    expect(portUrl({ hostIp: '0.0.0.0', hostPort: 8080, containerPort: 80, protocol: 'tcp' }, 'build.example')).toBe('http://build.example:8080');
   });
 
   it('labels a mapping the way docker ps does', () => {
@@ -17,13 +19,5 @@ describe('ports', () => {
     expect(portLabel({ hostIp: '127.0.0.1', hostPort: 53, containerPort: 53, protocol: 'udp' })).toBe('127.0.0.1:53→53/udp');
     expect(portLabel({ hostIp: '::1', hostPort: 3000, containerPort: 3000, protocol: 'tcp' })).toBe('[::1]:3000→3000/tcp');
     expect(portLabel({ containerPort: 443, protocol: 'tcp' })).toBe('443/tcp');
-  });
-});
-
-describe('relativeTime', () => {
-  it('speaks the chosen language', () => {
-    const now = 1_700_000_000_000;
-    expect(relativeTime(now / 1000 - 120, now, 'en')).toBe('2 minutes ago');
-    expect(relativeTime(now / 1000 - 3 * 86400, now, 'ja')).toBe('3 日前');
   });
 });
