@@ -1,5 +1,7 @@
 // The contract: the only part of the engine the renderer may import. Plain TypeScript + zod, no node:*.
 export * from './errors';
+export * from './messages';
+export * from './error-details';
 export * from './docker-names';
 export * from './engines';
 export * from './containers';

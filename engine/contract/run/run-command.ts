@@ -1,4 +1,5 @@
 import { shellJoin, shellQuote } from '../commands';
+import { message, type Message } from '../messages';
 import { dockerRunFlag } from './docker-run-flags';
 import type { Carried } from './carried';
 import { formatMemory, formatPortMapping, parseMemory, parsePortMapping, RunSpec, shellExpansion, type MountSpec, type RunSpecInput } from './run-spec';
@@ -113,7 +114,7 @@ export function editToCommand(input: RunSpecInput, originalName: string): string
  * Splits a pasted shell line into words as a POSIX shell would: single quotes, double quotes with backslash escapes,
  * backslash-newline continuations, and `#` comments at the start of a word.
  */
-export function tokenize(text: string): { words: string[]; error?: string } {
+export function tokenize(text: string): { words: string[]; error?: Message } {
   const words: string[] = [];
   let word = '';
   let inWord = false;
@@ -132,7 +133,7 @@ export function tokenize(text: string): { words: string[]; error?: string } {
     }
     if (char === "'") {
       const end = text.indexOf("'", index + 1);
-      if (end === -1) return { words, error: 'A single quote is not closed.' };
+      if (end === -1) return { words, error: message('paste.singleQuote') };
       word += text.slice(index + 1, end);
       inWord = true;
       index = end;
@@ -153,7 +154,7 @@ export function tokenize(text: string): { words: string[]; error?: string } {
         }
         word += inner;
       }
-      if (!closed) return { words, error: 'A double quote is not closed.' };
+      if (!closed) return { words, error: message('paste.doubleQuote') };
       inWord = true;
       continue;
     }
@@ -179,7 +180,7 @@ export function tokenize(text: string): { words: string[]; error?: string } {
  * Sets what a flag's value means in the spec; returns a problem to show, if any. `leftOut` lists a part of the value
  * the spec cannot carry (a mount's options), so that it is reported rather than silently dropped.
  */
-type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string, leftOut: (flag: string, options: string) => void) => string | undefined;
+type Setter = (spec: RunSpecInput & Record<string, unknown>, value: string, leftOut: (flag: string, options: string) => void) => Message | undefined;
 
 const list = (field: string): Setter => (spec, value) => {
   const values = (spec[field] as string[] | undefined) ?? [];
@@ -187,11 +188,11 @@ const list = (field: string): Setter => (spec, value) => {
   spec[field] = values;
   return undefined;
 };
-const keyValue = (field: 'env' | 'labels' | 'logOptions', what: string): Setter => (spec, value) => {
+const keyValue = (field: 'env' | 'labels' | 'logOptions', flag: string): Setter => (spec, value) => {
   const separator = value.indexOf('=');
   if (separator <= 0) {
-    if (field === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return `--env ${value} without "=" takes the value from your shell; write ${value}=VALUE.`;
-    return `${what} "${value}" is not KEY=VALUE.`;
+    if (field === 'env' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return message('paste.envFromShell', { name: value });
+    return message('paste.notKeyValue', { flag, value });
   }
   (spec[field] ??= []).push({ key: value.slice(0, separator), value: value.slice(separator + 1) });
   return undefined;
@@ -200,8 +201,8 @@ const text = (field: string): Setter => (spec, value) => {
   spec[field] = value;
   return undefined;
 };
-const integer = (field: string, what: string): Setter => (spec, value) => {
-  if (!/^-?\d+$/.test(value)) return `${what} must be a whole number, not "${value}".`;
+const integer = (field: string, flag: string): Setter => (spec, value) => {
+  if (!/^-?\d+$/.test(value)) return message('paste.wholeNumber', { flag, value });
   spec[field] = Number(value);
   return undefined;
 };
@@ -209,7 +210,7 @@ const integer = (field: string, what: string): Setter => (spec, value) => {
 /** The -v options the spec carries: read-only or read-write. The rest (z, Z, nocopy, propagation) it cannot hold. */
 const VOLUME_MODES = new Set(['ro', 'rw']);
 
-function volume(spec: RunSpecInput, value: string, leftOut: (flag: string, options: string) => void): string | undefined {
+function volume(spec: RunSpecInput, value: string, leftOut: (flag: string, options: string) => void): Message | undefined {
   const parts = value.split(':');
   const mounts = (spec.mounts ??= []);
   if (parts.length === 1) {
@@ -217,7 +218,7 @@ function volume(spec: RunSpecInput, value: string, leftOut: (flag: string, optio
     return undefined;
   }
   const [source = '', target = '', mode = ''] = parts;
-  if (parts.length > 3 || !target.startsWith('/')) return `--volume "${value}" is not SOURCE:/PATH[:ro].`;
+  if (parts.length > 3 || !target.startsWith('/')) return message('paste.volume', { value });
   const modes = mode === '' ? [] : mode.split(',');
   const readOnly = modes.includes('ro');
   const others = modes.filter((option) => !VOLUME_MODES.has(option));
@@ -240,8 +241,8 @@ const VALUE_FLAGS: Record<string, Setter> = {
   '--entrypoint': text('entrypoint'),
   '--restart': (spec, value) => {
     const [name, retries] = value.split(':');
-    if (name !== 'no' && name !== 'on-failure' && name !== 'always' && name !== 'unless-stopped') return `--restart "${value}" is not no, on-failure[:N], always or unless-stopped.`;
-    if (retries !== undefined && (name !== 'on-failure' || !/^\d+$/.test(retries))) return `--restart "${value}": only on-failure takes a retry count.`;
+    if (name !== 'no' && name !== 'on-failure' && name !== 'always' && name !== 'unless-stopped') return message('paste.restart', { value });
+    if (retries !== undefined && (name !== 'on-failure' || !/^\d+$/.test(retries))) return message('paste.restartRetries', { value });
     spec.restart = retries === undefined ? { name } : { name, maxRetries: Number(retries) };
     return undefined;
   },
@@ -273,12 +274,12 @@ const VALUE_FLAGS: Record<string, Setter> = {
   '--link': list('links'),
   '--memory': (spec, value) => {
     const bytes = parseMemory(value);
-    if (bytes === undefined) return `--memory "${value}" is not a size such as 512m or 1g.`;
+    if (bytes === undefined) return message('paste.memory', { value });
     spec.memory = bytes;
     return undefined;
   },
   '--cpus': (spec, value) => {
-    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return `--cpus "${value}" is not a number of CPUs such as 1.5.`;
+    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) return message('paste.cpus', { value });
     spec.cpus = Number(value);
     return undefined;
   },
@@ -308,12 +309,13 @@ function switchValue(value: string): boolean | undefined {
 export interface ParsedRunCommand {
   spec: RunSpecInput;
   /**
-   * Flags Minato does not support yet, as written, and options of a supported flag it had to leave out (the mount is
-   * kept without them): listed for the person, never silently dropped.
+   * Flags Minato does not support yet, as written: listed for the person, never silently dropped.
    */
   unsupported: string[];
+  /** Options of a supported flag it had to leave out (the mount is kept without them), with the flag as written. */
+  leftOut: Array<{ options: string; flag: string }>;
   /** Problems with what was written, each naming the flag. */
-  errors: string[];
+  errors: Message[];
   /** Docker 1.x spellings (`-rm`, `-name`) read as today's (`--rm`, `--name`), each listed so the person sees it. */
   translated: Array<{ written: string; modern: string }>;
 }
@@ -341,26 +343,27 @@ function docker1Flag(word: string): string | undefined {
 /** Fills the Run form from a pasted `docker run …` (or `docker container run …`) line. */
 export function parseRunCommand(line: string): ParsedRunCommand {
   const { words, error } = tokenize(line);
-  const errors: string[] = error ? [error] : [];
+  const errors: Message[] = error ? [error] : [];
   const unsupported: string[] = [];
+  const leftOut: ParsedRunCommand['leftOut'] = [];
   const translated: ParsedRunCommand['translated'] = [];
   const spec: RunSpecInput & Record<string, unknown> = { image: '', detach: false };
   let index = 0;
   if (words[index] === 'docker') index++;
   if (words[index] === 'container') index++;
   if (words[index] === 'run') index++;
-  else if (index > 0 || words[0] === 'run') errors.push('This is not a docker run command.');
+  else if (index > 0 || words[0] === 'run') errors.push(message('paste.notDockerRun'));
   // A flag with its value: set in the spec when Minato supports it, listed as written (quoted) when it does not.
   const take = (written: string, long: string, value: string | undefined, asWritten: string): void => {
-    if (value === undefined) errors.push(`${written} needs a value.`);
+    if (value === undefined) errors.push(message('paste.needsValue', { flag: written }));
     else if (VALUE_FLAGS[long]) {
-      const problem = VALUE_FLAGS[long](spec, value, (flag, options) => unsupported.push(`${options} (left out of ${flag})`));
+      const problem = VALUE_FLAGS[long](spec, value, (flag, options) => leftOut.push({ options, flag }));
       if (problem) errors.push(problem);
     } else unsupported.push(asWritten);
   };
   const toggle = (written: string, long: string, value: string | undefined): void => {
     const on = value === undefined ? true : switchValue(value);
-    if (on === undefined) errors.push(`${written} takes true or false, not "${value}".`);
+    if (on === undefined) errors.push(message('paste.trueOrFalse', { flag: written, value: value ?? '' }));
     else if (SWITCHES[long]) spec[SWITCHES[long] as string] = on;
     else unsupported.push(value === undefined ? written : `${written}=${value}`);
   };
@@ -423,8 +426,8 @@ export function parseRunCommand(line: string): ParsedRunCommand {
     }
   }
   const image = words[index];
-  if (!image) errors.push('No image: a docker run command ends with the image and then its command.');
+  if (!image) errors.push(message('paste.noImage'));
   else spec.image = image;
   spec.command = words.slice(index + 1);
-  return { spec, unsupported, errors, translated };
+  return { spec, unsupported, leftOut, errors, translated };
 }

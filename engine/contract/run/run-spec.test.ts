@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { englishOf, messageOfIssue } from '../messages';
 import { RunSpec, type RunSpecInput } from './run-spec';
 
-/** Each problem's path and message, as the Run form reads them. */
+/** Each problem's path and message (in English), as the Run form reads them. */
 function issues(input: RunSpecInput): Array<[string, string]> {
   const result = RunSpec.safeParse(input);
-  return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]);
+  return result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), englishOf(messageOfIssue(issue))]);
 }
 
 describe('RunSpec checks', () => {

@@ -1,33 +1,36 @@
 import { z } from 'zod';
+import { message, type Message } from '../messages';
 import { Carried } from './carried';
 
 /** `--platform`: os/arch[/variant], which of an image's platforms to create from and to pull. */
-export const Platform = z.string().regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'A platform looks like linux/amd64 or linux/arm64/v8.');
+export const Platform = z.string().regex(/^[a-z0-9_]+(\/[a-z0-9_.-]+){0,2}$/i, 'form.platform');
+
+// Each rule's message is a key of CONTRACT_MESSAGES (engine/contract/messages.ts): the renderer translates it.
 
 /** Docker's own rule for container names (the leading slash it stores is not part of it). */
 export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
-const KeyValue = z.object({ key: z.string().min(1, 'A key is needed.'), value: z.string() });
+const KeyValue = z.object({ key: z.string().min(1, 'form.keyNeeded'), value: z.string() });
 
 /** The engine splits `KEY=VALUE` at the first "=", so a name holding one would quietly become part of the value. */
 const EnvVar = z.object({
   key: z
     .string()
-    .min(1, 'A key is needed.')
-    .regex(/^[^=]*$/, 'A variable name cannot contain "=".')
-    .regex(/^[^\s\0]*$/, 'A variable name cannot contain spaces or NUL characters.'),
+    .min(1, 'form.keyNeeded')
+    .regex(/^[^=]*$/, 'form.envNameEquals')
+    .regex(/^[^\s\0]*$/, 'form.envNameSpace'),
   value: z.string(),
 });
 
 export const PortMapping = z.object({
   hostIp: z.string().optional(),
-  hostPort: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.').optional(),
-  containerPort: z.number().int().min(1, 'Ports go from 1 to 65535.').max(65535, 'Ports go from 1 to 65535.'),
+  hostPort: z.number().int('form.portRange').min(1, 'form.portRange').max(65535, 'form.portRange').optional(),
+  containerPort: z.number().int('form.portRange').min(1, 'form.portRange').max(65535, 'form.portRange'),
   protocol: z.enum(['tcp', 'udp', 'sctp']).default('tcp'),
 });
 export type PortMapping = z.infer<typeof PortMapping>;
 
-const ContainerPath = z.string().startsWith('/', 'A path inside the container starts with "/".');
+const ContainerPath = z.string().startsWith('/', 'form.containerPath');
 
 /** What a shell would have filled in before docker saw it: the current folder or the home folder. */
 const SHELL_EXPANSION = /\$\(\s*pwd\s*\)|`pwd`|\$\{PWD\}|\$PWD\b|\$\{HOME\}|\$HOME\b|%cd%|%USERPROFILE%|^~(?=\/|$)/i;
@@ -45,17 +48,17 @@ const noShellExpansion = (source: string, context: z.RefinementCtx) => {
   const expansion = shellExpansion(source);
   if (expansion) {
     const example = /home|~|USERPROFILE/i.test(expansion) ? '/home/me' : '/home/me/project';
-    context.addIssue({ code: 'custom', message: `Replace ${expansion} with the folder it stands for, e.g. ${example}: Minato runs no shell to fill it in.` });
+    context.addIssue({ code: 'custom', message: 'form.shellExpansion', params: { expansion, example } });
   }
 };
 
 export const MountSpec = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('volume'), source: z.string().min(1, 'Name the volume.').superRefine(noShellExpansion), target: ContainerPath, readOnly: z.boolean().default(false) }),
+  z.object({ type: z.literal('volume'), source: z.string().min(1, 'form.volumeName').superRefine(noShellExpansion), target: ContainerPath, readOnly: z.boolean().default(false) }),
   z.object({
     type: z.literal('bind'),
     source: z.string().superRefine((source, context) => {
       if (shellExpansion(source)) noShellExpansion(source, context);
-      else if (!source.startsWith('/')) context.addIssue({ code: 'custom', message: 'A host folder is an absolute path.' });
+      else if (!source.startsWith('/')) context.addIssue({ code: 'custom', message: 'form.hostFolder' });
     }),
     target: ContainerPath,
     readOnly: z.boolean().default(false),
@@ -67,7 +70,7 @@ export type MountSpec = z.infer<typeof MountSpec>;
 
 export const RestartPolicy = z.object({
   name: z.enum(['no', 'on-failure', 'always', 'unless-stopped']),
-  maxRetries: z.number().int().min(0).optional(),
+  maxRetries: z.number().int('form.retries').min(0, 'form.retries').optional(),
 });
 
 type NetworkScoped = Pick<z.infer<typeof RunSpecFields>, 'network' | 'networkAliases' | 'links' | 'macAddress' | 'hostname' | 'dns' | 'extraHosts' | 'ports' | 'publishAll'>;
@@ -77,19 +80,19 @@ type NetworkScoped = Pick<z.infer<typeof RunSpecFields>, 'network' | 'networkAli
  * create body only has a place for them on a user-defined network, so without this check they would vanish silently
  * while the command shown (which the CLI refuses) still had them. The others the engine would refuse in its own words.
  */
-function networkConflicts(spec: NetworkScoped): Array<[field: string, message: string]> {
+function networkConflicts(spec: NetworkScoped): Array<[field: string, message: Message]> {
   const network = spec.network ?? 'default';
   const shared = network.startsWith('container:');
   const builtIn = shared || ['default', 'bridge', 'host', 'none'].includes(network);
-  const conflicts: Array<[string, string]> = [];
-  if (spec.networkAliases.length > 0 && builtIn) conflicts.push(['networkAliases', 'Network aliases need a network you created (not the default bridge, host or none).']);
-  if (spec.links.length > 0 && (shared || network === 'host')) conflicts.push(['links', 'Links cannot be used with this network.']);
-  if (spec.macAddress && (shared || network === 'host')) conflicts.push(['macAddress', 'A MAC address cannot be set with this network.']);
+  const conflicts: Array<[string, Message]> = [];
+  if (spec.networkAliases.length > 0 && builtIn) conflicts.push(['networkAliases', message('form.aliasesNeedNetwork')]);
+  if (spec.links.length > 0 && (shared || network === 'host')) conflicts.push(['links', message('form.linksNetwork')]);
+  if (spec.macAddress && (shared || network === 'host')) conflicts.push(['macAddress', message('form.macNetwork')]);
   if (shared) {
-    if (spec.hostname) conflicts.push(['hostname', "A container sharing another's network uses that one's hostname."]);
-    if (spec.dns.length > 0) conflicts.push(['dns', "A container sharing another's network uses that one's DNS servers."]);
-    if (spec.extraHosts.length > 0) conflicts.push(['extraHosts', "A container sharing another's network cannot add hosts."]);
-    if (spec.ports.length > 0 || spec.publishAll) conflicts.push([spec.ports.length > 0 ? 'ports' : 'publishAll', "A container sharing another's network cannot publish ports."]);
+    if (spec.hostname) conflicts.push(['hostname', message('form.sharedHostname')]);
+    if (spec.dns.length > 0) conflicts.push(['dns', message('form.sharedDns')]);
+    if (spec.extraHosts.length > 0) conflicts.push(['extraHosts', message('form.sharedHosts')]);
+    if (spec.ports.length > 0 || spec.publishAll) conflicts.push([spec.ports.length > 0 ? 'ports' : 'publishAll', message('form.sharedPorts')]);
   }
   return conflicts;
 }
@@ -99,14 +102,14 @@ function networkConflicts(spec: NetworkScoped): Array<[field: string, message: s
  * the command and engine/src/run for the Engine API body.
  */
 const RunSpecFields = z.object({
-  image: z.string().min(1, 'Choose an image.'),
-  name: z.string().regex(CONTAINER_NAME, 'Names start with a letter or digit and use only letters, digits, _ . and -.').optional(),
+  image: z.string().min(1, 'form.image'),
+  name: z.string().regex(CONTAINER_NAME, 'form.name').optional(),
   command: z.array(z.string()).default([]),
   /** Unset: the image's entrypoint applies. '' clears it (`--entrypoint ''`), so the command runs on its own. */
   entrypoint: z.string().optional(),
   workdir: ContainerPath.optional(),
-  user: z.string().min(1).optional(),
-  hostname: z.string().min(1).optional(),
+  user: z.string().min(1, 'form.notEmpty').optional(),
+  hostname: z.string().min(1, 'form.notEmpty').optional(),
   restart: RestartPolicy.optional(),
   autoRemove: z.boolean().default(false),
   interactive: z.boolean().default(false),
@@ -115,32 +118,32 @@ const RunSpecFields = z.object({
   env: z
     .array(EnvVar)
     .default([])
-    .refine((pairs) => new Set(pairs.map((pair) => pair.key)).size === pairs.length, 'Each variable may be set once.'),
+    .refine((pairs) => new Set(pairs.map((pair) => pair.key)).size === pairs.length, 'form.envOnce'),
   ports: z
     .array(PortMapping)
     .default([])
     .refine((ports) => {
       const taken = ports.filter((port) => port.hostPort !== undefined).map((port) => `${port.hostIp ?? ''}|${port.hostPort}|${port.protocol}`);
       return new Set(taken).size === taken.length;
-    }, 'The same host port is mapped twice.'),
+    }, 'form.hostPortTwice'),
   publishAll: z.boolean().default(false),
   mounts: z.array(MountSpec).default([]),
-  volumesFrom: z.array(z.string().min(1)).default([]),
-  network: z.string().min(1).optional(),
-  networkAliases: z.array(z.string().min(1)).default([]),
-  extraHosts: z.array(z.string().regex(/^[^:\s]+:[^\s]+$/, 'Write extra hosts as name:address.')).default([]),
-  dns: z.array(z.string().min(1)).default([]),
-  macAddress: z.string().regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, 'A MAC address looks like 02:42:ac:11:00:02.').optional(),
-  links: z.array(z.string().min(1)).default([]),
-  memory: z.number().int().min(6 * 1024 * 1024, 'Docker needs at least 6 MB of memory.').optional(),
-  cpus: z.number().positive('CPUs must be more than 0.').optional(),
-  cpuShares: z.number().int().min(2).optional(),
-  pidsLimit: z.number().int().optional(),
+  volumesFrom: z.array(z.string().min(1, 'form.notEmpty')).default([]),
+  network: z.string().min(1, 'form.notEmpty').optional(),
+  networkAliases: z.array(z.string().min(1, 'form.notEmpty')).default([]),
+  extraHosts: z.array(z.string().regex(/^[^:\s]+:[^\s]+$/, 'form.extraHost')).default([]),
+  dns: z.array(z.string().min(1, 'form.notEmpty')).default([]),
+  macAddress: z.string().regex(/^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$/, 'form.macAddress').optional(),
+  links: z.array(z.string().min(1, 'form.notEmpty')).default([]),
+  memory: z.number().int('form.wholeNumber').min(6 * 1024 * 1024, 'form.memory').optional(),
+  cpus: z.number().positive('form.cpus').optional(),
+  cpuShares: z.number().int('form.cpuShares').min(2, 'form.cpuShares').optional(),
+  pidsLimit: z.number().int('form.wholeNumber').optional(),
   privileged: z.boolean().default(false),
-  capAdd: z.array(z.string().min(1)).default([]),
-  capDrop: z.array(z.string().min(1)).default([]),
+  capAdd: z.array(z.string().min(1, 'form.notEmpty')).default([]),
+  capDrop: z.array(z.string().min(1, 'form.notEmpty')).default([]),
   labels: z.array(KeyValue).default([]),
-  logDriver: z.string().min(1).optional(),
+  logDriver: z.string().min(1, 'form.notEmpty').optional(),
   logOptions: z.array(KeyValue).default([]),
   platform: Platform.optional(),
   /** What an edit or "run another like this" carries over beyond the form, for the command only (see carried.ts). */
@@ -148,7 +151,7 @@ const RunSpecFields = z.object({
 });
 
 export const RunSpec = RunSpecFields.superRefine((spec, context) => {
-  for (const [field, message] of networkConflicts(spec)) context.addIssue({ code: 'custom', path: [field], message });
+  for (const [field, { key }] of networkConflicts(spec)) context.addIssue({ code: 'custom', path: [field], message: key });
 });
 export type RunSpec = z.infer<typeof RunSpec>;
 export type RunSpecInput = z.input<typeof RunSpec>;
@@ -172,10 +175,10 @@ export function formatMemory(bytes: number): string {
 }
 
 /** "8080:80", "127.0.0.1:8080:80/udp", "80", "127.0.0.1::80" → a mapping, or a message saying what is wrong. */
-export function parsePortMapping(text: string): PortMapping | { error: string } {
+export function parsePortMapping(text: string): PortMapping | { error: Message } {
   const [spec = '', protocolText] = text.trim().split('/');
   const protocol = (protocolText ?? 'tcp').toLowerCase();
-  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') return { error: `"${protocolText}" is not tcp, udp or sctp.` };
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') return { error: message('paste.protocol', { protocol: protocolText ?? '' }) };
   let hostIp: string | undefined;
   let rest = spec;
   const bracket = /^\[([^\]]+)\]:(.*)$/.exec(spec);
@@ -185,14 +188,14 @@ export function parsePortMapping(text: string): PortMapping | { error: string } 
   }
   const parts = rest.split(':');
   if (!bracket && parts.length === 3) hostIp = parts.shift();
-  if (parts.length > 2 || parts.length === 0) return { error: `"${text}" is not host:container.` };
+  if (parts.length > 2 || parts.length === 0) return { error: message('paste.notHostContainer', { text }) };
   const toPort = (value: string | undefined) => (value === undefined || value === '' ? undefined : /^\d+$/.test(value) ? Number(value) : NaN);
   const containerPort = toPort(parts.at(-1));
   const hostPort = parts.length === 2 ? toPort(parts[0]) : undefined;
   for (const port of [containerPort, hostPort]) {
-    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) return { error: `Ports go from 1 to 65535 ("${text}").` };
+    if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) return { error: message('paste.portRange', { text }) };
   }
-  if (containerPort === undefined) return { error: `"${text}" names no container port.` };
+  if (containerPort === undefined) return { error: message('paste.noContainerPort', { text }) };
   return { ...(hostIp ? { hostIp } : {}), ...(hostPort === undefined ? {} : { hostPort }), containerPort, protocol };
 }
 

@@ -1,3 +1,5 @@
+import { CONTRACT_MESSAGES } from '../../../engine/contract';
+
 export const en = {
   app: { name: 'Minato' },
   statusBar: { label: 'Status bar' },
@@ -274,6 +276,19 @@ export const en = {
     noSpace: 'The engine’s disk is full: free some space (for example “docker system prune”), then try again.',
     commandNotFound: 'The command does not exist in the image: check the command and entrypoint.',
     withDetails: '{{summary}} ({{details}})',
+  },
+  // Sentences the contract and the engine send as keys (engine/contract/messages.ts), and what the renderer says
+  // about the engine's classified failures and pasted text (item 20, typed errors).
+  contract: CONTRACT_MESSAGES,
+  messages: {
+    leftOut: 'Not supported yet, left out: {{options}} (of {{flag}})',
+    envLine: 'Line {{line}}: "{{text}}" is not KEY=value.',
+    noSuchNetwork: 'Network {{name}} does not exist on this engine: choose another one, or create it first.',
+    noSuchVolume: 'Volume {{name}} does not exist on this engine: check its name, or create it first.',
+    socketMissing: 'The Docker engine is not running here (its socket does not exist): start it (Docker Desktop, or “sudo systemctl start docker”). Minato reconnects on its own.',
+    hostKeyUnknown: 'The server {{host}}:{{port}} is not known yet. Its key is {{fingerprint}}: compare it with the server’s own before trusting it.',
+    hostKeyChanged: 'The server {{host}}:{{port}} now presents another key ({{fingerprint}}), so Minato refused it: check with whoever runs the server before trusting the new key.',
+    commandNamed: 'The command “{{command}}” does not exist in the image: check the command and entrypoint.',
   },
   detail: {
     region: 'Container details',
@@ -663,9 +678,6 @@ export const en = {
     label: 'Actions for {{name}}',
     details: 'Details',
   },
-};
-
-export type Messages = typeof en;
   engines: {
     column: 'Engine',
     all: 'All engines',
@@ -745,3 +757,6 @@ export type Messages = typeof en;
       consentLater: 'This is plain TCP to another machine: add the engine, and Minato asks before connecting.',
     },
   },
+};
+
+export type Messages = typeof en;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRunCommand, type RunSpecInput } from '../../../engine/contract';
+import { say } from '../i18n/say';
 
 /** "Paste a docker run command": fills the whole form from it, and lists what it left out. */
 export function PasteCommand({ onFill }: { onFill(spec: RunSpecInput): void }) {
@@ -11,9 +12,10 @@ export function PasteCommand({ onFill }: { onFill(spec: RunSpecInput): void }) {
     const parsed = parseRunCommand(paste);
     onFill(parsed.spec);
     setNotes([
-      ...parsed.errors,
+      ...parsed.errors.map((error) => say(t, error)),
       ...parsed.translated.map(({ written, modern }) => t('run.oldFlag', { written, modern })),
       ...parsed.unsupported.map((flag) => t('run.unsupported', { flag })),
+      ...parsed.leftOut.map(({ options, flag }) => t('messages.leftOut', { options, flag })),
     ]);
   };
   return (

@@ -4,7 +4,7 @@ import { explainRejection } from './engine-rejection';
 describe('explainRejection', () => {
   it('puts a name conflict by the Name field and keeps the engine\'s words', () => {
     const message = 'Conflict. The container name "/web" is already in use by container "3f2a". You have to remove (or rename) that container to be able to reuse that name.';
-    const rejection = explainRejection({ code: 'conflict', message, details: { statusCode: 409 } });
+    const rejection = explainRejection({ code: 'conflict', message, details: { kind: 'name-in-use', name: 'web', container: '3f2a', statusCode: 409 } });
     expect(rejection).toEqual({ key: 'nameTaken', field: 'name', removed: false, restored: false, engineText: `${message}\nHTTP 409 (conflict)` });
   });
 
@@ -12,11 +12,18 @@ describe('explainRejection', () => {
     const rejection = explainRejection({
       code: 'invalid-input',
       message: 'OCI runtime create failed: exec: "nosuch": executable file not found in $PATH: unknown',
-      details: { statusCode: 400, removed: 'abc' },
+      details: { kind: 'command-not-found', command: 'nosuch', statusCode: 400, removed: 'abc' },
     });
     expect(rejection.key).toBe('commandNotFound');
     expect(rejection.removed).toBe(true);
-    expect(explainRejection({ code: 'engine-error', message: 'port is already allocated', details: { restored: true } })).toMatchObject({ key: 'portTaken', restored: true });
+    expect(explainRejection({ code: 'conflict', message: 'port is already allocated', details: { kind: 'port-in-use', port: 80, restored: true } })).toMatchObject({ key: 'portTaken', restored: true });
+  });
+
+  it('reads what the engine classified, never its words', () => {
+    expect(explainRejection({ code: 'not-found', message: 'x', details: { kind: 'not-found', what: 'network', name: 'backend' } }).key).toBe('networkMissing');
+    expect(explainRejection({ code: 'not-found', message: 'x', details: { kind: 'image-not-in-registry' } }).key).toBe('imageMissing');
+    expect(explainRejection({ code: 'not-found', message: 'x', details: { kind: 'not-found', what: 'image', name: 'nginx:nope' } }).key).toBe('imageMissing');
+    expect(explainRejection({ code: 'conflict', message: 'The container name "/web" is already in use', details: { statusCode: 409 } }).key).toBe('conflict');
   });
 
   it('recognises the refusal to edit a container that removes itself', () => {

@@ -1,3 +1,5 @@
+import { errorDetails, type ErrorKind } from '../../../engine/contract';
+
 /** An engine error as it reaches the form: a MinatoError, or its wire shape. */
 export interface EngineFailure {
   code?: string;
@@ -24,14 +26,15 @@ export interface Rejection {
   engineText: string;
 }
 
-// The engine's own sentences, as Docker has worded them across versions; the first match wins.
-const KNOWN: Array<{ pattern: RegExp; key: string; field?: 'name' }> = [
-  { pattern: /container name .* is already in use/i, key: 'nameTaken', field: 'name' },
-  { pattern: /port is already allocated|address already in use/i, key: 'portTaken' },
-  { pattern: /executable file not found|exec: .*: not found|no such file or directory: unknown/i, key: 'commandNotFound' },
-  { pattern: /no such image|pull access denied|repository does not exist/i, key: 'imageMissing' },
-  { pattern: /network .* not found/i, key: 'networkMissing' },
-];
+/** What the form says about each failure the engine classified (engine/src/docker/engine-errors.ts). */
+function byKind(kind: ErrorKind, what: string | undefined): { key: string; field?: 'name' } | undefined {
+  if (kind === 'name-in-use') return { key: 'nameTaken', field: 'name' };
+  if (kind === 'port-in-use') return { key: 'portTaken' };
+  if (kind === 'command-not-found') return { key: 'commandNotFound' };
+  if (kind === 'image-not-in-registry' || (kind === 'not-found' && what === 'image')) return { key: 'imageMissing' };
+  if (kind === 'not-found' && what === 'network') return { key: 'networkMissing' };
+  return undefined;
+}
 
 const BY_CODE: Record<string, string> = {
   'invalid-input': 'settings',
@@ -58,14 +61,15 @@ interface OutcomeDetails {
 /** Turns a create or recreate failure into a sentence a person can act on, keeping the engine's words for details. */
 export function explainRejection(failure: EngineFailure): Rejection {
   const message = failure.message ?? '';
+  const classified = errorDetails(failure);
   const outcome = (typeof failure.details === 'object' && failure.details !== null ? failure.details : {}) as OutcomeDetails;
-  // The engine refuses with flags of its own (an --rm container, a host port held before the edit stopped anything),
-  // whatever words it uses.
+  // Read from fields only: Minato's own flags (an --rm container, a host port held before the edit stopped anything)
+  // and what the engine classified; never the engine's words.
   const known = flag(failure.details, 'autoRemove')
     ? { key: 'autoRemove', field: undefined }
     : outcome.heldBy
       ? { key: outcome.heldBy === 'program' ? 'portHeld' : 'portHeldByContainer', field: undefined }
-      : KNOWN.find(({ pattern }) => pattern.test(message));
+      : classified && byKind(classified.kind, classified.kind === 'not-found' ? classified.what : undefined);
   const status = typeof failure.details === 'object' && failure.details !== null ? (failure.details as { statusCode?: unknown }).statusCode : undefined;
   return {
     key: known?.key ?? BY_CODE[failure.code ?? ''] ?? 'other',

@@ -69,7 +69,7 @@ function listMessage(field: WordField | PairField, text: string, errors: Map<str
 export function checkForm(values: FormValues, context: CheckContext): { spec: RunSpecInput; problems: Problem[] } {
   const { t } = context;
   const spec = specOf(values, context.base);
-  const errors = fieldErrors(spec);
+  const errors = fieldErrors(spec, t);
   const found = new Map<string, string>();
   // What is wrong with the typed text comes first: the schema's rule about the same field would only restate it.
   for (const [path, problem] of textProblems(spec, textsOf(values))) {

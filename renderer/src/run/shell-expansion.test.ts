@@ -16,6 +16,6 @@ describe('a pasted host path a shell would have filled in', () => {
   ])('-v %s:/app asks, on the source field, for the folder %s stands for', (source, expansion) => {
     const { spec } = parseRunCommand(`docker run -v "${source}:/app" nginx`);
     const { problems } = checkForm(valuesOf(spec), { ...context, base: spec });
-    expect(problems).toEqual([{ path: 'mounts.0.source', message: expect.stringContaining(`Replace ${expansion} with the folder it stands for`) }]);
+    expect(problems).toEqual([{ path: 'mounts.0.source', message: expect.stringContaining(`contract.form.shellExpansion {"expansion":${JSON.stringify(expansion)}`) }]);
   });
 });

@@ -3,7 +3,7 @@ import { useFormContext, useWatch, type UseFieldArrayReturn } from 'react-hook-f
 import { useTranslation } from 'react-i18next';
 import { Field } from '../Field';
 import { envValueHidden } from '../masked-command';
-import { parseEnvBlock } from '../form-errors';
+import { parseEnvBlock, type EnvLineProblem } from '../form-errors';
 import type { FormValues } from '../form-values';
 import type { SectionProps } from './section-props';
 
@@ -57,7 +57,7 @@ export function EnvSection({ message, rows, revealed, setRevealed }: SectionProp
   const { t } = useTranslation();
   const { fields, append, remove } = rows;
   const [block, setBlock] = useState('');
-  const [blockProblems, setBlockProblems] = useState<string[]>([]);
+  const [blockProblems, setBlockProblems] = useState<EnvLineProblem[]>([]);
   return (
     <fieldset id="run-section-env">
       <legend>{t('run.environment')}</legend>
@@ -89,8 +89,8 @@ export function EnvSection({ message, rows, revealed, setRevealed }: SectionProp
         {t('run.envAdd')}
       </button>
       {blockProblems.map((problem) => (
-        <p key={problem} className="error-text">
-          {problem}
+        <p key={problem.line} className="error-text">
+          {t('messages.envLine', { line: problem.line, text: problem.text })}
         </p>
       ))}
     </fieldset>
