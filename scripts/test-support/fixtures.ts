@@ -50,6 +50,15 @@ export async function buildTestImage(runId: string, tag: string, dockerfile: str
   }
 }
 
+/** `docker logs` as the CLI splits it: the container's stdout on its stdout, the container's stderr on its stderr. */
+export async function dockerLogStreams(container: string): Promise<{ stdout: string; stderr: string }> {
+  const { stdout, stderr } = await run('docker', ['logs', container], {
+    env: { ...process.env, DOCKER_HOST: testDockerHost() },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { stdout, stderr };
+}
+
 /** `docker logs` with stdout and stderr both captured, as the CLI prints them to a terminal. */
 export async function dockerLogs(container: string): Promise<string> {
   const { stdout, stderr } = await run('docker', ['logs', container], {

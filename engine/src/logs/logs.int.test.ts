@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchLines, creditWindow, type LogBatch, type LogLine } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { TEST_IMAGE, dockerCli, dockerLogs, testLabels, testName } from '../../../scripts/test-support/fixtures';
+import { TEST_IMAGE, dockerCli, dockerLogStreams, dockerLogs, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
 
@@ -34,10 +34,20 @@ describe('container logs', () => {
       'run', '-d', '--name', testName(runId, 'mixed'), ...testLabels(runId), TEST_IMAGE,
       'sh', '-c', 'for i in 1 2 3; do echo out-$i; echo err-$i >&2; done; sleep 300',
     ]);
+    // `docker run -d` returns once the shell has started, not once it has written: a read at that moment could see
+    // only some lines (the flake). The engine copies the two pipes separately, so wait until each stream holds its last line.
+    const name = testName(runId, 'mixed');
+    const engineLog = await waitFor(async () => {
+      const streams = await dockerLogStreams(name);
+      return streams.stdout.includes('out-3') && streams.stderr.includes('err-3') ? streams : undefined;
+    }, 5000, 'the container to write both streams');
     const logs = collect({ id, follow: false, tail: 'all' });
     await waitFor(() => logs.ended(), 5000, 'the log to end');
-    expect(logs.lines.filter((line) => line.stream === 'stdout').map((line) => line.text)).toEqual(['out-1', 'out-2', 'out-3']);
-    expect(logs.lines.filter((line) => line.stream === 'stderr').map((line) => line.text)).toEqual(['err-1', 'err-2', 'err-3']);
+    const textOf = (stream: 'stdout' | 'stderr') => logs.lines.filter((line) => line.stream === stream).map((line) => line.text);
+    expect(textOf('stdout')).toEqual(['out-1', 'out-2', 'out-3']);
+    expect(textOf('stderr')).toEqual(['err-1', 'err-2', 'err-3']);
+    expect(textOf('stdout')).toEqual(engineLog.stdout.trimEnd().split('\n'));
+    expect(textOf('stderr')).toEqual(engineLog.stderr.trimEnd().split('\n'));
     expect(logs.lines.every((line) => /^\d{4}-\d\d-\d\dT/.test(line.ts))).toBe(true);
     expect(logs.batches.every((batch) => batch.tty === false)).toBe(true);
   });
@@ -47,7 +57,8 @@ describe('container logs', () => {
       'run', '-d', '--name', testName(runId, 'talker'), ...testLabels(runId), TEST_IMAGE,
       'sh', '-c', 'i=0; while true; do i=$((i+1)); echo tick-$i; sleep 0.05; done',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A tail of 3 only shows it starts from the tail once more than 3 lines exist.
+    await waitFor(async () => (await dockerLogs(testName(runId, 'talker'))).includes('tick-5'), 5000, 'a few lines to be logged');
     const logs = collect({ id, tail: 3 });
     await waitFor(() => logs.lines.length >= 10, 5000, 'followed lines');
     const numbers = logs.lines.map((line) => Number(line.text.replace('tick-', '')));
@@ -83,6 +94,7 @@ describe('container logs', () => {
     const logs = collect({ id, tail: 0 }, true);
     const window = creditWindow('containers:logs') as number;
     await waitFor(() => logs.batches.length >= window, 5000, 'the credit window to fill');
+    // Proving that nothing more arrives takes time by nature: a flood of `yes` would overrun the window well within it.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(logs.batches.length).toBe(window); // the engine stopped reading at the window
     for (const ack of logs.acks.splice(0)) ack();
