@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineForThisFile } from '../../../scripts/test-support/engine-client';
+import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
 const { runId, connected } = engineForThisFile();
@@ -10,7 +10,8 @@ beforeAll(async () => {
     'run', '-d', '--name', testName(runId, 'insight'), ...testLabels(runId), '-e', 'DB_PASSWORD=hunter2', TEST_IMAGE,
     'sh', '-c', 'mkdir -p /work && echo hi > /work/made-by-test.txt && rm /bin/wc && sleep 300',
   ]);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The shell has made its changes once it has reached the sleep.
+  await waitFor(async () => (await dockerCli(['top', id])).includes('sleep 300'), 5000, 'the shell to reach its sleep');
 });
 
 describe('inspect, processes and changes', () => {

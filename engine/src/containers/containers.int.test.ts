@@ -85,8 +85,12 @@ describe('containers against a real engine', () => {
     expect((await act('stop')).results).toEqual([{ id, ok: true }]);
     await act('start');
     expect(await state()).toBe('running');
+    // "running" alone would pass if restart did nothing: a restart starts a new run, with a later start time.
+    const startedAt = () => dockerCli(['inspect', '-f', '{{.State.StartedAt}}', id]);
+    const before = await startedAt();
     await act('restart');
     expect(await state()).toBe('running');
+    expect(Date.parse(await startedAt())).toBeGreaterThan(Date.parse(before));
     await act('kill');
     expect(await state()).toBe('exited');
   });
@@ -151,18 +155,18 @@ describe('containers against a real engine', () => {
 
   it('pushes a change batch when a container starts, and coalesces a burst', async () => {
     const batches: ChangeBatch[] = [];
+    const before = connected.openCount();
     const dispose = connected.client.subscribe('engines:changes', { engineId: 'local' }, { onEvent: (batch) => batches.push(batch) });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => connected.openCount() > before, 2000, 'the subscription to open');
     const id = await runDetached('event', TEST_IMAGE, 'sleep', '300');
     await waitFor(() => batches.some((batch) => batch.ids.includes(id)), 2000, 'a batch naming the new container');
 
     // 20 containers created at once produce well over 20 engine events (create, network connect, ...).
     batches.length = 0;
     const names = Array.from({ length: 20 }, (_, index) => testName(runId, `burst-${index}`));
-    await Promise.all(names.map((name) => dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true'])));
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    const seen = new Set(batches.flatMap((batch) => batch.ids));
-    expect(seen.size).toBeGreaterThanOrEqual(20);
+    const created = await Promise.all(names.map((name) => dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'true'])));
+    const seen = () => new Set(batches.flatMap((batch) => batch.ids));
+    await waitFor(() => created.every((id) => seen().has(id)), 5000, 'batches naming all 20 containers');
     expect(batches.length).toBeLessThan(20);
     dispose();
     await waitFor(() => connected.openCount() === 0, 1000, 'the subscription to be released');

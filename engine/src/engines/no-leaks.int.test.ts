@@ -46,7 +46,8 @@ describe('engine connection across dropped streams', () => {
         async () => {
           await proxy.stop();
           await waitFor(() => connection.info().state === 'disconnected', 2000, 'the disconnected state');
-          await sleep(500); // a few failed attempts while nothing answers
+          // The outage is the point, and it has a length: a few reconnect attempts (100, 200 ms…) fail while nothing answers.
+          await sleep(500);
           await proxy.start();
         },
       ];
@@ -58,13 +59,14 @@ describe('engine connection across dropped streams', () => {
         await blip();
         await waitFor(() => connection.info().state === 'disconnected' || batches.some((batch) => batch.resync), 2000, 'the drop to be noticed');
         await waitFor(() => connection.info().state === 'connected', 5000, `the reconnection of round ${round}`);
-        // Let any late or duplicate attempt finish before counting.
+        // A duplicate stream would come from a late attempt: that none comes takes time to show, by nature.
         await sleep(300);
         expect(openEventStreams(proxy), `open /events streams after reconnect ${round}`).toBe(1);
 
         batches.length = 0;
         await dockerCli(['start', id]);
         await waitFor(() => mentioning(id) > 0, 5000, `the start event of round ${round}`);
+        // A second stream would deliver the start again: that it does not takes time to show, by nature.
         await sleep(500);
         expect(mentioning(id), `batches naming the container started after reconnect ${round}`).toBe(1);
         expect(openEventStreams(proxy)).toBe(1);

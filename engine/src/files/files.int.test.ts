@@ -180,8 +180,16 @@ describe('files in a container', () => {
   it('reading and writing files makes no change batch: a listing does not make itself stale', async () => {
     const id = await dockerCli(['run', '-d', '--name', testName(runId, 'quiet'), ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
     const batches: ChangeBatch[] = [];
+    const before = connected.openCount();
     const dispose = connected.client.subscribe('engines:changes', { engineId: 'local' }, { onEvent: (batch) => batches.push(batch) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => connected.openCount() > before, 2000, 'the subscription to open');
+    // The engine reports events in order: once a container created now is named, the run's own events are behind us.
+    let markers = 0;
+    const settle = async () => {
+      const marker = await dockerCli(['create', '--name', testName(runId, `marker-${++markers}`), ...testLabels(runId), TEST_IMAGE, 'true']);
+      await waitFor(() => batches.some((batch) => batch.ids.includes(marker)), 5000, 'the marker container to be reported');
+    };
+    await settle();
     batches.length = 0;
     // Other tests may share the engine: only batches naming this container count.
     const ours = () => batches.filter((batch) => batch.ids.includes(id));
@@ -189,6 +197,7 @@ describe('files in a container', () => {
       batches.length = 0;
       await connected.client.call('files:list', { engineId: 'local', id, path: '/tmp/up' });
       await download(id, '/tmp/up/note.txt');
+      // That no batch comes takes time to show, by nature.
       await new Promise((resolve) => setTimeout(resolve, ms));
       return ours();
     };
@@ -198,7 +207,7 @@ describe('files in a container', () => {
     expect(await quietFor(1000)).toEqual([]);
     await dockerCli(['stop', '-t', '0', id]);
     await waitFor(() => ours().length > 0, 5000, 'the stop to be seen');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settle();
     // Stopped: the listing reads the archive.
     expect(await quietFor(1000)).toEqual([]);
     dispose();

@@ -99,10 +99,11 @@ describe('image events', () => {
   it('reach clients as change batches of kind image, for a tag and an untag', async () => {
     const id = await commitImage(`${repo}:watched`);
     const batches: ChangeBatch[] = [];
+    const before = connected.openCount();
     const stop = connected.client.subscribe('engines:changes', { engineId: 'local' }, { onEvent: (batch) => batches.push(batch) });
     try {
-      // The subscription is open once its first message could arrive; a short settle keeps the tag from racing it.
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The tag must not race the subscription: wait until the session holds it.
+      await waitFor(() => connected.openCount() > before, 2000, 'the subscription to open');
       await dockerCli(['tag', `${repo}:watched`, `${repo}:watched-b`]);
       await waitFor(() => batches.some((batch) => batch.kinds.includes('image') && batch.ids.includes(id)), 5000, 'a tag batch');
       batches.length = 0;

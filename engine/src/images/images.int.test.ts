@@ -49,8 +49,7 @@ describe('images, networks and host checks for the Run form', () => {
     await new Promise((resolve) => blocker.once('listening', resolve));
     const held = (blocker.address() as net.AddressInfo).port;
     expect((await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: held })).inUse).toBe(true);
-    blocker.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => blocker.close(resolve));
     expect(await connected.client.call('host:checkPort', { engineId: 'local', hostIp: '127.0.0.1', hostPort: held })).toEqual({ inUse: false });
   });
 

@@ -1,7 +1,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectEngine, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
+import { connectEngine, waitFor, type ConnectedEngine } from '../../../scripts/test-support/engine-client';
 import { runSpecToCommand } from '../../contract/run/run-command';
 import { TEST_IMAGE, buildTestImage, TEST_LABEL, dockerCli, newRunId, removeRunContainers, testDockerHost, testLabels, testName } from '../../../scripts/test-support/fixtures';
 
@@ -65,6 +65,11 @@ async function volumeAt(id: string, target: string): Promise<string> {
   return dockerCli(['inspect', '-f', `{{range .Mounts}}{{if eq .Destination "${target}"}}{{.Name}}{{end}}{{end}}`, id]);
 }
 
+/** The container's shell has written its files once it has reached its `sleep 600`. */
+async function untilSleeping(id: string): Promise<void> {
+  await waitFor(async () => (await dockerCli(['top', id])).includes('sleep 600'), 5000, 'the shell to reach its sleep');
+}
+
 async function state(id: string) {
   return JSON.parse(await dockerCli(['inspect', '-f', '{{json .State.Running}}|{{json .Name}}', id]).then((text) => `[${text.replace('|', ',')}]`)) as [boolean, string];
 }
@@ -76,7 +81,7 @@ describe('edit and recreate', () => {
       'run', '-d', '--name', name, ...testLabels(runId), '--stop-timeout', '1', '-v', `${volume}:/named`, '-v', '/anon', '-e', 'MODE=old', TEST_IMAGE,
       'sh', '-c', 'echo kept > /named/file; [ -f /anon/file ] || echo kept-too > /anon/file; sleep 600',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilSleeping(id);
     anonymousVolumes.push(await volumeAt(id, '/anon'));
     const spec = await connected.client.call('containers:specOf', { engineId: 'local', id });
     expect(spec.env).toEqual([{ key: 'MODE', value: 'old' }]);
@@ -96,7 +101,7 @@ describe('edit and recreate', () => {
       // Ends on SIGTERM at once, so the two edits below do not wait out the stop timeout.
       'sh', '-c', 'trap "exit 0" TERM; [ -f /data/file ] || echo precious > /data/file; sleep 600 & wait',
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await untilSleeping(id);
     const dataVolume = await volumeAt(id, '/data');
     anonymousVolumes.push(dataVolume);
     expect(dataVolume).toMatch(/^[0-9a-f]{64}$/);

@@ -51,6 +51,7 @@ describe('stats', () => {
     const first = await connected.client.call('containers:statsSnapshot', { engineId: 'local', ids: [id, 'minato-test-missing'] });
     expect(first[0]?.sample?.memoryUsed).toBeGreaterThan(0);
     expect(first[1]).toEqual({ id: 'minato-test-missing' });
+    // CPU is the share of the time between two reads: the test needs that time to pass.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const second = await connected.client.call('containers:statsSnapshot', { engineId: 'local', ids: [id] });
     expect(first[0]?.sample?.cpuPercent).toBeNull(); // nothing to compare with yet
