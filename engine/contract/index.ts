@@ -18,5 +18,7 @@ export * from './run/run-spec';
 export * from './run/run-command';
 export * from './run/create-input';
 export * from './images';
+export * from './image-details';
+export * from './image-commands';
 export * from './tasks';
 export * from './ports';

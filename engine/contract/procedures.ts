@@ -33,6 +33,25 @@ import {
   PortCheckInput,
 } from './images';
 import { PortForwardInput, PortForwardOpened } from './ports';
+import {
+  CommitInput,
+  CommitResult,
+  ContainerExportInput,
+  ImageDetail,
+  ImageSaveInput,
+  ImageTagInput,
+  ImageUploadBegin,
+  ImageUploadChunk,
+  ImageUploadRef,
+  ImageUploadResult,
+  ImageUploadStarted,
+  PruneInput,
+  PrunePlan,
+  PrunePreviewInput,
+  PruneReport,
+  TarDownloadEvent,
+  TaskStarted,
+} from './image-details';
 import { PullStarted, TaskChange, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
@@ -80,6 +99,19 @@ export const procedures = {
   'images:remove': { input: ImageRemoveInput, output: ImageRemoveResult },
   // `docker pull` starts a task and answers at once; its progress comes through `tasks:changes`.
   'images:pull': { input: ImagePullInput, output: PullStarted },
+  // An image's page: inspect and history in one answer (secrets masked).
+  'images:detail': { input: ImageRefInput, output: ImageDetail },
+  'images:tag': { input: ImageTagInput, output: z.object({}) },
+  'containers:commit': { input: CommitInput, output: CommitResult },
+  // `docker load` / `docker import` of a tar streamed in chunks, each a task with progress and cancel.
+  'images:uploadBegin': { input: ImageUploadBegin, output: ImageUploadStarted },
+  'images:uploadChunk': { input: ImageUploadChunk, output: z.object({}) },
+  'images:uploadEnd': { input: ImageUploadRef, output: ImageUploadResult },
+  'images:uploadAbort': { input: ImageUploadRef, output: z.object({}) },
+  // The engine has no dry run: the preview lists what a prune would remove and the filters that keep it to that.
+  'images:prunePreview': { input: PrunePreviewInput, output: PrunePlan },
+  'images:prune': { input: PruneInput, output: TaskStarted },
+  'images:pruneReport': { input: z.object({ taskId: z.string().max(64) }), output: PruneReport },
   'tasks:list': { input: z.object({}), output: z.array(TaskSummary) },
   'tasks:cancel': { input: TaskRef, output: z.object({}) },
   'tasks:log': { input: TaskRef, output: TaskLog },
@@ -141,6 +173,9 @@ export const subscriptions = {
   'containers:edit': { input: EditInput, event: EditEvent },
   // Every task of this engine process (all windows see the same ones): all of them at first, then each change.
   'tasks:changes': { input: z.object({}), event: TaskChange },
+  // `docker save` / `docker export` streamed to a file as a task, paced by the client's acknowledgements.
+  'images:save': { input: ImageSaveInput, event: TarDownloadEvent, creditWindow: 8 },
+  'containers:export': { input: ContainerExportInput, event: TarDownloadEvent, creditWindow: 8 },
   // A published port of an SSH engine on a 127.0.0.1 port here, open while subscribed (and while the engine is connected).
   'ports:forward': { input: PortForwardInput, event: PortForwardOpened },
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;

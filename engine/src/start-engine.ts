@@ -6,6 +6,7 @@ import { uploadProcedures } from './files/uploads';
 import { runProcedures, runSubscriptions } from './run/run-handlers';
 import { imageProcedures } from './images/image-handlers';
 import { imageListProcedures } from './images/image-list-handlers';
+import { localImageProcedures, localImageSubscriptions } from './images/local-images';
 import { engineProcedures, engineSubscriptions } from './engines/engine-handlers';
 import { defaultSettingsFile, setupEngines } from './engines/engine-setup';
 import { logsSubscription } from './logs/logs-subscription';
@@ -56,6 +57,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
       ...taskProcedures(tasks, registry),
+      ...localImageProcedures(tasks, registry),
     },
     subscriptions: {
       ...engineSubscriptions(registry),
@@ -65,6 +67,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...downloadSubscription(registry),
       ...runSubscriptions(registry, edits),
       ...taskSubscriptions(tasks),
+      ...localImageSubscriptions(tasks, registry),
       ...portSubscriptions(registry),
     },
   };
