@@ -90,7 +90,7 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
       for (const [id, sub] of active) transport.send({ t: 'sub', id, topic: sub.topic, input: sub.input });
       return;
     }
-    const lost = new MinatoError('engine-unavailable', 'The connection to the Minato engine was lost.');
+    const lost = new MinatoError('engine-unavailable', { key: 'engine.connectionLost' });
     for (const call of pending.values()) call.reject(lost);
     pending.clear();
   };
@@ -104,13 +104,13 @@ export function createMinatoClient(transport: ClientTransport): MinatoClient {
       return new Promise((resolve, reject) => {
         const signal = options?.signal;
         if (signal?.aborted) {
-          reject(new MinatoError('cancelled', 'The request was cancelled.'));
+          reject(new MinatoError('cancelled', { key: 'engine.cancelled' }));
           return;
         }
         const onAbort = () => {
           if (!pending.delete(id)) return;
           transport.send({ t: 'cancel', id });
-          reject(new MinatoError('cancelled', 'The request was cancelled.'));
+          reject(new MinatoError('cancelled', { key: 'engine.cancelled' }));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         pending.set(id, {

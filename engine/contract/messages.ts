@@ -63,7 +63,7 @@ export const CONTRACT_MESSAGES = {
     malformed: 'Malformed message.',
     badAnswer: "Minato could not read the engine's answer to {{method}} ({{where}}).",
     tooManyStreams: 'This window already has {{limit}} open streams (logs, terminals, stats…), the most one connection may hold: close some tabs or views, or reload the page.',
-    tooManyCalls: 'This window already has {{limit}} requests running, the most one connection may have: wait for some to finish, or reload the page.',
+    tooManyCalls: 'This window already has {{limit}} requests running, the most one connection may have: wait for them to finish, or reload the page.',
     notConnected: 'The Docker engine is not connected.',
     noEngine: 'No engine "{{engineId}}" is configured.',
     engineExists: 'An engine "{{engineId}}" already exists.',

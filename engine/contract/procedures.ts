@@ -53,6 +53,24 @@ import {
   TaskStarted,
 } from './image-details';
 import { PullStarted, TaskChange, TaskLayer, TaskLog, TaskRef, TaskSummary } from './tasks';
+import { BuildContextInput, BuildContextStatus, BuildInput, BuildStarted } from './build';
+import {
+  BlobInput,
+  CatalogInput,
+  CatalogPage,
+  DeleteTagInput,
+  DeleteTagResult,
+  ImageConfigView,
+  ImagePushInput,
+  ManifestInput,
+  ManifestView,
+  RegistryAddInput,
+  RegistryInfo,
+  RegistryLoginInput,
+  RegistryRef,
+  TagsInput,
+  TagsPage,
+} from './registry';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
 
 export const ActionResult = z.object({
@@ -99,6 +117,23 @@ export const procedures = {
   'images:remove': { input: ImageRemoveInput, output: ImageRemoveResult },
   // `docker pull` starts a task and answers at once; its progress comes through `tasks:changes`.
   'images:pull': { input: ImagePullInput, output: PullStarted },
+  // `docker push` as a task, with the stored login (or none) in X-Registry-Auth.
+  'images:push': { input: ImagePushInput, output: PullStarted },
+  // `docker build` of a folder on this machine as a task; refused before starting when the folder or Dockerfile is not there.
+  'build:start': { input: BuildInput, output: BuildStarted },
+  // What the Build form shows by its folder and Dockerfile fields as they are typed (headless mode has no dialog).
+  'build:checkContext': { input: BuildContextInput, output: BuildContextStatus },
+  // Private registries (Registry HTTP API v2); logins kept where the docker CLI keeps them, never sent back.
+  'registries:list': { input: z.object({}), output: z.array(RegistryInfo) },
+  'registries:add': { input: RegistryAddInput, output: RegistryInfo },
+  'registries:remove': { input: RegistryRef, output: z.object({}) },
+  'registries:login': { input: RegistryLoginInput, output: RegistryInfo },
+  'registries:logout': { input: RegistryRef, output: z.object({}) },
+  'registries:catalog': { input: CatalogInput, output: CatalogPage },
+  'registries:tags': { input: TagsInput, output: TagsPage },
+  'registries:manifest': { input: ManifestInput, output: ManifestView },
+  'registries:config': { input: BlobInput, output: ImageConfigView },
+  'registries:deleteTag': { input: DeleteTagInput, output: DeleteTagResult },
   // An image's page: inspect and history in one answer (secrets masked).
   'images:detail': { input: ImageRefInput, output: ImageDetail },
   'images:tag': { input: ImageTagInput, output: z.object({}) },

@@ -3,7 +3,7 @@ import { EngineId } from './engines';
 import { WireError } from './errors';
 
 /** What a long job is. Pull today; push, build, Compose and prune start tasks of their own kinds later. */
-export const TaskKind = z.enum(['pull', 'save', 'load', 'import', 'export', 'prune']);
+export const TaskKind = z.enum(['pull', 'save', 'load', 'import', 'export', 'prune', 'push']);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 export const TaskState = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
@@ -63,7 +63,7 @@ export type TaskLog = z.infer<typeof TaskLog>;
 /** One layer of a pull, for the details a person opens on demand. */
 export const TaskLayer = z.object({
   id: z.string(),
-  phase: z.enum(['waiting', 'downloading', 'downloaded', 'extracting', 'done', 'present']),
+  phase: z.enum(['waiting', 'downloading', 'downloaded', 'extracting', 'done', 'present', 'uploading', 'exists']),
   /** Compressed size, once the engine has said it. */
   size: z.number().nonnegative().optional(),
   downloaded: z.number().nonnegative(),

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import { containerProcedures } from './containers/container-handlers';
 import { insightProcedures } from './containers/container-insight';
 import { downloadSubscription, filesProcedures } from './files/files-handlers';
@@ -16,6 +17,9 @@ import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
 import { taskProcedures, taskSubscriptions } from './tasks/task-handlers';
 import { createTaskManager } from './tasks/task-manager';
+import { createCredentialStore } from './credentials/credential-store';
+import { authForReference, registryProcedures } from './registry/registry-handlers';
+import { createRegistryList } from './registry/registry-list';
 import { logEngineStatus } from './log/engine-status-log';
 import { silentLogger } from './log/logger';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
@@ -31,9 +35,10 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     homeDir: options.homeDir ?? os.homedir(),
     platform: options.platform ?? process.platform,
   };
+  const settingsFile = options.settingsFile ?? defaultSettingsFile(environment);
   const engines = await setupEngines({
     ...environment,
-    settingsFile: options.settingsFile ?? defaultSettingsFile(environment),
+    settingsFile,
     ...(options.askPassphrase ? { askPassphrase: options.askPassphrase } : {}),
     logger,
   });
@@ -44,6 +49,9 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   const edits = new Set<string>();
   // One for the engine process: tasks outlive the window that started them.
   const tasks = createTaskManager();
+  // Logins where the docker CLI keeps them; the registries added in Minato beside its settings.
+  const credentials = createCredentialStore(environment);
+  const registryList = createRegistryList(path.join(path.dirname(settingsFile), 'registries.json'));
   const handlers: EngineHandlers = {
     procedures: {
       ...engineProcedures(engines),
@@ -56,7 +64,8 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...terminalProcedures(execSessions),
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
-      ...taskProcedures(tasks, registry),
+      ...taskProcedures(tasks, registry, authForReference(credentials)),
+      ...registryProcedures({ engines: registry, tasks, credentials, list: registryList }),
       ...localImageProcedures(tasks, registry),
     },
     subscriptions: {

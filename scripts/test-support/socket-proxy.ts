@@ -9,6 +9,9 @@ export interface SocketProxy {
   dropConnections(): void;
   /** One entry per connection open now: the request line it carries (the latest one on a kept-alive socket). */
   openRequests(): Array<string | undefined>;
+  /** Every request line seen since the last `clearLog`, in order (to count what reached the engine). */
+  requestLog(): string[];
+  clearLog(): void;
 }
 
 // A chunk that starts a request starts with its request line; body chunks never look like one.
@@ -22,6 +25,7 @@ const REQUEST_LINE = /^[A-Z]+ \S+ HTTP\/1\.[01]\r?\n/;
 export function createSocketProxy(listenPath: string, targetPath: string): SocketProxy {
   let server: net.Server | undefined;
   const connections = new Map<net.Socket, { request?: string; upstream: net.Socket }>();
+  let log: string[] = [];
 
   const drop = (client: net.Socket) => {
     const connection = connections.get(client);
@@ -40,7 +44,9 @@ export function createSocketProxy(listenPath: string, targetPath: string): Socke
           connections.set(client, connection);
           client.on('data', (chunk: Buffer) => {
             const line = REQUEST_LINE.exec(chunk.toString('latin1', 0, 2048))?.[0];
-            if (line) connection.request = line.trim();
+            if (!line) return;
+            connection.request = line.trim();
+            log.push(connection.request);
           });
           client.on('error', () => drop(client)).on('close', () => drop(client));
           upstream.on('error', () => drop(client)).on('close', () => drop(client));
@@ -62,6 +68,10 @@ export function createSocketProxy(listenPath: string, targetPath: string): Socke
       for (const client of [...connections.keys()]) drop(client);
     },
     openRequests: () => [...connections.values()].map((connection) => connection.request),
+    requestLog: () => [...log],
+    clearLog: () => {
+      log = [];
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import { MinatoError } from '../../contract';
  */
 export function pathPart(value: string, what: string): string {
   if (value.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
-    throw new MinatoError('invalid-input', `"${value}" cannot name a ${what}.`);
+    throw new MinatoError('invalid-input', { key: 'engine.badName', params: { value, what } });
   }
   return encodeURIComponent(value);
 }

@@ -269,7 +269,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     info: () => info,
     docker() {
       if (!client || info.state !== 'connected') {
-        throw new MinatoError('engine-unavailable', 'The Docker engine is not connected.', { state: info.state });
+        throw new MinatoError('engine-unavailable', { key: 'engine.notConnected' }, { kind: 'engine-unreachable', ...(info.diagnosis ? { reason: info.diagnosis.reason } : {}), engine: info.name, state: info.state });
       }
       return client;
     },

@@ -36,7 +36,7 @@ function retryWaiting(registry: EngineRegistry, waiting: (info: EngineInfo) => b
 function customEngine(registry: EngineRegistry, engineId: string): EngineConnection {
   const connection = registry.get(engineId);
   if (connection.info().kind !== 'custom') {
-    throw new MinatoError('invalid-input', 'Only engines added in Settings can be edited or removed here.', { engineId });
+    throw new MinatoError('invalid-input', { key: 'engine.notCustomEngine' }, { engineId });
   }
   return connection;
 }
@@ -68,7 +68,7 @@ export function engineProcedures({ registry, settings, remote }: EngineManagemen
     'engines:test': async (draft) => testEngine(draft, remote),
     'engines:acceptHostKey': async ({ host, port, fingerprint }) => {
       if (!(await remote.knownHosts.accept(host, port, fingerprint))) {
-        throw new MinatoError('conflict', `The server at ${host}:${port} no longer presents the key ${fingerprint}: test the connection again.`, { host, port, fingerprint });
+        throw new MinatoError('conflict', { key: 'engine.hostKeyMoved', params: { host, port, fingerprint } }, { kind: 'host-key-changed', host, port, fingerprint });
       }
       retryWaiting(registry, (info) => info.diagnosis?.hostKey?.host === host && info.diagnosis.hostKey.port === port);
       return {};
@@ -76,12 +76,12 @@ export function engineProcedures({ registry, settings, remote }: EngineManagemen
     'engines:unlockKey': async ({ keyFile, passphrase }) => {
       // Only a key an engine asked for: the call never becomes a way to probe arbitrary files.
       if (!registry.all().some((connection) => connection.info().diagnosis?.keyFile === keyFile)) {
-        throw new MinatoError('invalid-input', `No engine is waiting for the passphrase of ${keyFile}.`, { keyFile });
+        throw new MinatoError('invalid-input', { key: 'engine.noPassphraseWanted', params: { keyFile } }, { keyFile });
       }
       const data = await readFile(keyFile).catch(() => undefined);
-      if (!data) throw new MinatoError('not-found', `${keyFile} cannot be read.`, { keyFile });
+      if (!data) throw new MinatoError('not-found', { key: 'engine.keyUnreadable', params: { keyFile } }, { keyFile });
       if (ssh2.utils.parseKey(data, passphrase) instanceof Error) {
-        throw new MinatoError('invalid-input', `That passphrase does not open ${keyFile}.`, { keyFile });
+        throw new MinatoError('invalid-input', { key: 'engine.wrongPassphrase', params: { keyFile } }, { keyFile });
       }
       remote.passphrases.set(keyFile, passphrase);
       retryWaiting(registry, (info) => info.diagnosis?.reason === 'passphrase-needed');

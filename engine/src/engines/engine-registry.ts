@@ -22,14 +22,14 @@ export function createEngineRegistry(connections: EngineConnection[] = []): Engi
   return {
     get(engineId) {
       const connection = byId.get(engineId);
-      if (!connection) throw new MinatoError('not-found', `No engine "${engineId}" is configured.`);
+      if (!connection) throw new MinatoError('not-found', { key: 'engine.noEngine', params: { engineId } });
       return connection;
     },
     has: (engineId) => byId.has(engineId),
     all: () => [...byId.values()],
     add(connection) {
       const id = connection.info().id;
-      if (byId.has(id)) throw new MinatoError('conflict', `An engine "${id}" already exists.`);
+      if (byId.has(id)) throw new MinatoError('conflict', { key: 'engine.engineExists', params: { engineId: id } });
       byId.set(id, connection);
       for (const listener of listeners) listener({ added: connection });
     },

@@ -120,7 +120,7 @@ export function terminalSubscriptions(registry: EngineRegistry, sessions: ExecSe
           const container = registry.get(input.engineId).docker().getContainer(input.id);
           const info = await container.inspect();
           if (!info.Config?.Tty || !info.Config?.OpenStdin) {
-            throw new MinatoError('invalid-input', 'Only containers started with a terminal and input (docker run -it) can be attached to. Open a shell instead.');
+            throw new MinatoError('invalid-input', { key: 'engine.attachNeedsTty' });
           }
           const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as Duplex;
           return {

@@ -19,7 +19,7 @@ export function createExecSessions() {
     },
     get(engineId: string, terminalId: string): LiveTerminal {
       const entry = live.get(terminalId);
-      if (!entry || entry.engineId !== engineId) throw new MinatoError('not-found', 'This terminal session has ended.');
+      if (!entry || entry.engineId !== engineId) throw new MinatoError('not-found', { key: 'engine.terminalEnded' });
       return entry;
     },
     size: () => live.size,

@@ -136,7 +136,7 @@ export function downloadSubscription(registry: EngineRegistry): Pick<Subscriptio
       start().catch((error: unknown) => {
         if (!signal.aborted) end(toMinatoError(error));
       });
-      return () => ending.abort(new MinatoError('cancelled', 'The download was stopped.'));
+      return () => ending.abort(new MinatoError('cancelled', { key: 'engine.downloadStopped' }));
     },
   };
 }

@@ -42,7 +42,7 @@ export function uploadProcedures(registry: EngineRegistry): UploadProcedures {
   };
   const get = (uploadId: string): Upload => {
     const upload = uploads.get(uploadId);
-    if (!upload) throw new MinatoError('not-found', 'This upload is no longer open; start it again.');
+    if (!upload) throw new MinatoError('not-found', { key: 'engine.uploadGone' });
     if (upload.failure) {
       abort(uploadId);
       throw toMinatoError(upload.failure);
@@ -54,7 +54,7 @@ export function uploadProcedures(registry: EngineRegistry): UploadProcedures {
   };
   const finishEntry = (upload: Upload) => {
     if (upload.entry && upload.remaining > 0) {
-      throw new MinatoError('invalid-input', `The previous file is ${upload.remaining} bytes short of its announced size.`);
+      throw new MinatoError('invalid-input', { key: 'engine.uploadShort', params: { bytes: upload.remaining } });
     }
     upload.entry = undefined;
   };
@@ -64,7 +64,7 @@ export function uploadProcedures(registry: EngineRegistry): UploadProcedures {
       const container = registry.get(engineId).docker().getContainer(id);
       try {
         const stat = await statPath(container, directory);
-        if (!stat.isDirectory) throw new MinatoError('invalid-input', `${directory} is not a folder.`);
+        if (!stat.isDirectory) throw new MinatoError('invalid-input', { key: 'engine.notAFolder', params: { path: directory } });
       } catch (error) {
         throw toMinatoError(error);
       }
@@ -109,8 +109,8 @@ export function uploadProcedures(registry: EngineRegistry): UploadProcedures {
     'files:uploadChunk': async ({ uploadId, data }) => {
       const upload = get(uploadId);
       const bytes = Buffer.from(data, 'base64');
-      if (!upload.entry) throw new MinatoError('invalid-input', 'Send uploadFile before its chunks.');
-      if (bytes.length > upload.remaining) throw new MinatoError('invalid-input', 'More bytes than the file announced.');
+      if (!upload.entry) throw new MinatoError('invalid-input', { key: 'engine.uploadOrder' });
+      if (bytes.length > upload.remaining) throw new MinatoError('invalid-input', { key: 'engine.uploadTooLong' });
       const entry = upload.entry;
       upload.remaining -= bytes.length;
       upload.bytes += bytes.length;

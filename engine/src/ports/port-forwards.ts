@@ -16,11 +16,11 @@ export function portSubscriptions(registry: EngineRegistry): Pick<SubscriptionHa
       const info = connection.info();
       const forward = connection.transport()?.forward;
       if (info.capabilities.publishedPorts.via !== 'ssh-forward') {
-        end(new MinatoError('invalid-input', `The ports of ${info.name} open directly at ${info.capabilities.publishedPorts.host}.`, { engineId }));
+        end(new MinatoError('invalid-input', { key: 'engine.portsOpenDirectly', params: { engine: info.name, host: info.capabilities.publishedPorts.host } }, { engineId }));
         return () => {};
       }
       if (info.state !== 'connected' || !forward) {
-        end(new MinatoError('engine-unavailable', `${info.name} is not connected.`, { engineId }));
+        end(new MinatoError('engine-unavailable', { key: 'engine.engineNotConnected', params: { engine: info.name } }, { kind: 'engine-unreachable', engine: info.name, engineId }));
         return () => {};
       }
       // A wildcard bind listens on the server's loopback too; a specific address is reached as bound.

@@ -36,7 +36,7 @@ describe('cancelling a call', () => {
 
     session.receive({ t: 'cancel', id: 1 });
     expect(seen.signals[0]?.aborted).toBe(true);
-    expect(sent).toEqual([{ t: 'error', id: 1, error: { code: 'cancelled', message: 'The request was cancelled.' } }]);
+    expect(sent).toEqual([{ t: 'error', id: 1, error: { code: 'cancelled', message: 'The request was cancelled.', key: 'engine.cancelled' } }]);
     await settle();
     // The handler let go on the abort; its own failure is not sent a second time.
     expect(session.openCount()).toBe(0);
@@ -74,7 +74,7 @@ describe('limits per connection', () => {
     for (let id = 1; id <= 4; id++) session.receive({ t: 'sub', id, topic: 'containers:stats', input: { engineId: 'local', id: 'web' } });
     expect(session.openCount()).toBe(3);
     expect(sent).toEqual([
-      { t: 'end', id: 4, error: { code: 'limit', message: expect.stringMatching(/already has 3 open streams.*close some tabs or views/), details: { limit: 3, what: 'subscriptions' } } },
+      { t: 'end', id: 4, error: { code: 'limit', message: expect.stringMatching(/already has 3 open streams.*close some tabs or views/), key: 'engine.tooManyStreams', params: { limit: 3 }, details: { limit: 3, what: 'subscriptions' } } },
     ]);
     session.receive({ t: 'unsub', id: 1 });
     expect(seen.disposed).toBe(1);
@@ -93,7 +93,7 @@ describe('limits per connection', () => {
     await settle();
     expect(seen.signals).toHaveLength(2);
     expect(sent).toEqual([
-      { t: 'error', id: 3, error: { code: 'limit', message: expect.stringMatching(/already has 2 requests running/), details: { limit: 2, what: 'calls' } } },
+      { t: 'error', id: 3, error: { code: 'limit', message: expect.stringMatching(/already has 2 requests running/), key: 'engine.tooManyCalls', params: { limit: 2 }, details: { limit: 2, what: 'calls' } } },
     ]);
     session.receive({ t: 'cancel', id: 1 });
     await settle();

@@ -35,7 +35,7 @@ function checkedOutput(method: Method, value: unknown): unknown {
   const checked = procedures[method].output.safeParse(value);
   if (checked.success) return checked.data;
   const where = checked.error.issues.map((issue) => `${issue.path.join('.') || 'answer'}: ${issue.message}`).join('; ');
-  throw new MinatoError('internal', `Minato could not read the engine's answer to ${method} (${where}).`);
+  throw new MinatoError('internal', { key: 'engine.badAnswer', params: { method, where } });
 }
 
 /** What one client may hold open at once: enough for any window, far below what would exhaust the engine's host. */
@@ -51,14 +51,12 @@ export const DEFAULT_SESSION_LIMITS: SessionLimits = { subscriptions: 512, calls
 function limitError(what: 'subscriptions' | 'calls', limit: number): MinatoError {
   return new MinatoError(
     'limit',
-    what === 'subscriptions'
-      ? `This window already has ${limit} open streams (logs, terminals, stats…), the most one connection may hold: close some tabs or views, or reload the page.`
-      : `This window already has ${limit} requests running, the most one connection may have: wait for them to finish, or reload the page.`,
+    { key: what === 'subscriptions' ? 'engine.tooManyStreams' : 'engine.tooManyCalls', params: { limit } },
     { limit, what },
   );
 }
 
-const cancelledError = () => new MinatoError('cancelled', 'The request was cancelled.');
+const cancelledError = () => new MinatoError('cancelled', { key: 'engine.cancelled' });
 
 export function createSession(
   handlers: EngineHandlers,
@@ -182,7 +180,7 @@ export function createSession(
       const parsed = ClientMessage.safeParse(raw);
       if (!parsed.success) {
         const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
-        safeSend({ t: 'error', id, error: new MinatoError('invalid-input', 'Malformed message.').toWire() });
+        safeSend({ t: 'error', id, error: new MinatoError('invalid-input', { key: 'engine.malformed' }).toWire() });
         return;
       }
       const message = parsed.data;

@@ -60,7 +60,7 @@ export async function checkHostPorts(docker: Docker, old: Docker.ContainerInspec
     );
     if (holder) {
       const by = (holder.Names?.[0] ?? holder.Id).replace(/^\//, '');
-      throw new MinatoError('conflict', `Host port ${port.hostPort} is held by container ${by}. The original container was not stopped.`, {
+      throw new MinatoError('conflict', { key: 'engine.portHeldByContainer', params: { port: port.hostPort as number, container: by } }, {
         port: port.hostPort,
         heldBy: 'container',
         container: by,
@@ -68,7 +68,7 @@ export async function checkHostPorts(docker: Docker, old: Docker.ContainerInspec
       });
     }
     if (local && !(await isFree(port.hostPort as number, hostIp || '0.0.0.0', port.protocol))) {
-      throw new MinatoError('conflict', `Host port ${port.hostPort} is held by another program. The original container was not stopped.`, {
+      throw new MinatoError('conflict', { key: 'engine.portHeldByProgram', params: { port: port.hostPort as number } }, {
         port: port.hostPort,
         heldBy: 'program',
         untouched: true,

@@ -72,7 +72,7 @@ export async function recreateContainer(docker: Docker, id: string, spec: RunSpe
   // Taken before the first await, by the id asked for and then by the full id, so two edits cannot both pass.
   const held: string[] = [];
   const hold = (key: string) => {
-    if (edits.has(key)) throw new MinatoError('conflict', 'This container is being edited already: wait for that edit to finish.', { editing: true });
+    if (edits.has(key)) throw new MinatoError('conflict', { key: 'engine.beingEdited' }, { editing: true });
     edits.add(key);
     held.push(key);
   };
@@ -101,7 +101,7 @@ async function recreate(
   if (old.HostConfig.AutoRemove) {
     throw new MinatoError(
       'conflict',
-      'This container removes itself when stopped (--rm), so it cannot be edited. Use "Run another like this" instead.',
+      { key: 'engine.autoRemove' },
       { autoRemove: true },
     );
   }

@@ -43,6 +43,10 @@ function fraction(layer: Layer): number {
     case 'done':
     case 'present':
       return 1;
+    // A push's phases: never reached by a pull.
+    case 'uploading':
+    case 'exists':
+      return 0;
   }
 }
 

@@ -48,7 +48,7 @@ async function runPull(docker: Docker, ref: string, control: TaskControl, platfo
     stream.once('error', reject);
     stream.once('end', () => (failure ? reject(failure) : resolve()));
     // A connection torn down without an end (an abort, the engine going away) is no success.
-    stream.once('close', () => reject(control.signal.aborted ? new MinatoError('cancelled', 'The pull was cancelled.') : new MinatoError('engine-unavailable', 'The engine closed the pull before it finished.')));
+    stream.once('close', () => reject(control.signal.aborted ? new MinatoError('cancelled', { key: 'engine.pullCancelled' }) : new MinatoError('engine-unavailable', { key: 'engine.pullClosed' })));
   });
   model.complete();
   control.progress(model.progress());

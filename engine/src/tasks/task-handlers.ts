@@ -1,14 +1,14 @@
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, SubscriptionHandlers } from '../rpc/handlers';
-import { startPull } from './pull-task';
+import { startPull, type PullAuth } from './pull-task';
 import type { TaskManager } from './task-manager';
 
 type TaskProcedures = Pick<ProcedureHandlers, 'images:pull' | 'tasks:list' | 'tasks:cancel' | 'tasks:log' | 'tasks:layers'>;
 
-export function taskProcedures(tasks: TaskManager, registry: EngineRegistry): TaskProcedures {
+export function taskProcedures(tasks: TaskManager, registry: EngineRegistry, auth?: PullAuth): TaskProcedures {
   return {
     // The task belongs to the engine process, not to the caller: a window that closes leaves it running.
-    'images:pull': async ({ engineId, ref, platform }) => ({ taskId: startPull(tasks, registry, engineId, ref, platform).id }),
+    'images:pull': async ({ engineId, ref, platform }) => ({ taskId: startPull(tasks, registry, engineId, ref, platform, auth).id }),
     'tasks:list': async () => tasks.list(),
     'tasks:cancel': async ({ id }) => {
       tasks.cancel(id);

@@ -62,7 +62,7 @@ export function createTaskManager(options: TaskManagerOptions = {}): TaskManager
 
   const recordOf = (id: string): TaskRecord => {
     const record = tasks.get(id);
-    if (!record) throw new MinatoError('not-found', `No task "${id}" (finished tasks are kept for a while only).`);
+    if (!record) throw new MinatoError('not-found', { key: 'engine.noTask', params: { id } });
     return record;
   };
 

@@ -35,11 +35,13 @@ export function Header({ engine, engines, allEngines, carrierUp, refused }: Head
         <span className="muted">{t('connection.engine')}</span>{' '}
         <EngineSwitcher engines={engines} current={allEngines ? ALL_ENGINES : engine?.id} />
         {!allEngines && engine?.address ? (
-          <span className="engine-where">
+          <span
+            className="engine-where"
+            title={engine.version ? t('connection.version', { engine: engine.version.engine, api: engine.version.api }) : undefined}
+          >
             <code>{engine.address}</code> <span className="muted">({source})</span>
           </span>
         ) : null}
-        {!allEngines && engine?.version ? <span className="version">{t('connection.version', { engine: engine.version.engine, api: engine.version.api })}</span> : null}
       </div>
       {allEngines ? null : <ConnectionStatus engine={engine} carrierUp={carrierUp} refused={refused} />}
     </header>

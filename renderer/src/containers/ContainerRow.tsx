@@ -37,7 +37,7 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
   return (
     <div
       role="row"
-      aria-label={container.name}
+      aria-label={props.engineName !== undefined ? t('engines.rowLabel', { name: container.name, engine: props.engineName }) : container.name}
       aria-selected={selected}
       aria-rowindex={rowIndex}
       id={props.domId}

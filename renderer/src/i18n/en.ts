@@ -10,7 +10,7 @@ export const en = {
     empty: 'No tasks yet. Pulls and other long jobs show here while they run, and stay until Minato closes.',
     close: 'Close',
     button: { idle: 'Tasks', running_one: 'Tasks: {{count}} running', running_other: 'Tasks: {{count}} running' },
-    title: { pull: 'Pull {{subject}}' },
+    title: { push: 'Push {{subject}}', pull: 'Pull {{subject}}' },
     state: { running: 'Running', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     progress: { bytes: '{{current}} of {{total}}', layers: '{{current}} of {{total}} layers', steps: 'Step {{current}} of {{total}}' },
     percent: '{{percent}}%',
@@ -23,7 +23,7 @@ export const en = {
     command: 'Same as:',
     layers: 'Layers',
     layer: { id: 'Layer', phase: 'Step', size: 'Size' },
-    phase: { waiting: 'Waiting', downloading: 'Downloading', downloaded: 'Downloaded', extracting: 'Extracting', done: 'Done', present: 'Already here' },
+    phase: { waiting: 'Waiting', downloading: 'Downloading', downloaded: 'Downloaded', extracting: 'Extracting', done: 'Done', present: 'Already here', uploading: 'Uploading', exists: 'Already in the registry' },
     log: 'Log',
     logDropped_one: '… {{count}} earlier line no longer kept',
     logDropped_other: '… {{count}} earlier lines no longer kept',
@@ -760,3 +760,4 @@ export const en = {
 };
 
 export type Messages = typeof en;
+    rowLabel: '{{name}} on {{engine}}',

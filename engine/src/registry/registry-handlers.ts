@@ -1,0 +1,122 @@
+import { MinatoError } from '../../contract';
+import type { RegistryInfo } from '../../contract/registry';
+import type { EngineRegistry } from '../engines/engine-registry';
+import type { ProcedureHandlers } from '../rpc/handlers';
+import { CredentialHelperError } from '../credentials/credential-helper';
+import { registryAuthConfig, type CredentialStore } from '../credentials/credential-store';
+import { startPush } from '../tasks/push-task';
+import type { TaskManager } from '../tasks/task-manager';
+import { catalog, checkRegistry, deleteTag, imageConfig, manifest, tags } from './registry-api';
+import { createRegistryClient, type RegistryClient } from './registry-client';
+import type { RegistryList } from './registry-list';
+import { registryOfReference } from './reference';
+import { checkLogin } from './login';
+import { parseRegistryLocation, type RegistryLocation } from './registry-url';
+
+type RegistryProcedures = Pick<
+  ProcedureHandlers,
+  | 'registries:list'
+  | 'registries:add'
+  | 'registries:remove'
+  | 'registries:login'
+  | 'registries:logout'
+  | 'registries:catalog'
+  | 'registries:tags'
+  | 'registries:manifest'
+  | 'registries:config'
+  | 'registries:deleteTag'
+  | 'images:push'
+>;
+
+export interface RegistryDependencies {
+  engines: EngineRegistry;
+  tasks: TaskManager;
+  credentials: CredentialStore;
+  list: RegistryList;
+}
+
+/** A helper's failure as a message that names the helper and why, and nothing it was given. */
+async function credentialCall<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof CredentialHelperError) {
+      throw new MinatoError('engine-error', { key: 'registry.helperFailed', params: { helper: error.helper, reason: error.message.replace(/^.*? failed: /, '') } });
+    }
+    throw error;
+  }
+}
+
+/** The X-Registry-Auth for a reference's registry: what the CLI would send, `{}` when there is no login. */
+export function authForReference(credentials: CredentialStore) {
+  return async (ref: string): Promise<Record<string, string>> => {
+    const address = registryOfReference(ref);
+    return registryAuthConfig(address, await credentialCall(() => credentials.get(address)));
+  };
+}
+
+export function registryProcedures({ engines, tasks, credentials, list }: RegistryDependencies): RegistryProcedures {
+  // Clients are kept per registry so Bearer tokens are reused; a login or logout starts afresh.
+  const clients = new Map<string, RegistryClient>();
+
+  const info = async (location: RegistryLocation): Promise<RegistryInfo> => {
+    const store = await credentials.source(location.address);
+    const login = await credentialCall(() => credentials.get(location.address));
+    return { ...location, store, ...(login ? { user: login.username } : {}) };
+  };
+
+  const located = async (address: string): Promise<RegistryLocation> => {
+    const location = await list.find(address);
+    if (!location) throw new MinatoError('not-found', { key: 'registry.unknown', params: { address } });
+    return location;
+  };
+
+  const clientOf = async (address: string): Promise<RegistryClient> => {
+    const location = await located(address);
+    let client = clients.get(address);
+    if (!client || client.location.url !== location.url) {
+      client = createRegistryClient({ location, login: () => credentialCall(() => credentials.get(address)) });
+      clients.set(address, client);
+    }
+    return client;
+  };
+
+  return {
+    'registries:list': async () => Promise.all((await list.list()).map(info)),
+    'registries:add': async ({ url, allowPlainHttp }, { signal }) => {
+      const location = parseRegistryLocation(url, allowPlainHttp);
+      if (await list.find(location.address)) throw new MinatoError('conflict', { key: 'registry.exists', params: { address: location.address } });
+      // A registry answers /v2/ with 200, or 401 when it wants a login: either is one. Nothing else is saved.
+      try {
+        await checkRegistry(createRegistryClient({ location, login: async () => undefined }), signal);
+      } catch (error) {
+        if (!(error instanceof MinatoError && error.code === 'permission-denied')) throw error;
+      }
+      await list.add(location);
+      return info(location);
+    },
+    'registries:remove': async ({ address }) => {
+      await list.remove(address);
+      clients.delete(address);
+      return {};
+    },
+    'registries:login': async ({ engineId, address, username, password }, { signal }) => {
+      const location = await located(address);
+      const login = await checkLogin(engines.get(engineId).docker(), address, username, password, signal);
+      await credentialCall(() => credentials.store(address, login));
+      clients.delete(address);
+      return info(location);
+    },
+    'registries:logout': async ({ address }) => {
+      await credentialCall(() => credentials.erase(address));
+      clients.delete(address);
+      return {};
+    },
+    'registries:catalog': async ({ address, cursor }, { signal }) => catalog(await clientOf(address), cursor, signal),
+    'registries:tags': async ({ address, repository, cursor }, { signal }) => tags(await clientOf(address), repository, cursor, signal),
+    'registries:manifest': async ({ address, repository, reference }, { signal }) => manifest(await clientOf(address), repository, reference, signal),
+    'registries:config': async ({ address, repository, digest }, { signal }) => imageConfig(await clientOf(address), repository, digest, signal),
+    'registries:deleteTag': async ({ address, repository, tag }, { signal }) => deleteTag(await clientOf(address), repository, tag, signal),
+    'images:push': async ({ engineId, ref }) => ({ taskId: startPush(tasks, engines, engineId, ref, authForReference(credentials)).id }),
+  };
+}
