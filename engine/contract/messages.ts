@@ -91,6 +91,25 @@ export const CONTRACT_MESSAGES = {
     portsOpenDirectly: 'The ports of {{engine}} open directly at {{host}}.',
     engineNotConnected: '{{engine}} is not connected.',
   },
+  // Registries, logins and push (engine/src/registry, engine/src/credentials).
+  registry: {
+    badUrl: '"{{url}}" is not a registry address: write host, host:port or an http(s):// URL without a path.',
+    plainHttpConsent: '{{address}} would be reached over plain HTTP, which sends logins in clear: allow it only for a registry on a network you trust.',
+    wrongLogin: 'Wrong user name or password for {{address}}.',
+    loginNeeded: '{{address}} needs a login: log in first.',
+    denied: '{{address}} refused this with the login in use.',
+    unreachable: '{{address}} does not answer ({{reason}}).',
+    notRegistry: '{{address}} does not answer as a registry (Registry HTTP API v2, status {{status}}).',
+    deleteRefused: '{{address}} does not allow deleting images (its storage delete setting is off).',
+    notFound: '{{what}} is not in {{address}}.',
+    unknown: 'No registry {{address}} has been added.',
+    exists: '{{address}} is in the list already.',
+    helperFailed: 'The credential helper docker-credential-{{helper}} failed: {{reason}}.',
+    tooBig: "The registry's answer is larger than Minato reads ({{limit}} bytes).",
+    badAnswer: '{{address}} answered with something Minato could not read ({{what}}).',
+    pushCancelled: 'The push was cancelled.',
+    pushClosed: 'The engine closed the push before it finished.',
+  },
 };
 
 type Catalogue = typeof CONTRACT_MESSAGES;

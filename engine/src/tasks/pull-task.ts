@@ -19,13 +19,17 @@ function streamFailure(message: string): MinatoError {
   return new MinatoError(code, message);
 }
 
-async function runPull(docker: Docker, ref: string, control: TaskControl, platform: string | undefined): Promise<void> {
+/** The stored login for a reference's registry as `X-Registry-Auth` (`{}` when there is none). */
+export type PullAuth = (ref: string) => Promise<Record<string, string>>;
+
+async function runPull(docker: Docker, ref: string, control: TaskControl, platform: string | undefined, auth: PullAuth | undefined): Promise<void> {
   const model = createPullProgress();
+  const authconfig = auth ? await auth(ref) : undefined;
   control.layers(() => model.layers());
   // The signal reaches Node's http request: aborting closes the connection, and the engine cancels the pull when
   // its client goes (it shares a download only while someone still waits for it).
   // `platform` (docker pull --platform) picks that variant of a multi-platform image, and fails when there is none.
-  const stream = (await docker.pull(ref, { abortSignal: control.signal, ...(platform ? { platform } : {}) })) as IncomingMessage;
+  const stream = (await docker.pull(ref, { abortSignal: control.signal, ...(platform ? { platform } : {}), ...(authconfig ? { authconfig } : {}) })) as IncomingMessage;
   await new Promise<void>((resolve, reject) => {
     let failure: MinatoError | undefined;
     const parse = createLineParser((line) => {
@@ -58,10 +62,10 @@ async function runPull(docker: Docker, ref: string, control: TaskControl, platfo
  * `docker pull` as a task. The same image pulled again on the same engine while its pull runs joins that task
  * rather than starting a second one (the engine would share the download anyway).
  */
-export function startPull(tasks: TaskManager, registry: EngineRegistry, engineId: string, ref: string, platform?: string): TaskSummary {
+export function startPull(tasks: TaskManager, registry: EngineRegistry, engineId: string, ref: string, platform?: string, auth?: PullAuth): TaskSummary {
   const command = imagePullCommand(ref, platform);
   const running = tasks.list().find((task) => task.state === 'running' && task.kind === 'pull' && task.engineId === engineId && task.command === command);
   if (running) return running;
   const connection = registry.get(engineId);
-  return tasks.start({ kind: 'pull', engineId, subject: ref, command }, (control) => runPull(connection.docker(), ref, control, platform));
+  return tasks.start({ kind: 'pull', engineId, subject: ref, command }, (control) => runPull(connection.docker(), ref, control, platform, auth));
 }
