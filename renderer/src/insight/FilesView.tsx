@@ -158,7 +158,8 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
       stopDownload.current = () => {
         dispose();
         finished = true;
-        void target?.then((opened) => opened.abort(), () => undefined);
+        // Discarding the partial file is best effort: the download is already gone, and a failed save said so.
+        void target?.then((opened) => opened.abort(), () => undefined).catch(() => undefined);
       };
     });
 

@@ -3,7 +3,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExecInput } from '../../../engine/contract';
 import { useClient } from '../client-context';
@@ -48,7 +48,6 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
   const { t } = useTranslation();
   // Read through a ref: a change of UI language must not end (and restart) every running session.
   const tRef = useRef(t);
-  tRef.current = t;
   const client = useClient();
   const hostRef = useRef<HTMLDivElement>(null);
   const terminalRef = useRef<Terminal | undefined>(undefined);
@@ -63,7 +62,11 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
   const [waitingForRestart, setWaitingForRestart] = useState(false);
   const [offerOwnCommand, setOfferOwnCommand] = useState(false);
   const containerRef = useRef(container);
-  containerRef.current = container;
+  // Refreshed after each render (never during one), before any effect below reads them.
+  useLayoutEffect(() => {
+    tRef.current = t;
+    containerRef.current = container;
+  });
   const endedRef = useRef<EndedSession | undefined>(undefined);
   const announceReconnectRef = useRef(false);
 
@@ -107,9 +110,10 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
       event.preventDefault();
       if (action === 'copy') {
         const selection = terminal.getSelection();
-        if (selection) void navigator.clipboard.writeText(selection);
+        // A clipboard the browser refuses (no permission, page not focused) leaves nothing to do: the key does nothing.
+        if (selection) navigator.clipboard.writeText(selection).catch(() => undefined);
       } else if (action === 'paste') {
-        void navigator.clipboard.readText().then((text) => terminal.paste(text));
+        navigator.clipboard.readText().then((text) => terminal.paste(text), () => undefined);
       } else setSearchOpen(true);
       return false;
     });
