@@ -63,11 +63,13 @@ export const RegistryLoginInput = z.object({
 });
 
 /** A page of a paged list: `next` is the cursor of the next page (the registry's `last`), absent on the last one. */
-export const CatalogInput = RegistryRef.extend({ cursor: z.string().max(512).optional() });
+/** How many entries a page asks for (the registry may send fewer). */
+const PageSize = z.number().int().min(1).max(1000).optional();
+export const CatalogInput = RegistryRef.extend({ cursor: z.string().max(512).optional(), pageSize: PageSize });
 export const CatalogPage = z.object({ repositories: z.array(z.string()), next: z.string().optional() });
 export type CatalogPage = z.infer<typeof CatalogPage>;
 
-export const TagsInput = RegistryRef.extend({ repository: RepositoryName, cursor: z.string().max(512).optional() });
+export const TagsInput = RegistryRef.extend({ repository: RepositoryName, cursor: z.string().max(512).optional(), pageSize: PageSize });
 export const TagsPage = z.object({ tags: z.array(z.string()), next: z.string().optional() });
 export type TagsPage = z.infer<typeof TagsPage>;
 

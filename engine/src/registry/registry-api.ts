@@ -27,7 +27,7 @@ async function readJson(response: Response, limit: number, client: RegistryClien
   }
 }
 
-const pageQuery = (cursor: string | undefined) => `?n=${PAGE_SIZE}${cursor ? `&last=${encodeURIComponent(cursor)}` : ''}`;
+const pageQuery = (cursor: string | undefined, pageSize = PAGE_SIZE) => `?n=${pageSize}${cursor ? `&last=${encodeURIComponent(cursor)}` : ''}`;
 
 /** `GET /v2/`: 200, or 401 with a challenge, is a registry. */
 export async function checkRegistry(client: RegistryClient, signal?: AbortSignal): Promise<void> {
@@ -36,8 +36,8 @@ export async function checkRegistry(client: RegistryClient, signal?: AbortSignal
   if (!response.ok) throw new MinatoError('engine-error', { key: 'registry.notRegistry', params: { address: client.location.address, status: response.status } });
 }
 
-export async function catalog(client: RegistryClient, cursor: string | undefined, signal?: AbortSignal): Promise<CatalogPage> {
-  const response = await client.request(`/v2/_catalog${pageQuery(cursor)}`, { signal });
+export async function catalog(client: RegistryClient, cursor: string | undefined, pageSize: number | undefined, signal?: AbortSignal): Promise<CatalogPage> {
+  const response = await client.request(`/v2/_catalog${pageQuery(cursor, pageSize)}`, { signal });
   if (!response.ok) throw await failure(client, response, 'The catalog');
   const { body } = await readJson(response, MANIFEST_LIMIT, client);
   const repositories = (body as { repositories?: unknown }).repositories;
@@ -45,8 +45,8 @@ export async function catalog(client: RegistryClient, cursor: string | undefined
   return { repositories: Array.isArray(repositories) ? repositories.filter((name): name is string => typeof name === 'string') : [], ...(next ? { next } : {}) };
 }
 
-export async function tags(client: RegistryClient, repository: string, cursor: string | undefined, signal?: AbortSignal): Promise<TagsPage> {
-  const response = await client.request(`/v2/${repoPath(repository)}/tags/list${pageQuery(cursor)}`, { signal });
+export async function tags(client: RegistryClient, repository: string, cursor: string | undefined, pageSize: number | undefined, signal?: AbortSignal): Promise<TagsPage> {
+  const response = await client.request(`/v2/${repoPath(repository)}/tags/list${pageQuery(cursor, pageSize)}`, { signal });
   if (!response.ok) throw await failure(client, response, repository);
   const { body } = await readJson(response, MANIFEST_LIMIT, client);
   const list = (body as { tags?: unknown }).tags;

@@ -61,7 +61,8 @@ export function registryProcedures({ engines, tasks, credentials, list }: Regist
 
   const info = async (location: RegistryLocation): Promise<RegistryInfo> => {
     const store = await credentials.source(location.address);
-    const login = await credentialCall(() => credentials.get(location.address));
+    // A helper that cannot answer leaves the registry listed without a user: logging in again says what failed.
+    const login = await credentials.get(location.address).catch(() => undefined);
     return { ...location, store, ...(login ? { user: login.username } : {}) };
   };
 
@@ -112,8 +113,8 @@ export function registryProcedures({ engines, tasks, credentials, list }: Regist
       clients.delete(address);
       return {};
     },
-    'registries:catalog': async ({ address, cursor }, { signal }) => catalog(await clientOf(address), cursor, signal),
-    'registries:tags': async ({ address, repository, cursor }, { signal }) => tags(await clientOf(address), repository, cursor, signal),
+    'registries:catalog': async ({ address, cursor, pageSize }, { signal }) => catalog(await clientOf(address), cursor, pageSize, signal),
+    'registries:tags': async ({ address, repository, cursor, pageSize }, { signal }) => tags(await clientOf(address), repository, cursor, pageSize, signal),
     'registries:manifest': async ({ address, repository, reference }, { signal }) => manifest(await clientOf(address), repository, reference, signal),
     'registries:config': async ({ address, repository, digest }, { signal }) => imageConfig(await clientOf(address), repository, digest, signal),
     'registries:deleteTag': async ({ address, repository, tag }, { signal }) => deleteTag(await clientOf(address), repository, tag, signal),

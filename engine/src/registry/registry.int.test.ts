@@ -6,6 +6,7 @@ import { type MinatoClient, type TaskSummary } from '../../contract';
 import { startAuthRegistry, type AuthRegistry } from '../../../scripts/test-support/auth-registry';
 import { connectEngineWith, type EngineWithLog } from '../../../scripts/test-support/engine-with-options';
 import { waitFor } from '../../../scripts/test-support/engine-client';
+import { registryUploader, uploadMultiPlatform } from '../../../scripts/test-support/registry-upload';
 import { TEST_IMAGE, newRunId, testDocker, testDockerHost } from '../../../scripts/test-support/fixtures';
 
 const runId = newRunId();
@@ -148,5 +149,55 @@ describe('private registries, with the logins the docker CLI keeps', () => {
     await expect(engine.client.call('registries:add', { url: 'http://192.0.2.10:5000' })).rejects.toMatchObject({ code: 'permission-denied', key: 'registry.plainHttpConsent' });
     await expect(engine.client.call('registries:add', { url: 'http://127.0.0.1:1' })).rejects.toMatchObject({ key: 'registry.unreachable' });
     expect(await engine.client.call('registries:list', {})).toEqual([]);
+  });
+});
+
+describe('manifests of every kind, and paging', () => {
+  it('lists the platforms of an OCI image index and of a Docker manifest list, reads each config, pages by Link', async () => {
+    const registry = await startAuthRegistry('htpasswd');
+    registries.push(registry);
+    const { client } = engine;
+    const upload = registryUploader(registry.address, registry.user, registry.password);
+    const repositories = [`minato-test-${runId}/oci`, `minato-test-${runId}/list`];
+    const oci = await uploadMultiPlatform(upload, repositories[0]!, 'multi', 'oci');
+    const list = await uploadMultiPlatform(upload, repositories[1]!, 'multi', 'docker');
+    await client.call('registries:add', { url: registry.address });
+    await client.call('registries:login', { engineId: 'local', address: registry.address, username: registry.user, password: registry.password });
+
+    for (const [repository, expected, mediaType] of [
+      [repositories[0]!, oci.digest, 'application/vnd.oci.image.index.v1+json'],
+      [repositories[1]!, list.digest, 'application/vnd.docker.distribution.manifest.list.v2+json'],
+    ] as const) {
+      const index = await client.call('registries:manifest', { address: registry.address, repository, reference: 'multi' });
+      expect(index).toMatchObject({ kind: 'index', digest: expected, mediaType });
+      if (index.kind !== 'index') throw new Error('not an index');
+      expect(index.platforms.map((platform) => [platform.os, platform.architecture, platform.variant])).toEqual([
+        ['linux', 'amd64', undefined],
+        ['linux', 'arm64', 'v8'],
+      ]);
+      const arm = await client.call('registries:manifest', { address: registry.address, repository, reference: index.platforms[1]!.digest });
+      if (arm.kind !== 'image') throw new Error('not an image manifest');
+      const config = await client.call('registries:config', { address: registry.address, repository, digest: arm.configDigest });
+      expect(config).toMatchObject({ architecture: 'arm64', env: ['PATH=/bin', 'ARCH=arm64'], labels: { 'org.opencontainers.image.title': 'minato-test' } });
+      expect(config.history.map((step) => step.emptyLayer)).toEqual([false, true]);
+    }
+
+    // One repository a page: the second page comes from the first one's Link header, and the last has no next.
+    const first = await client.call('registries:catalog', { address: registry.address, pageSize: 1 });
+    expect(first.repositories).toHaveLength(1);
+    expect(first.next).toBeDefined();
+    const second = await client.call('registries:catalog', { address: registry.address, pageSize: 1, cursor: first.next });
+    expect([...first.repositories, ...second.repositories].sort()).toEqual([...repositories].sort());
+    // Registry 2.8 sends every tag at once whatever n says (3.0 pages them): following `next` to its end works either way.
+    const tagsSeen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await client.call('registries:tags', { address: registry.address, repository: repositories[0]!, pageSize: 2, ...(cursor ? { cursor } : {}) });
+      tagsSeen.push(...page.tags);
+      cursor = page.next;
+    } while (cursor);
+    expect(tagsSeen.sort()).toEqual(['multi', 'multi-amd64', 'multi-arm64']);
+    await client.call('registries:logout', { address: registry.address });
+    await client.call('registries:remove', { address: registry.address });
   });
 });
