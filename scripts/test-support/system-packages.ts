@@ -19,6 +19,11 @@ const REQUIREMENTS: Requirement[] = [
   { check: () => existsSync('/usr/sbin/sshd'), debianPackage: 'openssh-server' },
   { check: () => onPath('ssh-keygen') && onPath('ssh-agent') && onPath('ssh-add'), debianPackage: 'openssh-client' },
   { check: () => onPath('openssl'), debianPackage: 'openssl' },
+  // Registries with a login: htpasswd makes the Basic-auth user file; credential helpers: Debian's pass helper, pass and gpg.
+  { check: () => onPath('htpasswd'), debianPackage: 'apache2-utils' },
+  { check: () => onPath('gpg'), debianPackage: 'gnupg' },
+  { check: () => onPath('pass'), debianPackage: 'pass' },
+  { check: () => onPath('docker-credential-pass'), debianPackage: 'golang-docker-credential-helpers' },
 ];
 
 /** Installs what the tests need on a fresh Debian/Ubuntu machine as root; elsewhere says exactly what is missing. */
@@ -29,7 +34,7 @@ export function ensureSystemPackages(): void {
   if (!canInstall) {
     throw new Error(
       `Missing system packages: ${missing.join(', ')}. On Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}. ` +
-        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium), curl, OpenSSH (server and client) and openssl, ' +
+        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium), curl, OpenSSH (server and client), openssl, htpasswd, gpg, pass and docker-credential-pass, ' +
         'or point MINATO_TEST_DOCKER_HOST at an engine.',
     );
   }
