@@ -98,27 +98,30 @@ describe('exec terminal', () => {
   it('stops a flood at the credit window, and Ctrl-C ends it once the client reads on', async () => {
     const terminal = openTerminal({ manualAck: true });
     await waitFor(() => terminal.execId(), 5000, 'the exec to start');
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let the prompt arrive
+    // The prompt, whatever control sequences the shell sends after it (busybox asks where the cursor is).
+    const plain = (data: string) => data.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    await waitFor(() => /# $/.test(plain(terminal.output())), 5000, 'the prompt');
     for (const ack of terminal.acks.splice(0)) ack();
     const window = creditWindow('containers:exec') as number;
     await terminal.type('yes\r');
     // Every event not yet acknowledged holds one credit: the engine stops at the window and sends no more.
     await waitFor(() => terminal.acks.length >= window, 5000, 'the window to fill');
+    // Proving that nothing more arrives takes time by nature: `yes` would overrun the window well within it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(terminal.acks.length).toBe(window);
     await terminal.type('\x03');
-    for (let round = 0; round < 200 && !/\n[^\n]*# $/.test(terminal.output().slice(-200)); round++) {
+    // Reading on (acknowledging what arrived) until the shell's prompt is back.
+    await waitFor(() => {
       for (const ack of terminal.acks.splice(0)) ack();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+      return /\n[^\n]*# $/.test(plain(terminal.output().slice(-400)));
+    }, 10_000, 'the prompt after Ctrl-C');
     terminal.resetOutput();
     for (const ack of terminal.acks.splice(0)) ack();
     await terminal.type('echo after-$((1+1))\r');
-    for (let round = 0; round < 300 && !terminal.output().includes('after-2'); round++) {
+    await waitFor(() => {
       for (const ack of terminal.acks.splice(0)) ack();
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    expect(terminal.output()).toContain('after-2');
+      return terminal.output().includes('after-2');
+    }, 5000, 'the command after the flood');
     terminal.dispose();
   });
 
@@ -182,6 +185,7 @@ describe('exec terminal', () => {
 
   it('attaches to the main process of a container started with -it, and detaches without stopping it', async () => {
     const id = await dockerCli(['run', '-dit', '--name', testName(runId, 'attach'), ...testLabels(runId), TEST_IMAGE, 'sh']);
+    const before = connected.openCount();
     let output = '';
     let terminalId = '';
     const dispose = connected.client.subscribe('containers:attach', { engineId: 'local', id, cols: 90, rows: 20 }, {
@@ -194,7 +198,21 @@ describe('exec terminal', () => {
     await connected.client.call('exec:input', { engineId: 'local', execId: terminalId, data: 'echo attached-$((2+3)); stty size\r' });
     await waitFor(() => output.includes('attached-5') && output.includes('20 90'), 5000, 'output from the main process');
     dispose();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => connected.openCount() === before, 5000, 'the attachment to be released');
+    // The main process outlived the detach if a second attachment still reaches it (a shell whose input was closed
+    // would have exited).
+    let again = '';
+    let againId = '';
+    const disposeAgain = connected.client.subscribe('containers:attach', { engineId: 'local', id, cols: 90, rows: 20 }, {
+      onEvent: (event) => {
+        if (event.type === 'started') againId = event.execId;
+        if (event.type === 'output') again += event.data;
+      },
+    });
+    await waitFor(() => againId, 5000, 'the second attachment');
+    await connected.client.call('exec:input', { engineId: 'local', execId: againId, data: 'echo still-$((3+4))\r' });
+    await waitFor(() => again.includes('still-7'), 5000, 'the main process after the first detach');
+    disposeAgain();
     expect(await dockerCli(['inspect', '-f', '{{.State.Running}}', id])).toBe('true');
   });
 
