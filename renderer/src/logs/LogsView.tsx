@@ -49,7 +49,7 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
   // The detail the pane already holds (kept fresh by engine events): its run tells a restart from a stop.
   const state = useContainerDetail(engineId, id).data?.state;
   const run = state?.startedAt;
-  const stream = useLogStream(engineId, id, { tail, since: sinceSeconds, until: untilSeconds, capacity: logBufferLines, run });
+  const stream = useLogStream(engineId, id, { tail, since: sinceSeconds, until: untilSeconds, capacity: logBufferLines, run, previousEnd: state?.finishedAt });
   const search = useMemo(() => compileSearch(query, regex), [query, regex]);
   const searchError = search && 'error' in search ? search.error : undefined;
   const activeSearch = search && !('error' in search) ? search : undefined;

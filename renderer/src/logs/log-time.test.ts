@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { formatLocalTimestamp, normalizeTimestamp, runStartSeconds, timestampSecond } from './log-time';
+import { formatLocalTimestamp, normalizeTimestamp, engineTimeSeconds, timestampSecond } from './log-time';
 
 describe('normalizeTimestamp', () => {
   it('pads a trimmed fraction to nanoseconds so strings compare in time order', () => {
@@ -42,14 +42,14 @@ describe('formatLocalTimestamp', () => {
   });
 });
 
-describe('runStartSeconds', () => {
-  it('keeps the milliseconds of a run\'s start, for since', () => {
-    expect(runStartSeconds('2024-05-01T10:00:00.123456789Z')).toBeCloseTo(Date.UTC(2024, 4, 1, 10, 0, 0, 123) / 1000, 6);
-    expect(runStartSeconds('2024-05-01T10:00:00Z')).toBe(Date.UTC(2024, 4, 1, 10) / 1000);
+describe('engineTimeSeconds', () => {
+  it('keeps the milliseconds of an engine time, for since', () => {
+    expect(engineTimeSeconds('2024-05-01T10:00:00.123456789Z')).toBeCloseTo(Date.UTC(2024, 4, 1, 10, 0, 0, 123) / 1000, 6);
+    expect(engineTimeSeconds('2024-05-01T10:00:00Z')).toBe(Date.UTC(2024, 4, 1, 10) / 1000);
   });
 
   it('has nothing for a container that never ran (Go\'s zero time)', () => {
-    expect(runStartSeconds('0001-01-01T00:00:00Z')).toBeUndefined();
-    expect(runStartSeconds('')).toBeUndefined();
+    expect(engineTimeSeconds('0001-01-01T00:00:00Z')).toBeUndefined();
+    expect(engineTimeSeconds('')).toBeUndefined();
   });
 });

@@ -24,11 +24,11 @@ export function timestampSecond(ts: string): number | undefined {
   return Number.isFinite(ms) ? ms / 1000 : undefined;
 }
 
-/** A run's start (the engine's startedAt) as epoch seconds to the millisecond, for `since`; undefined for Go's zero time. */
-export function runStartSeconds(startedAt: string): number | undefined {
-  const second = timestampSecond(startedAt);
+/** An engine time (finishedAt, startedAt) as epoch seconds to the millisecond, for `since`; undefined for Go's zero time. */
+export function engineTimeSeconds(ts: string): number | undefined {
+  const second = timestampSecond(ts);
   if (second === undefined || second <= 0) return undefined;
-  return second + Number(normalizeTimestamp(startedAt).slice(20, 23)) / 1000;
+  return second + Number(normalizeTimestamp(ts).slice(20, 23)) / 1000;
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');

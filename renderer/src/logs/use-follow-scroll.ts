@@ -1,4 +1,4 @@
-import { useCallback, useRef, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, type KeyboardEvent, type PointerEvent, type RefObject, type WheelEvent } from 'react';
 
 /** How close to the end counts as "at the bottom": fractional pixels and rounding must not stop following. */
 const BOTTOM_TOLERANCE = 4;
@@ -30,6 +30,19 @@ export function useFollowScroll(scrollRef: RefObject<HTMLElement | null>, stick:
     },
     [scrollRef, stick, setStick],
   );
+
+  // The view shrinking while following (a banner opening above it, a smaller window) moves no scroll position and
+  // draws nothing new, yet leaves the newest lines under its edge: pin it to the end again.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!stick || !element) return;
+    const observer = new ResizeObserver(() => {
+      element.scrollTop = element.scrollHeight;
+      lastTop.current = element.scrollTop;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scrollRef, stick]);
 
   /** The view starts over (new stream, cleared): nothing was scrolled yet. */
   const reset = useCallback(() => {

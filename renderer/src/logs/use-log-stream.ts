@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { batchLines, type LogLine, type LogsInput, type MinatoError } from '../../../engine/contract';
 import { useClient } from '../client-context';
 import { LogBuffer } from './log-buffer';
-import { normalizeTimestamp, runStartSeconds, timestampSecond } from './log-time';
+import { engineTimeSeconds, normalizeTimestamp, timestampSecond } from './log-time';
 import { OlderCollector } from './older-lines';
 
 export interface LogStreamOptions {
@@ -12,6 +12,8 @@ export interface LogStreamOptions {
   capacity: number;
   /** The container's current run (its startedAt): a follow that ended goes on when a new run begins. */
   run?: string | undefined;
+  /** When the container's previous run ended (its finishedAt), for a log that showed no line of it. */
+  previousEnd?: string | undefined;
 }
 
 /** What "load older" did; a reason when it could not add every older line there is. */
@@ -47,7 +49,10 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
   const followedRun = useRef<string | undefined>(undefined);
   const disposeFollow = useRef<(() => void) | undefined>(undefined);
   const runRef = useRef(options.run);
-  runRef.current = options.run;
+  // Declared before the effect that subscribes, so that one reads the run of the moment it subscribes.
+  useEffect(() => {
+    runRef.current = options.run;
+  }, [options.run]);
   /** The newest line's timestamp when the view was last cleared: "load older" on an empty view starts there. */
   const clearedAt = useRef<string | undefined>(undefined);
   const paint = useRef({ frame: undefined as number | undefined, timer: undefined as number | undefined, last: 0, lines: 0 });
@@ -71,13 +76,22 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     else paintNow();
   }, []);
 
-  /** Streams a log into the buffer; its end is noted (the continuation below may pick up from there). */
+  /**
+   * Streams a log into the buffer; its end is noted (the continuation below may pick up from there). Lines at or
+   * before `after` (a normalized timestamp) are already shown and left out.
+   */
   const streamInto = useCallback(
-    (buffer: LogBuffer, input: LogsInput) =>
+    (buffer: LogBuffer, input: LogsInput, after?: string) =>
       client.subscribe('containers:logs', input, {
         onEvent: (batch) => {
           let lines = 0;
-          for (const chunk of batch.chunks) lines += buffer.appendChunk(chunk);
+          if (after !== undefined) {
+            const newer = batchLines(batch).filter((line) => normalizeTimestamp(line.ts) > (after as string));
+            // Lines come in order: once one is newer, all that follow are.
+            if (newer.length > 0) after = undefined;
+            buffer.append(newer);
+            lines = newer.length;
+          } else for (const chunk of batch.chunks) lines += buffer.appendChunk(chunk);
           measured.minatoLogLines = (measured.minatoLogLines ?? 0) + lines;
           bump(lines);
         },
@@ -126,14 +140,19 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     if (!ended || error || options.until !== undefined || !run) return;
     if (followedRun.current === undefined) followedRun.current = run;
     if (run === followedRun.current) return;
-    const since = runStartSeconds(run);
+    // From the newest line shown (the engine stamps a fast run's first lines before it records the run's start, so
+    // startedAt would miss them); with no line shown, from the end of the previous run.
+    const buffer = bufferRef.current;
+    const newest = buffer.at(buffer.size - 1)?.ts || clearedAt.current;
+    const after = newest ? normalizeTimestamp(newest) : undefined;
+    const since = after ? timestampSecond(after) : (engineTimeSeconds(options.previousEnd ?? '') ?? engineTimeSeconds(run));
     if (since === undefined) return;
     followedRun.current = run;
     setEnded(false);
     setContinued((count) => count + 1);
     disposeFollow.current?.();
-    disposeFollow.current = streamInto(bufferRef.current, { engineId, id, tail: 'all', follow: true, since });
-  }, [ended, error, options.run, options.until, engineId, id, streamInto]);
+    disposeFollow.current = streamInto(buffer, { engineId, id, tail: 'all', follow: true, since }, after);
+  }, [ended, error, options.run, options.previousEnd, options.until, engineId, id, streamInto]);
 
   /** Fetches the lines before the oldest one shown (or, on a cleared view, up to the newest cleared one). */
   const loadOlder = useCallback(
