@@ -21,4 +21,5 @@ export * from './images';
 export * from './image-details';
 export * from './image-commands';
 export * from './tasks';
+export * from './build';
 export * from './ports';

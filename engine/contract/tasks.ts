@@ -3,7 +3,7 @@ import { EngineId } from './engines';
 import { WireError } from './errors';
 
 /** What a long job is. Pull today; push, build, Compose and prune start tasks of their own kinds later. */
-export const TaskKind = z.enum(['pull', 'save', 'load', 'import', 'export', 'prune', 'push']);
+export const TaskKind = z.enum(['pull', 'save', 'load', 'import', 'export', 'prune', 'push', 'build']);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 export const TaskState = z.enum(['running', 'succeeded', 'failed', 'cancelled']);

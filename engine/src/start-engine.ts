@@ -16,6 +16,7 @@ import { terminalProcedures, terminalSubscriptions } from './exec/exec-handlers'
 import { createExecSessions } from './exec/exec-sessions';
 import { statsProcedures, statsSubscription } from './stats/stats-handlers';
 import { taskProcedures, taskSubscriptions } from './tasks/task-handlers';
+import { buildProcedures } from './build/build-handlers';
 import { createTaskManager } from './tasks/task-manager';
 import { createCredentialStore } from './credentials/credential-store';
 import { authForReference, registryProcedures } from './registry/registry-handlers';
@@ -65,6 +66,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...filesProcedures(registry),
       ...uploadProcedures(registry),
       ...taskProcedures(tasks, registry, authForReference(credentials)),
+      ...buildProcedures(tasks, registry),
       ...registryProcedures({ engines: registry, tasks, credentials, list: registryList }),
       ...localImageProcedures(tasks, registry),
     },

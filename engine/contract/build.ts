@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { engineFlags, shellJoin, type CommandEngine } from './commands';
+import { ImageRef } from './docker-names';
+import { EngineId, type EngineInfo } from './engines';
+import { Platform } from './run/run-spec';
+import { maskPairValue } from './secrets';
+
+/** Which builder runs the build: BuildKit where the engine has it (`auto`), or the one a person asked for. */
+export const BuilderChoice = z.enum(['auto', 'buildkit', 'classic']);
+export type BuilderChoice = z.infer<typeof BuilderChoice>;
+
+/** A Dockerfile stage name, as BuildKit's parser accepts it (it lowercases names, so either case is fine). */
+export const STAGE_NAME = /^[a-zA-Z][a-zA-Z0-9_.-]*$/;
+
+/** `KEY=VALUE` of `--build-arg` and `--label`: the engine takes any key that is not empty and holds no "=". */
+const BuildPair = z.object({
+  name: z.string().min(1).max(256).regex(/^[^=\s\u0000]+$/),
+  value: z.string().max(65_536),
+});
+export type BuildPair = z.infer<typeof BuildPair>;
+
+/**
+ * A path inside the build context, written with "/" and relative to it: the engine reads the Dockerfile from the
+ * context it receives, so a path that climbs out of it (or starts at "/") cannot name one.
+ */
+export const ContextRelativePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !value.startsWith('/') && !value.split('/').includes('..') && !value.includes('\u0000'));
+
+/** What `docker build` takes, as the Build form writes it. */
+export const BuildOptions = z.object({
+  /** The context folder, an absolute path on the machine Minato's engine runs on. */
+  contextPath: z.string().startsWith('/').max(4096),
+  dockerfile: ContextRelativePath.default('Dockerfile'),
+  tags: z.array(ImageRef).max(32).default([]),
+  buildArgs: z.array(BuildPair).max(256).default([]),
+  labels: z.array(BuildPair).max(256).default([]),
+  target: z.string().max(128).regex(STAGE_NAME).optional(),
+  noCache: z.boolean().default(false),
+  pull: z.boolean().default(false),
+  platform: Platform.optional(),
+  builder: BuilderChoice.default('auto'),
+});
+export type BuildOptions = z.infer<typeof BuildOptions>;
+export type BuildOptionsInput = z.input<typeof BuildOptions>;
+
+export const BuildInput = BuildOptions.extend({ engineId: EngineId });
+export const BuildStarted = z.object({ taskId: z.string() });
+
+export const BuildContextInput = z.object({ engineId: EngineId, contextPath: z.string().startsWith('/').max(4096), dockerfile: ContextRelativePath.default('Dockerfile') });
+
+/**
+ * What the engine found at a context path, so the form can say what is wrong next to the field that is wrong:
+ * `remote` when the engine is not on the machine whose folders Minato reads (SSH, another machine's TCP).
+ */
+export const BuildContextStatus = z.object({
+  folder: z.enum(['ok', 'missing', 'not-a-folder', 'unreadable', 'remote']),
+  dockerfile: z.enum(['ok', 'missing', 'unknown']),
+  /** Rules read from the folder's `.dockerignore` (0 without one). */
+  ignoreRules: z.number().int().nonnegative(),
+  /** The `.dockerignore` leaves out the Dockerfile or itself (see `builderFor`). */
+  buildFilesExcluded: z.boolean(),
+});
+export type BuildContextStatus = z.infer<typeof BuildContextStatus>;
+
+/** Why a build could not start, typed so the form puts it next to its field (in `WireError.details`). */
+export const BuildRefusal = z.object({
+  kind: z.literal('build-refused'),
+  field: z.enum(['contextPath', 'dockerfile', 'engine']),
+  reason: z.enum(['missing', 'not-a-folder', 'unreadable', 'remote', 'no-dockerfile', 'buildkit-unavailable']),
+});
+export type BuildRefusal = z.infer<typeof BuildRefusal>;
+
+/**
+ * Whether the engine has BuildKit, as the docker CLI decides it: every Linux engine does (API 1.39+); a Windows one
+ * builds with the classic builder.
+ */
+export function hasBuildKit(engine: Pick<EngineInfo, 'version'>): boolean {
+  return engine.version?.os === 'linux';
+}
+
+/**
+ * The builder a build will use on this engine. When the `.dockerignore` leaves out the Dockerfile or itself, the CLI
+ * still sends both (the engine must read them) and the classic builder then drops them from what COPY sees; BuildKit
+ * given the context as a tar (no session) keeps them. So `auto` picks the classic builder then, to build exactly the
+ * CLI's context.
+ */
+export function builderFor(choice: BuilderChoice, engine: Pick<EngineInfo, 'version'>, buildFilesExcluded = false): 'buildkit' | 'classic' {
+  if (choice === 'auto') return hasBuildKit(engine) && !buildFilesExcluded ? 'buildkit' : 'classic';
+  return choice;
+}
+
+/**
+ * The `docker build` command a build stands for (build-arg values that look secret masked). The classic builder is
+ * asked for as the CLI takes it, with `DOCKER_BUILDKIT=0` in front; Minato removes intermediate containers even when
+ * a step fails (`--force-rm`), so no half-built container is left behind. `engine` adds `--context`/`-H` as the CLI needs.
+ */
+export function buildCommand(options: BuildOptionsInput, builder: 'buildkit' | 'classic', engine?: CommandEngine): string {
+  const parsed = { dockerfile: 'Dockerfile', tags: [], buildArgs: [], labels: [], noCache: false, pull: false, ...options };
+  const words = ['docker', ...engineFlags(engine), 'build'];
+  if (parsed.dockerfile !== 'Dockerfile') words.push('-f', `${parsed.contextPath.replace(/\/+$/, '')}/${parsed.dockerfile}`);
+  for (const tag of parsed.tags) words.push('-t', tag);
+  for (const arg of parsed.buildArgs) words.push('--build-arg', `${arg.name}=${maskPairValue(arg.name, arg.value)}`);
+  for (const label of parsed.labels) words.push('--label', `${label.name}=${maskPairValue(label.name, label.value)}`);
+  if (parsed.target) words.push('--target', parsed.target);
+  if (parsed.platform) words.push('--platform', parsed.platform);
+  if (parsed.noCache) words.push('--no-cache');
+  if (parsed.pull) words.push('--pull');
+  if (builder === 'classic') words.push('--force-rm');
+  words.push(parsed.contextPath);
+  const command = shellJoin(words);
+  return builder === 'classic' ? `DOCKER_BUILDKIT=0 ${command}` : command;
+}
