@@ -79,7 +79,10 @@ for (const locale of ['en-US', 'ja-JP']) {
       const detailTablist = page.getByRole('tablist').filter({ has: page.getByRole('tab', { name: names[0], exact: true }) });
       for (const tab of names) {
         await detailTablist.getByRole('tab', { name: tab, exact: true }).click();
-        await page.waitForTimeout(500);
+        // Checked once the tab's panel shows and has loaded what it reads.
+        const panel = page.getByRole('tabpanel', { name: tab, exact: true });
+        await expect(panel).toBeVisible();
+        await expect(panel).not.toContainText(/Loading…|読み込んでいます…/);
         expect(pageErrors, `the ${tab} tab`).toEqual([]);
         expect(await unnamedControls(page), `the ${tab} tab`).toEqual([]);
       }

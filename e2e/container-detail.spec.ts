@@ -62,7 +62,8 @@ test('terminal: the shell sees the terminal size, survives a flood and Ctrl-C, a
   await expect.poll(async () => JSON.stringify(await sttySize()), { timeout: 5000 }).toBe(JSON.stringify(await detail.terminalSize()));
 
   await detail.typeInTerminal('yes\n');
-  await page.waitForTimeout(700);
+  // Interrupted mid-flood: once its lines fill the screen.
+  await expect(detail.terminalText).toContainText('y'.repeat(5));
   const pressedAt = Date.now();
   await page.keyboard.press('Control+c');
   await detail.typeInTerminal('clear; echo done-$((40+2))\n');
@@ -90,7 +91,8 @@ test('terminal on macOS: Cmd+C copies the selection, Cmd+V pastes, Ctrl+C still 
   await detail.openTerminal(name);
 
   await detail.typeInTerminal('sleep 30\n');
-  await page.waitForTimeout(500); // let sleep start, so the interrupt reaches it rather than the shell
+  // The interrupt must reach sleep rather than the shell: wait until it runs.
+  await expect.poll(async () => (await dockerCli(['top', name])).includes('sleep 30')).toBe(true);
   await page.keyboard.press('Control+c');
   await detail.typeInTerminal('echo copy$((1+1))me\n');
   await expect(detail.terminalText.locator('> div', { hasText: /^copy2me/ })).toBeVisible({ timeout: 3000 });
@@ -417,9 +419,13 @@ for (const size of [
     await expect.poll(() => detail.isWhollyVisible(detail.logLine('run-1-end'))).toBe(true);
 
     // Restarted from the toolbar: the "Done" banner opens above the list and the pane, and the new run's lines follow.
+    const startedAt = () => dockerCli(['inspect', '-f', '{{.State.StartedAt}}', name]);
+    const firstRun = await startedAt();
     await containers.select(name);
     await containers.act('Restart');
     await expect(page.getByRole('region', { name: 'Restart' }).getByText('Done')).toBeVisible({ timeout: 15_000 });
+    // "Done" must mean a new run: the engine's start time moved on.
+    expect(Date.parse(await startedAt())).toBeGreaterThan(Date.parse(firstRun));
     await expect(detail.logLine('run-2-end')).toBeVisible({ timeout: 15_000 });
     await page.screenshot({ path: `/tmp/h2-shots/logs-${size.width}x${size.height}-done.png` });
     await expect.poll(() => detail.isWhollyVisible(detail.logLine('run-2-end'))).toBe(true);

@@ -150,6 +150,7 @@ test('files: after an upload the tab is quiet: no listing refetches itself', asy
     await expect(files.region.getByRole('button', { name: 'Open site' })).toBeVisible();
     // Each archive read or exec in the container is an engine event; none of them may make the listing stale.
     const settled = calls();
+    // That no refetch comes takes time to show, by nature.
     await page.waitForTimeout(3000);
     expect(calls() - settled).toBe(0);
     expect(settled).toBeLessThanOrEqual(3);
