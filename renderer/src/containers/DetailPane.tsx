@@ -23,6 +23,7 @@ import { ErrorMessage } from '../ui/ErrorMessage';
 import { shortId } from './format';
 import { relativeTime } from '../format/time';
 import { useNow } from '../ui/use-now';
+import type { TKey } from '../i18n/keys';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -112,7 +113,7 @@ function Summary({ detail }: { detail: ContainerDetail }) {
   );
 }
 
-const TAB_LABEL: Record<DetailTab, string> = {
+const TAB_LABEL: Record<DetailTab, TKey> = {
   summary: 'detail.summary',
   logs: 'logs.tab',
   terminal: 'terminal.tab',

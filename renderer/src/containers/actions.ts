@@ -5,15 +5,16 @@ import {
   type ContainerAction,
   type ContainerStatus,
 } from '../../../engine/contract';
+import type { TKey } from '../i18n/keys';
 
 /** An option a confirmation offers as a checkbox (unticked at first). */
 export type ConfirmOption = 'force' | 'removeVolumes';
 
-export const CONFIRM_OPTION_LABEL: Readonly<Record<ConfirmOption, string>> = { force: 'confirm.force', removeVolumes: 'confirm.volumes' };
+export const CONFIRM_OPTION_LABEL: Readonly<Record<ConfirmOption, TKey>> = { force: 'confirm.force', removeVolumes: 'confirm.volumes' };
 
 export interface ActionConfirmation {
-  title: string;
-  body: string;
+  title: TKey;
+  body: TKey;
   options: readonly ConfirmOption[];
 }
 

@@ -1,4 +1,8 @@
 import { errorDetails, type ErrorKind } from '../../../engine/contract';
+import type { KeysUnder } from '../i18n/keys';
+
+/** A sentence under run.rejected. */
+type RejectedKey = KeysUnder<'run.rejected'>;
 
 /** An engine error as it reaches the form: a MinatoError, or its wire shape. */
 export interface EngineFailure {
@@ -9,7 +13,7 @@ export interface EngineFailure {
 
 /** What the form says about a rejection: the key of a sentence under run.rejected, where it belongs, what happened. */
 export interface Rejection {
-  key: string;
+  key: RejectedKey;
   /** The field the sentence is shown beside, when the engine's words point at one. */
   field?: 'name';
   /** The half-made container was removed (a create whose start failed). */
@@ -27,7 +31,7 @@ export interface Rejection {
 }
 
 /** What the form says about each failure the engine classified (engine/src/docker/engine-errors.ts). */
-function byKind(kind: ErrorKind, what: string | undefined): { key: string; field?: 'name' } | undefined {
+function byKind(kind: ErrorKind, what: string | undefined): { key: RejectedKey; field?: 'name' } | undefined {
   if (kind === 'name-in-use') return { key: 'nameTaken', field: 'name' };
   if (kind === 'port-in-use') return { key: 'portTaken' };
   if (kind === 'command-not-found') return { key: 'commandNotFound' };
@@ -36,7 +40,7 @@ function byKind(kind: ErrorKind, what: string | undefined): { key: string; field
   return undefined;
 }
 
-const BY_CODE: Record<string, string> = {
+const BY_CODE: Partial<Record<string, RejectedKey>> = {
   'invalid-input': 'settings',
   conflict: 'conflict',
   'engine-unavailable': 'engineDown',
@@ -65,7 +69,7 @@ export function explainRejection(failure: EngineFailure): Rejection {
   const outcome = (typeof failure.details === 'object' && failure.details !== null ? failure.details : {}) as OutcomeDetails;
   // Read from fields only: Minato's own flags (an --rm container, a host port held before the edit stopped anything)
   // and what the engine classified; never the engine's words.
-  const known = flag(failure.details, 'autoRemove')
+  const known: { key: RejectedKey; field?: 'name' } | undefined = flag(failure.details, 'autoRemove')
     ? { key: 'autoRemove', field: undefined }
     : outcome.heldBy
       ? { key: outcome.heldBy === 'program' ? 'portHeld' : 'portHeldByContainer', field: undefined }

@@ -1,5 +1,6 @@
 import { formatMemory, parseMemory, shellExpansion, type MountSpec, type PortMapping, type RunSpecInput } from '../../../engine/contract';
 import { commandWords } from './list-text';
+import type { KeysUnder } from '../i18n/keys';
 
 /**
  * What was typed into the number fields, by field path ("ports.0.hostPort", "cpus", "memory"). The spec holds numbers;
@@ -9,7 +10,7 @@ export type FieldTexts = Readonly<Record<string, string>>;
 
 /** A problem with what was typed: the key of its message under run.check, with the values the message names. */
 export interface TextProblem {
-  key: string;
+  key: KeysUnder<'run.check'>;
   values?: Record<string, string>;
 }
 
@@ -105,7 +106,7 @@ export function textProblems(draft: RunSpecInput, texts: FieldTexts): Map<string
   overlapProblems(draft.ports ?? [], problems);
   mountProblems((draft.mounts ?? []) as Array<Partial<MountSpec>>, problems);
   if (texts.command !== undefined && commandWords(texts.command).unclosed) problems.set('command', { key: 'quote' });
-  const check = (path: string, value: number | undefined, ok: (text: string) => boolean, key: string) => {
+  const check = (path: string, value: number | undefined, ok: (text: string) => boolean, key: TextProblem['key']) => {
     const text = shownText(texts, path, value);
     if (text.trim() && !ok(text)) problems.set(path, { key, values: { value: text } });
   };

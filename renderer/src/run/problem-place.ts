@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
+import type { KeysUnder } from '../i18n/keys';
 
 /** Where a field is: the key of its section's title and of its own label, under run., and the id of its control. */
 interface Place {
-  section: string;
-  label?: string;
+  section: KeysUnder<'run'>;
+  label?: KeysUnder<'run'>;
   id?: string | ((row: string) => string);
 }
 

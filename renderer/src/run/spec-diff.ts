@@ -1,11 +1,12 @@
 import { formatMemory, formatPortMapping, RunSpec, type MountSpec, type RunSpecInput } from '../../../engine/contract';
 import { MASK, maskArgs, maskAssignment, maskValue } from '../../../engine/contract/secrets';
 import { quoteMasked } from './masked-command';
+import type { KeysUnder } from '../i18n/keys';
 
 export interface SpecChange {
   field: keyof RunSpec;
   /** The key of the field's label under run., as the form shows it. */
-  label: string;
+  label: KeysUnder<'run'>;
   before: string;
   after: string;
 }
@@ -13,7 +14,7 @@ export interface SpecChange {
 export { MASK };
 
 /** The form's label for each field, so the list of changes speaks the form's words, not the spec's keys. */
-const LABEL: Record<Exclude<keyof RunSpec, 'carried'>, string> = {
+const LABEL: Record<Exclude<keyof RunSpec, 'carried'>, KeysUnder<'run'>> = {
   image: 'image',
   name: 'name',
   command: 'command',
