@@ -1,61 +1,27 @@
-import type Docker from 'dockerode';
 import path from 'node:path/posix';
 import { MinatoError } from '../../contract/errors';
-import type { DownloadEvent, FileEntry } from '../../contract/files';
+import type { DownloadEvent } from '../../contract/files';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers, StreamFlow, SubscriptionHandlers } from '../rpc/handlers';
 import { statPath } from './archive-stat';
+import { MAX_LISTED, listByArchive } from './list-by-archive';
 import { listByExec } from './list-by-exec';
 import { readArchive } from './read-archive';
 
-/** Past this many entries a listing stops and says it is partial. */
-const MAX_LISTED = 5000;
 const CHUNK_BYTES = 256 * 1024;
-
-function entryType(type: string | null | undefined): FileEntry['type'] {
-  if (type === 'file' || type === 'contiguous-file') return 'file';
-  if (type === 'directory') return 'directory';
-  if (type === 'symlink' || type === 'link') return 'symlink';
-  return 'other';
-}
-
-/** One folder level from the archive API: works on stopped containers, but the engine streams the whole subtree. */
-async function listByArchive(container: Docker.Container, folder: string): Promise<FileEntry[]> {
-  const entries: FileEntry[] = [];
-  let prefix: string | undefined;
-  // The tar walks the tree depth first, so a later sibling may follow any subtree: it must be read to its end.
-  await readArchive(container, folder, async (name, header) => {
-    if (prefix === undefined) {
-      prefix = name; // the folder itself comes first: "var/", or "" for the root
-      return true;
-    }
-    const rest = name.slice(prefix.length).replace(/\/$/, '');
-    if (!rest || rest.includes('/')) return true;
-    if (entries.length > MAX_LISTED) return false;
-    entries.push({
-      name: rest,
-      type: entryType(header.type),
-      size: header.size ?? 0,
-      mode: header.mode ?? 0,
-      modified: header.mtime ? header.mtime.getTime() : 0,
-      ...(header.linkname ? { linkTarget: header.linkname } : {}),
-    });
-    return true;
-  });
-  return entries;
-}
 
 export function filesProcedures(registry: EngineRegistry): Pick<ProcedureHandlers, 'files:list'> {
   return {
-    'files:list': async ({ engineId, id, path: folder }) => {
+    'files:list': async ({ engineId, id, path: folder }, { signal }) => {
       const container = registry.get(engineId).docker().getContainer(id);
       try {
         // A running container with a non-root user lists one level through exec as that user; any other (root,
         // stopped, no sh or stat) through the archive API.
         const byExec = await listByExec(container, folder);
-        const entries = byExec?.entries ?? (await listByArchive(container, folder));
-        const truncated = entries.length > MAX_LISTED;
+        const byArchive = byExec ? undefined : await listByArchive(container, folder, signal);
+        const entries = byExec?.entries ?? byArchive?.entries ?? [];
+        const truncated = entries.length > MAX_LISTED || byArchive?.truncated === true;
         const shown = entries.sort((a, b) => Number(b.type === 'directory') - Number(a.type === 'directory') || a.name.localeCompare(b.name)).slice(0, MAX_LISTED);
         return { path: folder, entries: shown, truncated, via: byExec ? { kind: 'exec' as const, user: byExec.user } : { kind: 'archive' as const } };
       } catch (error) {
