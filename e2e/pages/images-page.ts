@@ -41,6 +41,42 @@ export class ImagesPage {
     return this.page.getByRole('alertdialog', { name: 'Remove this image?' });
   }
 
+  /** Opens an image's page from its row, by the repository name's button. */
+  async openImage(ref: string): Promise<Locator> {
+    await this.table.getByRole('button', { name: `Open ${ref}`, exact: true }).click();
+    const page = this.imagePage(ref);
+    await expect(page).toBeVisible();
+    return page;
+  }
+
+  imagePage(ref: string): Locator {
+    return this.page.getByRole('region', { name: `Image ${ref}`, exact: true });
+  }
+
+  /** A section of an image's page (Layers, Tags and digests, Configuration…). */
+  section(ref: string, name: string): Locator {
+    return this.imagePage(ref).getByRole('region', { name, exact: true });
+  }
+
+  async tag(ref: string, target: string): Promise<void> {
+    await this.imagePage(ref).getByRole('button', { name: 'Tag…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: `Tag ${ref}` });
+    await dialog.getByRole('textbox', { name: 'New name' }).fill(target);
+    await expect(dialog.locator('code')).toHaveText(`docker tag ${ref} ${target}`);
+    await dialog.getByRole('button', { name: 'Tag', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  get pruneDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Remove unused images' });
+  }
+
+  async openPrune(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Prune…' }).click();
+    await expect(this.pruneDialog).toBeVisible();
+    return this.pruneDialog;
+  }
+
   get pullStatus(): Locator {
     return this.page.getByRole('form', { name: 'Pull an image' }).getByRole('status');
   }

@@ -15,6 +15,7 @@ import { LogsView } from '../logs/LogsView';
 import { attachesTo, DETAIL_TABS, openDetail, setDetailTab, useUiStore, type DetailTab } from '../stores/ui-store';
 import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerTools } from '../run/ContainerTools';
+import { ContainerImageTools } from './ContainerImageTools';
 import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
 import { GRID_ID } from './ContainerList';
@@ -195,6 +196,7 @@ export function DetailPane() {
         </button>
       </header>
       {detail.data ? <ContainerTools detail={detail.data} /> : null}
+      {detail.data ? <ContainerImageTools detail={detail.data} /> : null}
       <div role="tablist" aria-label={t('detail.tabs')} className="tabs">
         {DETAIL_TABS.map((name) => (
           <button

@@ -6,12 +6,14 @@ import { formatImageSize } from '../format/format-size';
 import { shortImageId, type ImageRow } from './image-rows';
 
 interface ImageTableProps {
+  /** Opens the image's page. */
+  onOpen(row: ImageRow): void;
   rows: readonly ImageRow[];
   onRemove(row: ImageRow, opener: HTMLElement): void;
 }
 
 /** Local images, one row per tag; the names are engine text, rendered as text only. */
-export function ImageTable({ rows, onRemove }: ImageTableProps) {
+export function ImageTable({ rows, onOpen, onRemove }: ImageTableProps) {
   const { t, i18n } = useTranslation();
   // Ages tick like the container list's, from the shared clock (reading the time while rendering is not pure).
   const now = useNow(15_000);
@@ -32,6 +34,9 @@ export function ImageTable({ rows, onRemove }: ImageTableProps) {
           <th scope="col" className="col-size numeric">
             {t('images.columns.size')}
           </th>
+          <th scope="col" className="col-used">
+            {t('imagePage.usedBy')}
+          </th>
           <th scope="col" className="col-actions">
             <span className="visually-hidden">{t('images.columns.actions')}</span>
           </th>
@@ -41,14 +46,17 @@ export function ImageTable({ rows, onRemove }: ImageTableProps) {
         {rows.map((row) => (
           <tr key={row.key} className={row.repository === undefined ? 'dangling' : undefined}>
             <td title={row.repository}>
-              {row.repository ?? (
+              <button type="button" className="link-button" aria-label={t('imagePage.openLabel', { image: row.ref })} onClick={() => onOpen(row)}>
+                {row.repository ?? <span className="muted">&lt;none&gt;</span>}
+              </button>
+              {row.repository === undefined ? (
                 <>
-                  <span className="muted">&lt;none&gt;</span>{' '}
+                  {' '}
                   <span className="badge" title={t('images.danglingHint')}>
                     {t('images.dangling')}
                   </span>
                 </>
-              )}
+              ) : null}
             </td>
             <td title={row.tag}>{row.tag ?? <span className="muted">&lt;none&gt;</span>}</td>
             <td>
@@ -56,6 +64,7 @@ export function ImageTable({ rows, onRemove }: ImageTableProps) {
             </td>
             <td title={new Date(row.created * 1000).toLocaleString(i18n.language)}>{relativeTime(row.created, now, i18n.language)}</td>
             <td className="numeric">{formatImageSize(row.size)}</td>
+            <td title={row.usedBy.join(', ')}>{row.usedBy.length === 0 ? <span className="muted">{t('imagePage.unused')}</span> : t('imagePage.usedByCount', { count: row.usedBy.length })}</td>
             <td className="row-actions">
               <div>
                 <button type="button" className="small" aria-label={t('images.runLabel', { image: row.ref })} onClick={() => openRunDialog({ image: row.ref })}>

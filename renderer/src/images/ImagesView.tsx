@@ -2,20 +2,30 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageListCommand, imageRemoveCommand, type EngineInfo } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
+import { useContainerList } from '../queries/containers';
 import { useImageList } from '../queries/images';
 import { RunDialog } from '../run/RunDialog';
 import { useRunStore } from '../stores/run-store';
 import { CommandBlock } from '../ui/CommandBlock';
-import { imageRows, type ImageRow } from './image-rows';
+import { imageRows, imageUsage, type ImageFilter, type ImageRow } from './image-rows';
+import { ImageDetailPage } from './ImageDetailPage';
 import { ImageTable } from './ImageTable';
+import { PruneDialog } from './PruneDialog';
+import { UploadImageDialog, type UploadKind } from './UploadImageDialog';
 import { PullField } from './PullField';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import './images.css';
 
-/** `docker image ls` with its actions: pull, run a container from an image, remove. */
+const FILTERS: readonly ImageFilter[] = ['all', 'dangling', 'unused'];
+
+/** `docker image ls` with its actions (pull, load, import, prune, run, remove), and each image's own page. */
 export function ImagesView({ engine }: { engine: EngineInfo }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<ImageFilter>('all');
+  const [openKey, setOpenKey] = useState<string | undefined>();
+  const [uploading, setUploading] = useState<UploadKind | undefined>();
+  const [pruning, setPruning] = useState(false);
   const [removing, setRemoving] = useState<ImageRow | undefined>();
   const [removed, setRemoved] = useState<{ ref: string; force: boolean } | undefined>();
   const opener = useRef<HTMLElement | null>(null);
@@ -23,7 +33,12 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
   const runOpen = useRunStore((state) => state.open);
   const lost = engine.state === 'disconnected';
   const list = useImageList(engine.id, engine.state === 'connected' || lost);
-  const rows = imageRows(list.data ?? [], search);
+  // "Used by" comes from the container list, which engine events keep fresh: no extra engine call per image.
+  const containers = useContainerList(engine.id, engine.state === 'connected' || lost);
+  const usage = imageUsage(containers.data ?? []);
+  const rows = imageRows(list.data ?? [], search, usage, filter);
+  // The page follows its image by row (tag); when that tag goes, the page goes back to the list.
+  const opened = openKey === undefined ? undefined : imageRows(list.data ?? [], '', usage).find((row) => row.key === openKey);
 
   const closeRemove = (done?: { force: boolean }) => {
     if (done && removing) setRemoved({ ref: removing.ref, force: done.force });
@@ -32,6 +47,33 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
     const back = opener.current?.isConnected ? opener.current : searchRef.current;
     requestAnimationFrame(() => back?.focus());
   };
+
+  const dialogs = (
+    <>
+      {removing ? <RemoveImageDialog engineId={engine.id} row={removing} onClose={closeRemove} /> : null}
+      {runOpen ? <RunDialog engineId={engine.id} /> : null}
+      {uploading ? <UploadImageDialog engineId={engine.id} kind={uploading} onClose={() => setUploading(undefined)} /> : null}
+      {pruning ? <PruneDialog engineId={engine.id} onClose={() => setPruning(false)} /> : null}
+    </>
+  );
+
+  if (opened) {
+    return (
+      <div className={`images-view${lost ? ' stale' : ''}`}>
+        <ImageDetailPage
+          engineId={engine.id}
+          row={opened}
+          onBack={() => setOpenKey(undefined)}
+          onRemove={(from) => {
+            opener.current = from;
+            setRemoved(undefined);
+            setRemoving(opened);
+          }}
+        />
+        {dialogs}
+      </div>
+    );
+  }
 
   return (
     <div className={`images-view${lost ? ' stale' : ''}`}>
@@ -56,7 +98,27 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
             {t('images.count', { count: rows.length })}
           </span>
         ) : null}
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{t('imagePage.filter.label')}</legend>
+          {FILTERS.map((value) => (
+            <label key={value} className={filter === value ? 'active' : undefined}>
+              <input type="radio" name="image-filter" value={value} checked={filter === value} onChange={() => setFilter(value)} />
+              {t(`imagePage.filter.${value}`)}
+            </label>
+          ))}
+        </fieldset>
         <CommandBlock command={imageListCommand()} label={t('images.listCommand')} />
+        <div className="images-tools">
+          <button type="button" className="small" onClick={() => setUploading('load')}>
+            {t('imagePage.upload.loadButton')}
+          </button>
+          <button type="button" className="small" onClick={() => setUploading('import')}>
+            {t('imagePage.upload.importButton')}
+          </button>
+          <button type="button" className="small" onClick={() => setPruning(true)}>
+            {t('imagePage.prune.button')}
+          </button>
+        </div>
       </div>
       {removed ? (
         <div className="outcome" role="status">
@@ -77,18 +139,18 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
           <>
             <ImageTable
               rows={rows}
+              onOpen={(row) => setOpenKey(row.key)}
               onRemove={(row, from) => {
                 opener.current = from;
                 setRemoved(undefined);
                 setRemoving(row);
               }}
             />
-            {list.data && rows.length === 0 ? <p className="muted empty">{search.trim() ? t('images.noMatch') : t('images.empty')}</p> : null}
+            {list.data && rows.length === 0 ? <p className="muted empty">{search.trim() || filter !== 'all' ? t('images.noMatch') : t('images.empty')}</p> : null}
           </>
         )}
       </div>
-      {removing ? <RemoveImageDialog engineId={engine.id} row={removing} onClose={closeRemove} /> : null}
-      {runOpen ? <RunDialog engineId={engine.id} /> : null}
+      {dialogs}
     </div>
   );
 }

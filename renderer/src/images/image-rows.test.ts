@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageSummary } from '../../../engine/contract';
 import { formatImageSize } from '../format/format-size';
-import { imageRows, splitTag } from './image-rows';
+import { imageRows, imageUsage, splitTag } from './image-rows';
 
 const image = (id: string, repoTags: string[], created: number): ImageSummary => ({ id: `sha256:${id.padEnd(64, '0')}`, repoTags, repoDigests: [], size: 1000, created });
 
@@ -26,6 +26,22 @@ describe('imageRows', () => {
     expect(imageRows(images, 'ccc').map((row) => row.ref)).toEqual(['localhost:5000/tools/cli:2.1']);
     expect(imageRows(images, '<none>').map((row) => row.ref)).toEqual(['bbb000000000']);
     expect(imageRows(images, 'nothing')).toEqual([]);
+  });
+
+  it('names the containers made from each image, and filters dangling or unused images', () => {
+    const usage = imageUsage([
+      { imageId: images[0]!.id, name: 'web-2' },
+      { imageId: images[0]!.id, name: 'web-1' },
+      { imageId: images[1]!.id, name: 'old-job' },
+    ]);
+    expect(imageRows(images, '', usage).map((row) => [row.ref, row.usedBy])).toEqual([
+      ['bbb000000000', ['old-job']],
+      ['localhost:5000/tools/cli:2.1', []],
+      ['web:1', ['web-1', 'web-2']],
+      ['web:latest', ['web-1', 'web-2']],
+    ]);
+    expect(imageRows(images, '', usage, 'dangling').map((row) => row.ref)).toEqual(['bbb000000000']);
+    expect(imageRows(images, '', usage, 'unused').map((row) => row.ref)).toEqual(['localhost:5000/tools/cli:2.1']);
   });
 });
 
