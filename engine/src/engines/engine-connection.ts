@@ -119,6 +119,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
+      // connect() reports a failure as the engine's state and schedules the next attempt: it never rejects.
       void connect();
     }, delayMs);
   };

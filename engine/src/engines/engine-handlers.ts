@@ -29,6 +29,7 @@ type EngineProcedures =
 function retryWaiting(registry: EngineRegistry, waiting: (info: EngineInfo) => boolean): void {
   for (const connection of registry.all()) {
     const info = connection.info();
+    // Fire and forget: the outcome reaches every client as engines:status (retry never rejects).
     if (info.state !== 'connected' && waiting(info)) void connection.retry();
   }
 }

@@ -39,6 +39,7 @@ function serveTerminal(
     if (disposed) {
       // Closed while it was opening: the process has started all the same, and ends like any closed terminal's.
       opened.stream.destroy();
+      // hangUp never rejects (a failure is logged at debug): nobody is left to wait for it.
       void opened.hangUp?.();
       return;
     }
@@ -70,6 +71,7 @@ function serveTerminal(
     // End input as a closed `docker exec -i` does; with a TTY the engine does not pass that on, hence hangUp.
     if (terminal.hangUp) terminal.stream.end();
     terminal.stream.destroy();
+    // The subscriber is gone: ending its processes goes on without it (hangUp never rejects).
     void terminal.hangUp?.();
   };
 }

@@ -62,6 +62,7 @@ export function authPlan(target: SshTarget, agents: string[], homeDir: string, p
       if (method) return next(method as never);
       return take();
     };
+    // ssh2 waits for next(); each step's failure is caught above and moves on to the next method.
     void take();
   };
   return { handler: handler as unknown as AuthHandlerMiddleware, lockedKey: () => locked };

@@ -186,6 +186,7 @@ export function createSession(
       const message = parsed.data;
       switch (message.t) {
         case 'call':
+          // Answered when it settles (runCall turns every failure into an error message): receive does not wait.
           void runCall(message.id, message.method, message.input);
           return;
         case 'sub':
