@@ -13,6 +13,8 @@ import { engineRequest, readProgress, splitRef } from './engine-request';
 
 /** An upload nobody continues for this long is cancelled, and its task with it. */
 const IDLE_MS = 5 * 60_000;
+/** Each open upload holds a request to the engine: a client cannot open them without bound. */
+const MAX_OPEN = 8;
 
 type Begin = z.output<typeof ImageUploadBegin>;
 
@@ -72,6 +74,7 @@ export function imageUploadProcedures(tasks: TaskManager, registry: EngineRegist
 
   return {
     'images:uploadBegin': async (begin) => {
+      if (uploads.size >= MAX_OPEN) throw new MinatoError('limit', `At most ${MAX_OPEN} loads or imports run at once: wait for one to finish or cancel it.`);
       const docker = registry.get(begin.engineId).docker();
       const uploadId = randomUUID();
       const body = new PassThrough();

@@ -170,6 +170,39 @@ describe('save and load', () => {
     expect(await taskOf(loaded.taskId)).toMatchObject({ kind: 'load', state: 'succeeded', progress: { unit: 'bytes', current: statSync(file).size, total: statSync(file).size } });
   }, 180_000);
 
+  it('a save whose subscriber goes away (without reading on) is cancelled, and so is one cancelled from the tasks panel', async () => {
+    const chunks: string[] = [];
+    let taskId = '';
+    const stop = connected.client.subscribe('images:save', { engineId, refs: [TEST_IMAGE] }, {
+      manualAck: true,
+      onEvent: (event) => {
+        if (event.type === 'meta') taskId = event.taskId;
+        else chunks.push(event.data);
+      },
+    });
+    // No acknowledgement: the engine stops after its window of chunks and waits.
+    await waitFor(() => chunks.length > 0, 10_000, 'the first chunk');
+    expect((await taskOf(taskId))?.state).toBe('running');
+    stop();
+    await waitFor(async () => (await taskOf(taskId))?.state === 'cancelled', 10_000, 'the save task to be cancelled');
+
+    let ended: MinatoError | undefined;
+    let second = '';
+    connected.client.subscribe('images:save', { engineId, refs: [TEST_IMAGE] }, {
+      manualAck: true,
+      onEvent: (event) => {
+        if (event.type === 'meta') second = event.taskId;
+      },
+      onEnd: (error) => {
+        ended = error;
+      },
+    });
+    await waitFor(() => second, 10_000, 'the second save to start');
+    await connected.client.call('tasks:cancel', { id: second });
+    await waitFor(() => ended, 10_000, 'the subscription to end');
+    expect(ended?.code).toBe('cancelled');
+  });
+
   it('cancelling a load task ends its upload and the engine request', async () => {
     const { uploadId, taskId } = await connected.client.call('images:uploadBegin', { kind: 'load', engineId, fileName: 'partial.tar', size: 10_000_000 });
     await connected.client.call('images:uploadChunk', { uploadId, data: Buffer.alloc(512 * 1024).toString('base64') });
