@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClientTransport } from '../../../engine/contract';
 import { ContainersView } from '../containers/ContainersView';
 import { ImagesView } from '../images/ImagesView';
+import { RegistriesView } from '../registries/RegistriesView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
 import { EngineAttention, needsAnswer } from '../engines/EngineAttention';
@@ -100,6 +101,8 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
           </section>
         ) : engine?.state === 'unavailable' ? (
           <Onboarding engine={engine} />
+        ) : engine && section === 'registries' ? (
+          <RegistriesView engine={engine} />
         ) : engine && section === 'images' ? (
           <ImagesView engine={engine} />
         ) : engine ? (
