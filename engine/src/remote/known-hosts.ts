@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HostKeyFacts } from '../../contract';
@@ -21,6 +21,17 @@ export function keyTypeOf(blob: Buffer): string {
 /** How known_hosts names a host: bare on port 22, `[host]:port` elsewhere. */
 export function hostEntryName(host: string, port: number): string {
   return port === 22 ? host : `[${host}]:${port}`;
+}
+
+/**
+ * The hosts field to write for a name. known_hosts is read (by OpenSSH too) as a pattern list: a name holding `*`,
+ * `?`, `!`, `,` or anything else outside plain host characters is written hashed, which matches only that exact
+ * name, so accepting the key of `*.example.com` never trusts it for every host of the domain.
+ */
+function hostsFieldFor(name: string, host: string): string {
+  if (/^[A-Za-z0-9._:%-]+$/.test(host)) return name;
+  const salt = randomBytes(20);
+  return `|1|${salt.toString('base64')}|${createHmac('sha1', salt).update(name).digest('base64')}`;
 }
 
 interface Entry {
@@ -103,7 +114,8 @@ export function createKnownHosts(homeDir: string, systemFile = '/etc/ssh/ssh_kno
       if (now !== 'unknown') return now === 'known';
       await mkdir(path.dirname(userFile), { recursive: true, mode: 0o700 });
       const separator = existing.length > 0 && !existing.endsWith('\n') ? '\n' : '';
-      await appendFile(userFile, `${separator}${hostEntryName(host, port)} ${keyTypeOf(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
+      const field = hostsFieldFor(hostEntryName(host, port), host);
+      await appendFile(userFile, `${separator}${field} ${keyTypeOf(blob)} ${blob.toString('base64')}\n`, { mode: 0o600 });
       seen.delete(hostEntryName(host, port));
       return true;
     },
