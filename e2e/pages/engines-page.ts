@@ -5,7 +5,7 @@ export class EnginesPage {
   constructor(readonly page: Page) {}
 
   get switcher(): Locator {
-    return this.page.getByRole('button', { name: /^Engine: / });
+    return this.page.getByRole('button', { name: /^Engine / });
   }
 
   get menu(): Locator {

@@ -32,8 +32,10 @@ export function Header({ engine, engines, allEngines, carrierUp, refused }: Head
   return (
     <header className="topbar">
       <div className="engine-info">
-        <span className="muted">{t('connection.engine')}</span>{' '}
-        <EngineSwitcher engines={engines} current={allEngines ? ALL_ENGINES : engine?.id} />
+        <span className="muted" id="engine-switcher-label">
+          {t('connection.engine')}
+        </span>{' '}
+        <EngineSwitcher engines={engines} current={allEngines ? ALL_ENGINES : engine?.id} labelId="engine-switcher-label" />
         {!allEngines && engine?.address ? (
           <span
             className="engine-where"

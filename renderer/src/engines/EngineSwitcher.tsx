@@ -10,6 +10,8 @@ interface SwitcherProps {
   engines: readonly EngineInfo[];
   /** The engine in use, or `ALL_ENGINES`. */
   current: string | undefined;
+  /** The visible label beside it ("Engine"): the button's name is that label followed by what it shows. */
+  labelId: string;
 }
 
 const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElement>('[role="menuitemradio"]') ?? [])];
@@ -18,12 +20,13 @@ const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElem
  * The engine in use, in the header: a menu button (Enter, Space or ↓ open it; arrows, Home/End move; Enter picks;
  * Escape closes and gives focus back) with every engine's name, kind, state and version, and "All engines".
  */
-export function EngineSwitcher({ engines, current }: SwitcherProps) {
+export function EngineSwitcher({ engines, current, labelId }: SwitcherProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLUListElement>(null);
   const menuId = useId();
+  const contentId = useId();
   const engine = engines.find((candidate) => candidate.id === current);
 
   const openMenu = (at: 'current' | 'first' | 'last') => {
@@ -78,11 +81,11 @@ export function EngineSwitcher({ engines, current }: SwitcherProps) {
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={t('engines.switcher.label', { name: current === ALL_ENGINES ? t('engines.all') : (engine?.name ?? '') })}
+        aria-labelledby={`${labelId} ${contentId}`}
         onClick={() => (open ? close(false) : openMenu('current'))}
         onKeyDown={onButtonKey}
       >
-        {current === ALL_ENGINES ? <span className="engine-name">{t('engines.all')}</span> : engine ? <EngineSummary engine={engine} /> : null}
+        <span id={contentId} className="switcher-content">{current === ALL_ENGINES ? <span className="engine-name">{t('engines.all')}</span> : engine ? <EngineSummary engine={engine} /> : null}</span>
         <span aria-hidden="true" className="caret">
           ▾
         </span>

@@ -793,7 +793,7 @@ export const en = {
     kind: { local: 'local', context: 'context', custom: 'added' },
     state: { connecting: 'connecting', connected: 'connected', disconnected: 'reconnecting', unavailable: 'not connected' },
     source: { local: 'Found on this machine', context: 'From a docker context', custom: 'Added here' },
-    switcher: { label: 'Engine: {{name}}. Choose another', menu: 'Engines' },
+    switcher: { menu: 'Engines' },
     ports: {
       opening: 'Opening a forward through SSH…',
       forwarded: 'Open {{url}} in the browser (forwarded over SSH to {{remote}})',

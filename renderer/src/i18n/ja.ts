@@ -897,7 +897,7 @@ export const ja: Messages = {
     kind: { local: 'ローカル', context: 'コンテキスト', custom: '追加済み' },
     state: { connecting: '接続中', connected: '接続済み', disconnected: '再接続中', unavailable: '未接続' },
     source: { local: 'このマシンで検出', context: 'docker コンテキスト', custom: 'ここで追加' },
-    switcher: { label: 'エンジン: {{name}}。別のエンジンを選ぶ', menu: 'エンジン' },
+    switcher: { menu: 'エンジン' },
     ports: {
       opening: 'SSH でポート転送を開いています…',
       forwarded: '{{url}} をブラウザーで開く（SSH 経由で {{remote}} に転送）',
