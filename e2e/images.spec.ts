@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { startTestRegistry } from '../scripts/test-support/registry';
+import { DetailPage } from './pages/detail-page';
 import { ImagesPage } from './pages/images-page';
 import { RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
@@ -122,5 +126,49 @@ test('pulls an image by name with progress, and it joins the list', async ({ con
   } finally {
     await untagAll(repo);
     await registry.stop();
+  }
+});
+
+test('a container commits to an image from its page, and Load brings a saved image back with its id', async ({ containers, runId, page }) => {
+  const repo = `minato-test-${runId}/img`;
+  const ref = `${repo}:committed`;
+  const name = testName(runId, 'to-commit');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'minato-test-load-'));
+  await dockerCli(['run', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'echo saved > /note']);
+  try {
+    await containers.showAll();
+    await containers.search(runId);
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    await detail.region.getByRole('button', { name: 'Commit to image…' }).click();
+    const commit = page.getByRole('dialog', { name: `Commit ${name} to an image` });
+    await commit.getByRole('textbox', { name: 'Image name (optional)' }).fill(ref);
+    await commit.getByRole('textbox', { name: 'Message' }).fill('from the e2e test');
+    await commit.getByRole('textbox', { name: /^Changes/ }).fill(`LABEL minato.test.run=${runId}\nCMD ["cat", "/note"]`);
+    await expect(commit.locator('code')).toHaveText(`docker commit -m 'from the e2e test' -c 'LABEL minato.test.run=${runId}' -c 'CMD ["cat", "/note"]' ${name} ${ref}`);
+    await commit.getByRole('button', { name: 'Commit', exact: true }).click();
+    await expect(commit.getByRole('status')).toContainText('Created image');
+    await commit.getByRole('button', { name: 'Close' }).click();
+    const id = await dockerCli(['image', 'inspect', '--format', '{{.Id}}', ref]);
+    expect(await dockerCli(['run', '--rm', ...testLabels(runId), ref])).toBe('saved');
+
+    const file = path.join(dir, 'committed.tar');
+    await dockerCli(['save', '-o', file, ref]);
+    await dockerCli(['rmi', ref]);
+    const images = new ImagesPage(page);
+    await images.open();
+    await expect(images.row(ref)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Load .tar…' }).click();
+    const load = page.getByRole('dialog', { name: 'Load images from a .tar file' });
+    await load.getByLabel('File').setInputFiles(file);
+    await expect(load.locator('code')).toHaveText('docker load -i committed.tar');
+    await load.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(load.getByRole('status')).toContainText(`Loaded ${ref}.`, { timeout: 20_000 });
+    await expect(images.row(ref)).toBeVisible();
+    expect(await dockerCli(['image', 'inspect', '--format', '{{.Id}}', ref])).toBe(id);
+    await load.getByRole('button', { name: 'Close' }).click();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await untagAll(repo);
   }
 });
