@@ -9,7 +9,7 @@ import type { BufferedLine } from './log-buffer';
 import { clickLine, selectedLines, isSelected, type LineSelection } from './line-selection';
 import { compileSearch } from './log-search';
 import { LogLineView } from './LogLineView';
-import { openSaveTarget } from './save-stream';
+import { openSaveTarget } from '../ui/save-stream';
 import { useLogStream, type LoadOlderResult } from './use-log-stream';
 import { useSettingsStore } from '../stores/settings-store';
 import { useFollowScroll } from './use-follow-scroll';
@@ -170,7 +170,8 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
               writing = writing.then(() => target.write(encoder.encode(text))).then(ack);
             },
             onEnd: (error) => {
-              if (error) void target.abort().then(() => reject(error));
+              // The stream's own failure is the one to show, also when discarding the partial file fails too.
+              if (error) void target.abort().then(() => reject(error), () => reject(error));
               else void writing.then(() => target.close()).then(resolve, reject);
             },
           },
