@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
-import { MinatoError, imagePullCommand, type ErrorCode, type TaskSummary } from '../../contract';
+import { ERROR_KIND_CODES, MinatoError, imagePullCommand, type ErrorDetails, type TaskSummary } from '../../contract';
+import { classifyEngineText } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import { createLineParser } from '../engines/event-stream';
 import { createPullProgress, type PullEvent } from './pull-progress';
@@ -11,12 +12,9 @@ import type { TaskControl, TaskManager } from './task-manager';
  * reads a code instead of the engine's English.
  */
 function streamFailure(message: string): MinatoError {
-  const code: ErrorCode = /not found|manifest unknown|does not exist/i.test(message)
-    ? 'not-found'
-    : /unauthorized|denied|authentication required/i.test(message)
-      ? 'permission-denied'
-      : 'engine-error';
-  return new MinatoError(code, message);
+  const details: ErrorDetails | undefined =
+    classifyEngineText(message) ?? (/unauthorized|denied|authentication required/i.test(message) ? { kind: 'permission', socket: false } : undefined);
+  return new MinatoError(details ? ERROR_KIND_CODES[details.kind] : 'engine-error', message, details);
 }
 
 /** The stored login for a reference's registry as `X-Registry-Auth` (`{}` when there is none). */

@@ -1,16 +1,20 @@
 import type { TFunction } from 'i18next';
-import { TerminalProblem } from '../../../engine/contract';
+import { TerminalProblem, type MessageParams } from '../../../engine/contract';
+import { errorText } from '../format/error-text';
 
 interface TerminalError {
+  code?: string;
   message?: string;
+  key?: string;
+  params?: MessageParams;
   details?: unknown;
 }
 
-/** Why a terminal did not open, in the person's language; the engine's text only for what it does not classify. */
+/** Why a terminal did not open, in the person's language; anything else as every error is said (format/error-text.ts). */
 export function terminalErrorText(t: TFunction, error: TerminalError): string {
   const details = (error.details ?? {}) as { reason?: unknown; command?: unknown };
   const reason = TerminalProblem.safeParse(details.reason);
-  if (!reason.success) return error.message ?? t('terminal.ended');
+  if (!reason.success) return errorText(t, error) || t('terminal.ended');
   switch (reason.data) {
     case 'not-running':
       return t('terminalProblems.notRunning');
