@@ -1,5 +1,6 @@
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
 import net from 'node:net';
+import path from 'node:path';
 import { mayCreateFolder } from '../../contract/host-paths';
 import type { ImageFacts } from '../../contract/images';
 import { toMinatoError } from '../docker/engine-errors';
@@ -19,6 +20,21 @@ function isLocal(registry: EngineRegistry, engineId: string): boolean {
 
 /** An SSH engine's folders, reached over SFTP on its own connection (while connected). */
 const remoteFolders = (registry: EngineRegistry, engineId: string) => registry.get(engineId).transport()?.folders;
+
+/**
+ * The folder a path names once the host has followed its links, the way mkdir would walk it: each existing part
+ * through realpath, the missing rest as written. A link planted in a folder of one's own (a container can write one
+ * into a bind-mounted folder) must not turn "a folder of the person's own" into one inside /etc.
+ */
+async function resolvedHostPath(target: string): Promise<string> {
+  let current = '/';
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    const next = part === '..' ? path.posix.dirname(current) : path.posix.join(current, part);
+    current = (await realpath(next).catch(() => undefined)) ?? next;
+  }
+  return current;
+}
 
 function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -91,8 +107,13 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
       if (!folders && !isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
       // The form never offers this for a socket, a file or a system folder; a caller that asks anyway is refused too.
       if (!mayCreateFolder(path)) throw toMinatoError(Object.assign(new Error(`${path} is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
-      if (folders) await folders.create(path);
-      else await mkdir(path, { recursive: true });
+      if (folders) {
+        await folders.create(path);
+        return {};
+      }
+      const resolved = await resolvedHostPath(path);
+      if (!mayCreateFolder(resolved)) throw toMinatoError(Object.assign(new Error(`${path} leads to ${resolved}, which is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
+      await mkdir(resolved, { recursive: true });
       return {};
     },
   };
