@@ -32,6 +32,12 @@ export interface HeadlessServer {
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 /**
+ * Room for the Cookie header a browser may send here. Cookies ignore the port: any page served from this host (a
+ * container's web app on 127.0.0.1:8080, say) can set as many as the browser keeps for it (about 180 of 4 KB), and
+ * with Node's default limit (16 KB) every request of the UI and the WebSocket handshake were then refused (431).
+ */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+/**
  * What one client may leave unread on the server. Flow-controlled streams stop at their credit window, but a client
  * can acknowledge without reading, and push topics (stats, events) have no window: past this the socket is dropped
  * rather than the server's memory growing. A page that reconnects resubscribes. Several logs streams at full credit
@@ -55,7 +61,7 @@ function refuseUpgrade(socket: import('node:stream').Duplex, status: 401 | 403):
  */
 export async function startHeadlessServer(options: HeadlessOptions): Promise<HeadlessServer> {
   const { engine, token, staticDir } = options;
-  const server = http.createServer();
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES });
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
