@@ -123,6 +123,13 @@ for (const [locale, colorScheme] of [
         await expect(page.getByRole('region', { name: new RegExp(ref) })).toBeVisible();
         await expect(page.locator('.layer-list').first()).toBeVisible();
         await page.screenshot({ path: `${process.env.MINATO_SHOTS}/image-page-${locale}-${colorScheme}.png` });
+        // The list with its new column and filters, and the prune preview, in the same language and theme.
+        await page.locator('.image-page-head button').click();
+        await expect(page.getByRole('table')).toBeVisible();
+        await page.screenshot({ path: `${process.env.MINATO_SHOTS}/images-list-${locale}-${colorScheme}.png` });
+        await page.locator('.images-tools button').last().click();
+        await expect(page.getByRole('dialog').locator('.prune-list, [role="status"]').first()).toBeVisible();
+        await page.screenshot({ path: `${process.env.MINATO_SHOTS}/prune-${locale}-${colorScheme}.png` });
       } finally {
         await removeRepo(repo);
       }

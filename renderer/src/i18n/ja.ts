@@ -81,7 +81,7 @@ export const ja: Messages = {
     },
   },
   imagePage: {
-    usedBy: '使用中',
+    usedBy: '使用状況',
     unused: '未使用',
     usedByCount_one: '{{count}} 個のコンテナ',
     usedByCount_other: '{{count}} 個のコンテナ',

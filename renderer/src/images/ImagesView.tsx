@@ -4,7 +4,6 @@ import { imageListCommand, imageRemoveCommand, type EngineInfo } from '../../../
 import { errorText } from '../format/error-text';
 import { useContainerList } from '../queries/containers';
 import { useImageList } from '../queries/images';
-import { BuildButton } from '../build/BuildButton';
 import { RunDialog } from '../run/RunDialog';
 import { useRunStore } from '../stores/run-store';
 import { CommandBlock } from '../ui/CommandBlock';
@@ -83,7 +82,20 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
           {t('connection.lostBanner')}
         </div>
       ) : null}
-      <PullField engineId={engine.id} />
+      <div className="images-top">
+        <PullField engineId={engine.id} />
+        <div className="images-tools">
+          <button type="button" className="small" onClick={() => setUploading('load')}>
+            {t('imagePage.upload.loadButton')}
+          </button>
+          <button type="button" className="small" onClick={() => setUploading('import')}>
+            {t('imagePage.upload.importButton')}
+          </button>
+          <button type="button" className="small" onClick={() => setPruning(true)}>
+            {t('imagePage.prune.button')}
+          </button>
+        </div>
+      </div>
       <div className="filters">
         <input
           ref={searchRef}
@@ -109,18 +121,6 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
           ))}
         </fieldset>
         <CommandBlock command={imageListCommand()} label={t('images.listCommand')} />
-        <div className="images-tools">
-          <BuildButton engine={engine} />
-          <button type="button" className="small" onClick={() => setUploading('load')}>
-            {t('imagePage.upload.loadButton')}
-          </button>
-          <button type="button" className="small" onClick={() => setUploading('import')}>
-            {t('imagePage.upload.importButton')}
-          </button>
-          <button type="button" className="small" onClick={() => setPruning(true)}>
-            {t('imagePage.prune.button')}
-          </button>
-        </div>
       </div>
       {removed ? (
         <div className="outcome" role="status">
