@@ -1,7 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useClient } from '../client-context';
 
-/** One module for the registries' server state: keys, reads and the mutations that refresh them. */
+/**
+ * One module for the registries' server state: keys, reads and the mutations that refresh them. A registry sends no
+ * events, so what it lists is read again whenever a view of it mounts (the app's default is to wait for events).
+ */
+const NO_EVENTS = { staleTime: 0 } as const;
 export const registryKeys = {
   all: ['registries'] as const,
   list: () => [...registryKeys.all, 'list'] as const,
@@ -14,7 +18,7 @@ export const registryKeys = {
 
 export function useRegistries() {
   const client = useClient();
-  return useQuery({ queryKey: registryKeys.list(), queryFn: ({ signal }) => client.call('registries:list', {}, { signal }) });
+  return useQuery({ queryKey: registryKeys.list(), queryFn: ({ signal }) => client.call('registries:list', {}, { signal }), ...NO_EVENTS });
 }
 
 export function useAddRegistry() {
@@ -72,6 +76,7 @@ export function useCatalog(address: string) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next,
     retry: false,
+    ...NO_EVENTS,
   });
 }
 
@@ -84,6 +89,7 @@ export function useTags(address: string, repository: string | undefined) {
     getNextPageParam: (page) => page.next,
     enabled: repository !== undefined,
     retry: false,
+    ...NO_EVENTS,
   });
 }
 
@@ -94,6 +100,7 @@ export function useManifest(address: string, repository: string, reference: stri
     queryFn: ({ signal }) => client.call('registries:manifest', { address, repository, reference: reference ?? '' }, { signal }),
     enabled: reference !== undefined,
     retry: false,
+    ...NO_EVENTS,
   });
 }
 

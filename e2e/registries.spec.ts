@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startAuthRegistry, type AuthRegistry } from '../scripts/test-support/auth-registry';
+import { TEST_IMAGE, dockerCli, newRunId, testDockerHost } from '../scripts/test-support/fixtures';
+import { startHeadless, type HeadlessServer } from '../scripts/test-support/headless';
+import { ContainersPage } from './pages/containers-page';
+import { ImagesPage } from './pages/images-page';
+import { RegistriesPage } from './pages/registries-page';
+import { expect, test } from '@playwright/test';
+
+const runId = newRunId();
+let registry: AuthRegistry;
+let server: HeadlessServer;
+let home: string;
+let ref: string;
+const repository = `minato-test-${runId}/e2e`;
+
+test.beforeAll(async () => {
+  registry = await startAuthRegistry('htpasswd');
+  // A docker config folder of this test's own: the person's ~/.docker is never touched.
+  home = mkdtempSync(path.join(os.tmpdir(), 'minato-test-e2e-registry-'));
+  server = await startHeadless(testDockerHost(), { HOME: home, DOCKER_CONFIG: path.join(home, '.docker'), MINATO_SETTINGS_FILE: path.join(home, 'settings.json') });
+  ref = `${registry.address}/${repository}:1`;
+  await dockerCli(['tag', TEST_IMAGE, ref]);
+});
+
+test.afterAll(async () => {
+  await dockerCli(['rmi', ref]).catch(() => undefined);
+  await server?.stop();
+  await registry?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+test('add a registry with a login, log in, push a local image, browse to its tag and delete it', async ({ page }) => {
+  const registries = new RegistriesPage(page);
+  const images = new ImagesPage(page);
+  await new ContainersPage(page).open(server.url);
+  await registries.open();
+  await registries.add(registry.address);
+  await expect(registries.entry(registry.address)).toContainText('Not logged in');
+  // The catalog needs a login: said so, with the way to give one.
+  await expect(registries.repositories(registry.address).getByRole('alert')).toContainText(`${registry.address} needs a login`);
+
+  const wrong = await registries.logIn(registry.address, registry.user, 'not-the-password');
+  await expect(wrong.getByRole('alert')).toHaveText(`Wrong user name or password for ${registry.address}.`);
+  await expect(wrong.locator('code')).toHaveText(`docker login --username ${registry.user} --password-stdin ${registry.address}`);
+  const dialog = await registries.logIn(registry.address, registry.user, registry.password);
+  await expect(dialog).toBeHidden();
+  await expect(registries.entry(registry.address)).toContainText(`Logged in as ${registry.user}`);
+  // Stored as the docker CLI stores it without a helper.
+  const config = JSON.parse(readFileSync(path.join(home, '.docker', 'config.json'), 'utf8')) as { auths: Record<string, { auth: string }> };
+  expect(Buffer.from(config.auths[registry.address]!.auth, 'base64').toString()).toBe(`${registry.user}:${registry.password}`);
+
+  // Push from the image's page: the command, then the task to its end.
+  await images.open();
+  const imagePage = await images.openImage(ref);
+  await imagePage.getByRole('button', { name: 'Push', exact: true }).click();
+  const push = page.getByRole('dialog', { name: `Push ${ref}` });
+  await expect(push.locator('code')).toHaveText(`docker push ${ref}`);
+  await push.getByRole('button', { name: 'Push', exact: true }).click();
+  await expect(push.getByRole('status')).toContainText(`${ref} was pushed (sha256:`, { timeout: 30_000 });
+  await push.getByRole('button', { name: 'Close' }).click();
+
+  // Browse: repository → tag → manifest and config.
+  await registries.open();
+  await registries.repositories(registry.address).getByRole('button', { name: repository }).click();
+  const tags = registries.tags(registry.address, repository);
+  await tags.getByRole('button', { name: '1', exact: true }).click();
+  const manifest = registries.manifest(registry.address, '1');
+  await expect(manifest).toContainText('application/vnd.docker.distribution.manifest.v2+json');
+  await expect(manifest.getByRole('group', { name: 'Image configuration' })).toContainText('PATH=/bin');
+
+  // Delete the tag after a confirmation that names it and the request it makes.
+  await tags.getByRole('button', { name: `Delete ${ref}` }).click();
+  const confirm = registries.deleteDialog(ref);
+  await expect(confirm.locator('code')).toHaveText(`DELETE /v2/${repository}/manifests/<digest of 1>`);
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(tags).toContainText('No tags left in this repository.');
+  await expect(page.getByText(registry.password)).toHaveCount(0);
+});
