@@ -111,7 +111,7 @@ function ExportButton({ detail }: { detail: ContainerDetail }) {
   };
   return (
     <>
-      <button type="button" className="small" title={containerExportCommand(detail.name, `${detail.name}.tar`)} onClick={() => (busy ? running.current?.stop() : start())}>
+      <button type="button" className="small" onClick={() => (busy ? running.current?.stop() : start())}>
         {busy ? t('imagePage.export.stop') : t('imagePage.export.button')}
       </button>
       {text ? (
@@ -119,6 +119,7 @@ function ExportButton({ detail }: { detail: ContainerDetail }) {
           {text}
         </span>
       ) : null}
+      {busy || text ? <CommandBlock command={containerExportCommand(detail.name, `${detail.name}.tar`)} /> : null}
     </>
   );
 }
