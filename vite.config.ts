@@ -5,11 +5,19 @@ import { defineConfig, type ProxyOptions } from 'vite';
 /** Set by `npm run dev` (scripts/dev.ts) to the headless engine's origin, http://127.0.0.1:PORT. */
 const devEngine = process.env.MINATO_DEV_ENGINE;
 
-/** The request comes from a page this dev server served: its Origin names the host it was sent to (vite checks Host). */
+/** The names the dev server (bound to 127.0.0.1) is reached by from this machine's own browser. */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The request comes from a page this dev server served: its Origin names the loopback host it was sent to. vite checks
+ * Host for pages but not for proxied WebSocket upgrades, so a DNS-rebound page (evil.example resolving to 127.0.0.1)
+ * sends a matching Host and Origin of its own name: only a loopback name counts.
+ */
 function isOwnPage(request: IncomingMessage): boolean {
   const { origin, host } = request.headers;
   try {
-    return origin !== undefined && host !== undefined && new URL(origin).protocol === 'http:' && new URL(origin).host === host;
+    const page = origin === undefined ? undefined : new URL(origin);
+    return page !== undefined && page.protocol === 'http:' && page.host === host && LOOPBACK.has(page.hostname);
   } catch {
     return false;
   }

@@ -18,9 +18,9 @@ afterAll(() => {
 });
 
 /** Opens a WebSocket through the dev server and says how it went: the first answer, or the HTTP status refusing it. */
-function openSocket(url: string, origin: string, protocols: string[]): Promise<{ answer?: { id: number }; status?: number }> {
+function openSocket(url: string, origin: string, protocols: string[], headers: Record<string, string> = {}): Promise<{ answer?: { id: number }; status?: number }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, protocols, { origin });
+    const socket = new WebSocket(url, protocols, { origin, headers });
     socket.once('open', () => socket.send(JSON.stringify({ t: 'call', id: 1, method: 'engines:list', input: {} })));
     socket.once('message', (data) => {
       socket.close();
@@ -70,6 +70,9 @@ describe.runIf(process.platform === 'linux')('npm run dev', () => {
     expect((await openSocket(socketUrl, origin, tokenProtocols('wrong'))).status).toBe(401);
     // A page from elsewhere keeps its Origin through the proxy, and the engine refuses it.
     expect((await openSocket(socketUrl, 'http://evil.example', tokenProtocols(token))).status).toBe(403);
+    // A DNS-rebound page (evil.example resolving to 127.0.0.1) names itself in Host and Origin alike: refused too.
+    const rebound = `evil.example:${address.port}`;
+    expect((await openSocket(socketUrl, `http://${rebound}`, tokenProtocols(token), { Host: rebound })).status).toBe(403);
 
     npm.kill('SIGTERM');
     await waitFor(() => npm!.exitCode !== null || npm!.signalCode !== null, 'npm to exit');
