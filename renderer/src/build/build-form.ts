@@ -1,4 +1,5 @@
 import { ContextRelativePath, isImageReference, STAGE_NAME, type BuilderChoice, type BuildOptionsInput, type BuildRefusal } from '../../../engine/contract';
+import type { TKey } from '../i18n/keys';
 
 /** The Build form as typed: text kept as it is, so nothing a person wrote is lost when something is wrong. */
 export interface BuildFormValues {
@@ -31,7 +32,7 @@ export type BuildField = 'contextPath' | 'dockerfile' | 'tags' | 'buildArgs' | '
 
 /** A message for a field: an i18n key under `build.errors` and what fills it. */
 export interface FieldMessage {
-  key: string;
+  key: TKey;
   params?: Record<string, string>;
 }
 
