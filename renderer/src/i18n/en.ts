@@ -783,6 +783,7 @@ export const en = {
   },
   engines: {
     column: 'Engine',
+    rowLabel: '{{name}} on {{engine}}',
     all: 'All engines',
     allCount_one: '{{count}} engine',
     allCount_other: '{{count}} engines',
@@ -999,4 +1000,3 @@ export const en = {
 };
 
 export type Messages = typeof en;
-    rowLabel: '{{name}} on {{engine}}',

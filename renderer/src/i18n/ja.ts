@@ -887,6 +887,7 @@ export const ja: Messages = {
   },
   engines: {
     column: 'エンジン',
+    rowLabel: '{{engine}} の {{name}}',
     all: 'すべてのエンジン',
     allCount_one: '{{count}} 台のエンジン',
     allCount_other: '{{count}} 台のエンジン',
@@ -1101,4 +1102,3 @@ export const ja: Messages = {
     },
   },
 };
-    rowLabel: '{{engine}} の {{name}}',
