@@ -91,8 +91,9 @@ function ExportButton({ detail }: { detail: ContainerDetail }) {
     setText('');
     let bytes = 0;
     let fileName = '';
+    // By name: the file and the task are named as the person knows the container.
     const download = downloadTar(
-      (handlers) => client.subscribe('containers:export', { engineId: detail.engineId, id: detail.id }, handlers),
+      (handlers) => client.subscribe('containers:export', { engineId: detail.engineId, id: detail.name }, handlers),
       (progress) => {
         ({ bytes, fileName } = progress);
         setText(t('imagePage.export.running', { size: formatImageSize(bytes) }));
