@@ -71,6 +71,13 @@ test('add a registry with a login, log in, push a local image, browse to its tag
   await expect(manifest).toContainText('application/vnd.docker.distribution.manifest.v2+json');
   await expect(manifest.getByRole('group', { name: 'Image configuration' })).toContainText('PATH=/bin');
 
+  // Pull from there: the command shown, the task followed to its end.
+  await tags.getByRole('button', { name: `Pull ${ref}` }).click();
+  const pulled = tags.getByRole('status');
+  await expect(pulled.locator('code')).toHaveText(`docker pull ${ref}`);
+  await expect(pulled).toContainText(`${ref} was pulled.`, { timeout: 30_000 });
+  if (process.env.MINATO_SHOTS) await page.screenshot({ path: path.join(process.env.MINATO_SHOTS, 'registries.png'), fullPage: true });
+
   // Delete the tag after a confirmation that names it and the request it makes.
   await tags.getByRole('button', { name: `Delete ${ref}` }).click();
   const confirm = registries.deleteDialog(ref);
