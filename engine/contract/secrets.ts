@@ -51,9 +51,18 @@ const GO_DSN_PASSWORD = /(^|[\s"'=])([^\s:@/"'=]+):([^\s@]+)@(tcp|unix)\(/g;
 /** name=value inside a value: DSNs (password=… / Password=…;), query strings (?token=…), -Dx.password=…, --token=…. */
 const PAIR = /(^|[\s;?&"',{(])([A-Za-z0-9_.-]+)(\s*=\s*)("[^"]*"|'[^']*'|[^\s;&"',})]+)/g;
 
+/**
+ * An HTTP credential after its scheme (`Authorization: Bearer …`, `Basic …`): the scheme stays. The credential must
+ * not be a plain lowercase word, so prose such as "Basic configuration" is left alone.
+ */
+const HTTP_CREDENTIAL = /\b(Bearer|Basic)(\s+)(?![a-z]+\b)([A-Za-z0-9._~+/-]{6,}=*)/g;
+const isHttpCredential = (scheme: string | undefined, word: string) =>
+  scheme !== undefined && /^(Bearer|Basic)$/.test(scheme) && /^[A-Za-z0-9._~+/-]{6,}=*$/.test(word) && !/^[a-z]+$/.test(word);
+
 /** A value with every secret it carries by shape replaced (URL passwords, DSN passwords, token formats). */
 export function maskValue(value: string): string {
   let masked = value
+    .replace(HTTP_CREDENTIAL, (_match, scheme: string, space: string) => `${scheme}${space}${MASK}`)
     .replace(URL_PASSWORD, (_match, scheme: string, user: string) => `${scheme}${user}:${MASK}@`)
     .replace(GO_DSN_PASSWORD, (_match, before: string, user: string, _password: string, net: string) => `${before}${user}:${MASK}@${net}(`)
     .replace(PAIR, (match, before: string, name: string, separator: string, secret: string) => {
@@ -83,15 +92,26 @@ const MYSQL_CLIENT = /(^|\/)(mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|m
 
 const unquote = (word: string) => word.replace(/^["']|["']$/g, '');
 
+/** Clients whose short flag takes a password (where the same letter elsewhere is a port or an option). */
+const PASSWORD_FLAGS: ReadonlyArray<[program: RegExp, flag: string]> = [
+  [/(^|\/)redis-cli$/, '-a'],
+  [/(^|\/)sshpass$/, '-p'],
+];
+
 /**
  * A command's arguments (a container's Cmd, Entrypoint or Args, or a `docker run` command's words): `--password x`,
  * `--token=x`, `-pSECRET` after a MySQL client, `KEY=VALUE` words, and every secret shape inside an argument (a
  * `sh -c` script is one argument) are masked. The flag names stay, so the command still reads as it was written.
  */
 export function maskArgs(args: readonly string[]): string[] {
-  const mysql = args.some((arg) => arg.split(/\s+/).some((word) => MYSQL_CLIENT.test(unquote(word))));
+  const programs = args.flatMap((arg) => arg.split(/\s+/).map(unquote));
+  const mysql = programs.some((word) => MYSQL_CLIENT.test(word));
+  const passwordFlags = new Set(PASSWORD_FLAGS.filter(([program]) => programs.some((word) => program.test(word))).map(([, flag]) => flag));
   return args.map((arg, index) => {
     const previous = args[index - 1];
+    if (previous !== undefined && passwordFlags.has(previous) && !arg.startsWith('-')) return MASK;
+    // `-H "Authorization: Bearer x"` split into words: the credential follows its scheme.
+    if (isHttpCredential(previous, arg)) return MASK;
     // A flag whose value is the next word: --password x, -P x is not one (only long or multi-letter flags count).
     if (previous !== undefined && /^--?[A-Za-z][A-Za-z0-9_-]+$/.test(previous) && looksSecret(previous) && !arg.startsWith('-')) return MASK;
     if (mysql && /^-p.+/.test(arg)) return `-p${MASK}`;
