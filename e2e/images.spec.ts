@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
@@ -160,13 +160,60 @@ test('a container commits to an image from its page, and Load brings a saved ima
     await expect(images.row(ref)).toHaveCount(0);
     await page.getByRole('button', { name: 'Load .tar…' }).click();
     const load = page.getByRole('dialog', { name: 'Load images from a .tar file' });
-    await load.getByLabel('File').setInputFiles(file);
+    await load.getByLabel('File', { exact: true }).setInputFiles(file);
     await expect(load.locator('code')).toHaveText('docker load -i committed.tar');
     await load.getByRole('button', { name: 'Load', exact: true }).click();
     await expect(load.getByRole('status')).toContainText(`Loaded ${ref}.`, { timeout: 20_000 });
     await expect(images.row(ref)).toBeVisible();
     expect(await dockerCli(['image', 'inspect', '--format', '{{.Id}}', ref])).toBe(id);
     await load.getByRole('button', { name: 'Close' }).click();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await untagAll(repo);
+  }
+});
+
+test('Export filesystem downloads a container as a tar, and Import makes an image holding the same file', async ({ containers, runId, page }) => {
+  const repo = `minato-test-${runId}/img`;
+  const ref = `${repo}:imported`;
+  const name = testName(runId, 'to-export');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'minato-test-export-'));
+  // Downloads take the Blob path: the native save picker cannot be driven headlessly.
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await dockerCli(['run', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sh', '-c', 'echo exported-$RANDOM > /proof']);
+  try {
+    await page.reload();
+    await expect(containers.grid).toBeVisible();
+    await containers.showAll();
+    await containers.search(runId);
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    const downloading = page.waitForEvent('download');
+    await detail.region.getByRole('button', { name: 'Export filesystem…' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${name}.tar`);
+    await expect(detail.region.getByRole('status').filter({ hasText: /^Saved / })).toBeVisible();
+    await expect(detail.region.getByText(`docker export -o ${name}.tar ${name}`)).toBeVisible();
+    const file = path.join(dir, `${name}.tar`);
+    copyFileSync(await download.path(), file);
+
+    const images = new ImagesPage(page);
+    await images.open();
+    await page.getByRole('button', { name: 'Import filesystem…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import a filesystem as an image' });
+    await dialog.getByLabel('File', { exact: true }).setInputFiles(file);
+    await dialog.getByRole('textbox', { name: 'Image name (optional)' }).fill(ref);
+    await dialog.getByRole('textbox', { name: /^Changes/ }).fill('CMD ["cat", "/proof"]');
+    await expect(dialog.locator('code')).toHaveText(`docker import -c 'CMD ["cat", "/proof"]' ${name}.tar ${ref}`);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('status')).toContainText('Imported as sha256:', { timeout: 20_000 });
+    await expect(images.row(ref)).toBeVisible();
+    await dockerCli(['cp', `${name}:/proof`, path.join(dir, 'proof')]);
+    const copy = await dockerCli(['run', '--rm', ...testLabels(runId), ref]);
+    expect(copy).toMatch(/^exported-\d+$/);
+    expect(readFileSync(path.join(dir, 'proof'), 'utf8').trim()).toBe(copy);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await untagAll(repo);
