@@ -7,7 +7,8 @@ import { startHeadless, type HeadlessServer } from '../scripts/test-support/head
 import { ContainersPage } from './pages/containers-page';
 import { ImagesPage } from './pages/images-page';
 import { RegistriesPage } from './pages/registries-page';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 
 const runId = newRunId();
 let registry: AuthRegistry;
@@ -15,6 +16,14 @@ let server: HeadlessServer;
 let home: string;
 let ref: string;
 const repository = `minato-test-${runId}/e2e`;
+
+/** What axe-core finds at serious or critical impact (WCAG 2.1 A/AA), each as rule: the elements it names. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
 test.beforeAll(async () => {
   registry = await startAuthRegistry('htpasswd');
@@ -45,6 +54,7 @@ test('add a registry with a login, log in, push a local image, browse to its tag
   const wrong = await registries.logIn(registry.address, registry.user, 'not-the-password');
   await expect(wrong.getByRole('alert')).toHaveText(`Wrong user name or password for ${registry.address}.`);
   await expect(wrong.locator('code')).toHaveText(`docker login --username ${registry.user} --password-stdin ${registry.address}`);
+  expect(await axeProblems(page)).toEqual([]);
   const dialog = await registries.logIn(registry.address, registry.user, registry.password);
   await expect(dialog).toBeHidden();
   await expect(registries.entry(registry.address)).toContainText(`Logged in as ${registry.user}`);
@@ -76,6 +86,7 @@ test('add a registry with a login, log in, push a local image, browse to its tag
   const pulled = tags.getByRole('status');
   await expect(pulled.locator('code')).toHaveText(`docker pull ${ref}`);
   await expect(pulled).toContainText(`${ref} was pulled.`, { timeout: 30_000 });
+  expect(await axeProblems(page)).toEqual([]);
   if (process.env.MINATO_SHOTS) await page.screenshot({ path: path.join(process.env.MINATO_SHOTS, 'registries.png'), fullPage: true });
 
   // Delete the tag after a confirmation that names it and the request it makes.
