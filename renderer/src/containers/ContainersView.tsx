@@ -44,7 +44,13 @@ export function ContainersView({ engine, engines, all }: { engine: EngineInfo; e
   const runEngine = useRunStore((state) => runEngineOf(state.target));
   const one = useOneEngine(engine, !all);
   const everyEngine = useAllContainerLists(all ? engines : []);
-  const state: ListState = all ? { containers: everyEngine.containers, loading: everyEngine.pending && everyEngine.containers.length === 0, errors: everyEngine.errors } : one;
+  const state: ListState = all
+    ? {
+        containers: everyEngine.containers,
+        loading: everyEngine.pending && everyEngine.containers.length === 0,
+        errors: engines.filter(listable).flatMap((candidate, index) => (everyEngine.errors[index] ? [{ engine: candidate, error: everyEngine.errors[index] }] : [])),
+      }
+    : one;
   const onEngine = useEngineCommand(engine.id);
   const lost = all ? engines.filter((candidate) => candidate.state !== 'connected') : engine.state === 'disconnected' ? [engine] : [];
 

@@ -37,6 +37,16 @@ export function useContainerList(engineId: string | undefined, enabled: boolean)
 /** An engine whose list can be read, or shown as last known while it reconnects. */
 export const listable = (engine: EngineInfo) => engine.state === 'connected' || engine.state === 'disconnected';
 
+/** Module-level, so react-query rebuilds the merged list only when one of the lists changes. */
+function mergeLists(results: Array<{ data?: ContainerSummary[] | undefined; isPending: boolean; error: unknown }>) {
+  return {
+    containers: results.flatMap((result) => result.data ?? []),
+    pending: results.some((result) => result.isPending),
+    /** By position: the n-th listable engine's error, if its list failed. */
+    errors: results.map((result) => result.error ?? undefined),
+  };
+}
+
 /**
  * The All engines view: each engine's list under its own key (the same cache the one-engine view uses, patched by
  * that engine's events), side by side. An engine that cannot be reached adds nothing and slows no other.
@@ -44,15 +54,7 @@ export const listable = (engine: EngineInfo) => engine.state === 'connected' || 
 export function useAllContainerLists(engines: readonly EngineInfo[]) {
   const client = useClient();
   const queryClient = useQueryClient();
-  const shown = engines.filter(listable);
-  return useQueries({
-    queries: shown.map((engine) => containerListQuery(client, queryClient, engine.id)),
-    combine: (results) => ({
-      containers: results.flatMap((result) => result.data ?? []),
-      pending: results.some((result) => result.isPending),
-      errors: results.flatMap((result, index) => (result.error ? [{ engine: shown[index]!, error: result.error }] : [])),
-    }),
-  });
+  return useQueries({ queries: engines.filter(listable).map((engine) => containerListQuery(client, queryClient, engine.id)), combine: mergeLists });
 }
 
 export function useContainerDetail(engineId: string | undefined, id: string | undefined) {
