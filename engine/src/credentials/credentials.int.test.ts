@@ -6,8 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAuthRegistry, type AuthRegistry } from '../../../scripts/test-support/auth-registry';
 import { makeCredentialHelper, type TestCredentialHelper } from '../../../scripts/test-support/credential-helper';
 import { connectEngineWith, type EngineWithLog } from '../../../scripts/test-support/engine-with-options';
-import { testDockerHost } from '../../../scripts/test-support/fixtures';
+import { waitFor } from '../../../scripts/test-support/engine-client';
+import { TEST_IMAGE, dockerCli, newRunId, testDocker, testDockerHost } from '../../../scripts/test-support/fixtures';
+import { startTestRegistry } from '../../../scripts/test-support/registry';
+import type { TaskSummary } from '../../contract';
 
+const runId = newRunId();
 let registry: AuthRegistry;
 let helper: TestCredentialHelper;
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -28,6 +32,22 @@ async function engineWithConfig(config: object, extraEnv: Record<string, string>
   });
   await engine.client.call('registries:add', { url: registry.address });
   return { engine, configFile };
+}
+
+/** Runs a task-starting call and waits for its task to end. */
+async function taskOutcome(engine: EngineWithLog, start: () => Promise<{ taskId: string }>): Promise<TaskSummary> {
+  const latest = new Map<string, TaskSummary>();
+  const stop = engine.client.subscribe('tasks:changes', {}, {
+    onEvent: (change) => {
+      for (const task of change.type === 'snapshot' ? change.tasks : [change.task]) latest.set(task.id, task);
+    },
+  });
+  try {
+    const { taskId } = await start();
+    return await waitFor(() => (latest.get(taskId)?.state === 'running' ? undefined : latest.get(taskId)), 60_000, 'the task to end');
+  } finally {
+    stop();
+  }
 }
 
 const login = (engine: EngineWithLog, password = registry.password) =>
@@ -106,5 +126,25 @@ describe('credential helpers, in the docker CLI order', () => {
     expect((await engine.client.call('registries:catalog', { address: registry.address })).repositories).toEqual([]);
     await engine.client.call('registries:logout', { address: registry.address });
     expect((await engine.client.call('registries:list', {}))[0]?.user).toBeUndefined();
+  });
+});
+
+describe('a credsStore whose helper is not installed', () => {
+  it('pulls anonymously (public images still come) and a push names the missing helper', async () => {
+    const open = await startTestRegistry();
+    cleanups.push(() => open.stop());
+    const ref = `${open.address}/minato-test-${runId}/public:1`;
+    await testDocker().getImage(TEST_IMAGE).tag({ repo: `${open.address}/minato-test-${runId}/public`, tag: '1' });
+    cleanups.push(() => testDocker().getImage(ref).remove().then(() => undefined, () => undefined));
+    const { engine } = await engineWithConfig({ credsStore: 'minato-test-absent' });
+
+    const pushed = await taskOutcome(engine, () => engine.client.call('images:push', { engineId: 'local', ref }));
+    expect(pushed).toMatchObject({ state: 'failed', error: { key: 'registry.helperFailed', params: { helper: 'minato-test-absent' } } });
+
+    // Put there by the CLI, then pulled by Minato after the local copy is gone.
+    await dockerCli(['push', ref]);
+    await testDocker().getImage(ref).remove();
+    const pulled = await taskOutcome(engine, () => engine.client.call('images:pull', { engineId: 'local', ref }));
+    expect(pulled.state).toBe('succeeded');
   });
 });

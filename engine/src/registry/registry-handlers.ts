@@ -48,11 +48,25 @@ async function credentialCall<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The X-Registry-Auth for a reference's registry: what the CLI would send, `{}` when there is no login. */
-export function authForReference(credentials: CredentialStore) {
+function authForPush(credentials: CredentialStore) {
   return async (ref: string): Promise<Record<string, string>> => {
     const address = registryOfReference(ref);
     return registryAuthConfig(address, await credentialCall(() => credentials.get(address)));
   };
+}
+
+/**
+ * The same for pulls, except that a credential helper that cannot answer (a `credsStore` left behind by an uninstalled
+ * Docker Desktop is common) leaves the pull anonymous: public images still come, and a registry that wants a login
+ * refuses in its own words. A push, which always needs the login, reports the helper instead.
+ */
+export function authForReference(credentials: CredentialStore) {
+  const strict = authForPush(credentials);
+  return (ref: string): Promise<Record<string, string>> =>
+    strict(ref).catch((error: unknown) => {
+      if (error instanceof MinatoError && error.key === 'registry.helperFailed') return {};
+      throw error;
+    });
 }
 
 export function registryProcedures({ engines, tasks, credentials, list }: RegistryDependencies): RegistryProcedures {
@@ -118,6 +132,6 @@ export function registryProcedures({ engines, tasks, credentials, list }: Regist
     'registries:manifest': async ({ address, repository, reference }, { signal }) => manifest(await clientOf(address), repository, reference, signal),
     'registries:config': async ({ address, repository, digest }, { signal }) => imageConfig(await clientOf(address), repository, digest, signal),
     'registries:deleteTag': async ({ address, repository, tag }, { signal }) => deleteTag(await clientOf(address), repository, tag, signal),
-    'images:push': async ({ engineId, ref }) => ({ taskId: startPush(tasks, engines, engineId, ref, authForReference(credentials)).id }),
+    'images:push': async ({ engineId, ref }) => ({ taskId: startPush(tasks, engines, engineId, ref, authForPush(credentials)).id }),
   };
 }
