@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineDiagnosis, EngineInfo } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
+import { EngineDetails } from '../ui/ErrorMessage';
 import { useEngineAnswers, useEngineEdits, useRetryEngine } from '../queries/engines';
 
 /** Reasons only a person can resolve: the engine waits for an answer instead of retrying on its own. */
@@ -121,7 +122,9 @@ export function EngineAttention({ engine }: { engine: EngineInfo }) {
   if (diagnosis.reason === 'passphrase-needed' && diagnosis.keyFile) return <PassphrasePrompt keyFile={diagnosis.keyFile} />;
   return (
     <div className="engine-attention">
-      <p className="error-text">{diagnosis.detail}</p>
+      {/* Why, in the UI's language (the reason is a field); the engine's or the system's own words folded under it. */}
+      <p className="error-text">{t(`onboarding.reasons.${diagnosis.reason}.title`)}</p>
+      <EngineDetails details={diagnosis.detail} />
       <button type="button" className="small" disabled={retry.isPending} onClick={() => retry.mutate(engine.id)}>
         {t('engines.retry')}
       </button>

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EngineInfo, EngineTestResult } from '../../../engine/contract';
+import type { DiagnosisReason, EngineInfo, EngineTestResult } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
 import { useEngineEdits } from '../queries/engines';
 import { HostKeyChanged, HostKeyPrompt } from './EngineAttention';
@@ -71,8 +71,13 @@ export function EngineForm({ engine, onDone }: { engine?: EngineInfo; onDone(): 
     }
   };
 
-  const diagnosisText = (reason: string, detail: string) =>
-    reason === 'passphrase-needed' ? t('engines.form.passphraseLater') : reason === 'needs-consent' ? t('engines.form.consentLater') : detail;
+  // The reason is a field, said in the UI's language; the system's own words follow it.
+  const diagnosisText = (reason: DiagnosisReason, detail: string) =>
+    reason === 'passphrase-needed'
+      ? t('engines.form.passphraseLater')
+      : reason === 'needs-consent'
+        ? t('engines.form.consentLater')
+        : t('errors.withDetails', { summary: t(`onboarding.reasons.${reason}.title`), details: detail });
 
   const save = async () => {
     const draft = checked();
