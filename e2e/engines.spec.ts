@@ -8,13 +8,15 @@ import { TEST_IMAGE, dockerCli, newRunId, removeRunContainers, testDockerHost, t
 import { startHeadless, type HeadlessServer } from '../scripts/test-support/headless';
 import { createSocketProxy, type SocketProxy } from '../scripts/test-support/socket-proxy';
 import { startTestSshd, type TestSshd } from '../scripts/test-support/sshd';
+import { startTlsDaemon, type TlsDaemon } from '../scripts/test-support/tls-daemon';
 import { ContainersPage } from './pages/containers-page';
 import { EnginesPage } from './pages/engines-page';
 
 /**
  * Three ways to the same private dockerd: "Local" through a socket proxy that logs every request it carries, and two
  * SSH engines through real sshds ("Remote A", trusted and saved in settings; "Remote B", unknown, added in a test).
- * An action on a Remote A row that reached the engine without a request through the proxy went over SSH.
+ * An action on a Remote A row that reached the engine without a request through the proxy went over SSH. "Build box"
+ * is a second dockerd (TLS, with its own containers), to show that switching never shows another engine's rows.
  */
 const SHOTS = process.env.MINATO_SHOTS;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'minato-test-engines-e2e-'));
@@ -22,6 +24,7 @@ let server: HeadlessServer;
 let proxy: SocketProxy;
 let sshdA: TestSshd;
 let sshdB: TestSshd;
+let tls: TlsDaemon;
 let home: string;
 const runId = newRunId();
 
@@ -41,20 +44,24 @@ test.beforeAll(async () => {
   const daemonSocket = testDockerHost().replace(/^unix:\/\//, '');
   proxy = createSocketProxy(path.join(scratch, 'local.sock'), daemonSocket);
   await proxy.start();
-  [sshdA, sshdB] = await Promise.all([startTestSshd(testDockerHost()), startTestSshd(testDockerHost())]);
+  [sshdA, sshdB, tls] = await Promise.all([startTestSshd(testDockerHost()), startTestSshd(testDockerHost()), startTlsDaemon()]);
+  const cert = (file: string) => path.join(tls.ca.clientDir, file);
   home = path.join(scratch, 'home');
   mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
   writeFileSync(path.join(home, '.ssh', 'config'), hostBlock('minato-e2e-a', sshdA) + hostBlock('minato-e2e-b', sshdB));
   writeFileSync(path.join(home, '.ssh', 'known_hosts'), `${sshdA.knownHostsLine}\n`);
   const settingsFile = path.join(scratch, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify({ version: 1, engines: [{ id: 'custom-e2e0000a', name: 'Remote A', address: 'ssh://minato-e2e-a' }], insecureAllowed: [] }));
+  writeFileSync(settingsFile, JSON.stringify({ version: 1, engines: [
+        { id: 'custom-e2e0000a', name: 'Remote A', address: 'ssh://minato-e2e-a' },
+        { id: 'custom-e2e0000t', name: 'Build box', address: tls.address, tls: { ca: cert('ca.pem'), cert: cert('cert.pem'), key: cert('key.pem') } },
+      ], insecureAllowed: [] }));
   server = await startHeadless(`unix://${proxy.path}`, { HOME: home, SSH_AUTH_SOCK: '', MINATO_SETTINGS_FILE: settingsFile, DOCKER_CONFIG: path.join(home, '.docker') });
 });
 
 test.afterAll(async () => {
   await removeRunContainers(runId);
   await server?.stop();
-  await Promise.all([sshdA?.stop(), sshdB?.stop()]);
+  await Promise.all([sshdA?.stop(), sshdB?.stop(), tls?.stop()]);
   await proxy?.stop();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -92,6 +99,28 @@ test('the switcher lists every engine with its kind, state and version, and swit
   await expect(page.getByText('docker -H ssh://minato-e2e-a ps -a')).toBeVisible();
   await engines.choose('Local');
   await expect(page.getByText('docker ps -a', { exact: true })).toBeVisible();
+});
+
+test('switching to another engine never shows the rows of the previous one, not even for a frame', async ({ containers, engines, page }) => {
+  const name = testName(runId, 'only-local');
+  await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+  await expect(containers.row(name)).toBeVisible();
+  // Watches every DOM change from now on: a row of the local engine under the Build box's header is a stale row.
+  await page.evaluate((rowName) => {
+    const seen = { stale: false };
+    (window as unknown as { minatoStale: typeof seen }).minatoStale = seen;
+    const check = () => {
+      const onBuildBox = document.querySelector('.switcher-content')?.textContent?.startsWith('Build box') ?? false;
+      if (onBuildBox && document.querySelector(`[role="row"][aria-label="${rowName}"]`)) seen.stale = true;
+    };
+    new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, name);
+  await engines.choose('Build box');
+  await expect(engines.switcher).toHaveAccessibleName(/^Engine Build box added connected /);
+  await expect(containers.count).toHaveText('0 containers');
+  expect(await page.evaluate(() => (window as unknown as { minatoStale: { stale: boolean } }).minatoStale.stale)).toBe(false);
+  await engines.choose('Local');
+  await expect(containers.row(name)).toBeVisible();
 });
 
 test('All engines shows each engine’s containers with an Engine column, and an action goes to the engine of its row', async ({ containers, engines, page }) => {
@@ -174,7 +203,7 @@ test('screenshots of the switcher and Settings → Engines in English and Japane
       await dialog.getByRole('combobox').nth(0).selectOption(language);
       await dialog.getByRole('combobox').nth(1).selectOption(theme);
       await dialog.getByRole('tab').nth(1).click();
-      await expect(dialog.getByRole('list').getByRole('listitem')).toHaveCount(2);
+      await expect(dialog.getByRole('list').getByRole('listitem')).toHaveCount(3);
       await shoot(page, `settings-engines-${language}-${theme}.png`);
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: /^(Engine|エンジン) / }).click();
