@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { TEST_IMAGE, buildTestImage, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { ImagesPage } from './pages/images-page';
@@ -9,6 +11,14 @@ test.beforeEach(async ({ page }) => {
     delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
   });
 });
+
+/** Serious or critical WCAG 2.1 A/AA findings, each as rule: the elements it names. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+}
 
 const idOf = (ref: string) => dockerCli(['image', 'inspect', '--format', '{{.Id}}', ref]);
 
@@ -42,6 +52,7 @@ test('an image page shows layers, tags, config and users; Tag adds a name; Save 
     await expect(config).not.toContainText('s3cr3t-value');
     await expect(config).toContainText('8080/tcp');
     await expect(images.section(ref, 'The docker commands')).toContainText(`docker history ${ref}`);
+    expect(await axeProblems(page), 'the image page').toEqual([]);
 
     await images.tag(ref, `${repo}:also`);
     await expect(detail.getByRole('status').filter({ hasText: `Tagged as ${repo}:also.` })).toBeVisible();
@@ -90,6 +101,7 @@ test('Prune lists what would go with the space, removes exactly that, and says s
     const preview = dialog.getByRole('region', { name: 'What would be removed' });
     await expect(preview).toContainText(dangling.slice(7, 19));
     await expect(preview.getByRole('status')).toContainText(/would be removed, giving back \d/);
+    expect(await axeProblems(page), 'the prune preview').toEqual([]);
     await dialog.getByRole('button', { name: /^Remove \d+ images?$/ }).click();
     const result = dialog.getByRole('region', { name: 'What was removed' });
     await expect(result).toContainText(/Removed \d+ images?, .* given back\./, { timeout: 20_000 });
