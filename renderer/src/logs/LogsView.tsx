@@ -64,14 +64,17 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
       if (line && activeSearch.test(stripAnsi(line.text))) indexes.push(index);
     }
     return indexes;
-  }, [stream.version, onlyMatching, activeSearch]);
+    // The buffer is mutable: its version is what says its lines changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stream.buffer, stream.version, onlyMatching, activeSearch]);
   const rowCount = shown ? shown.length : stream.buffer.size;
 
   // A new stream numbers its lines from zero again: an old selection would land on unrelated lines.
+  const { reset: resetFollow, follow } = followScroll;
   useEffect(() => {
     setSelection(undefined);
-    followScroll.reset();
-  }, [stream.buffer, followScroll.reset]);
+    resetFollow();
+  }, [stream.buffer, resetFollow]);
 
   const onLineClick = useCallback((seq: number, event: MouseEvent) => {
     // A drag that selected text natively is a copy in the making, not a line click.
@@ -107,7 +110,9 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
       if (line && isSelected(selection, line.seq)) count++;
     }
     return count;
-  }, [selection, shown, stream.version]);
+    // The buffer is mutable: its version is what says its lines changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection, shown, stream.buffer, stream.version]);
 
   const onLogKeyDown = (event: KeyboardEvent) => {
     followScroll.onKeyDown(event);
@@ -129,8 +134,8 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
 
   useEffect(() => {
     // The total size is the virtualizer's own sum: scrollToIndex would measure rows on every update.
-    if (rowCount > 0) followScroll.follow(virtualizer.getTotalSize());
-  }, [stream.version, rowCount, virtualizer, followScroll.follow]);
+    if (rowCount > 0) follow(virtualizer.getTotalSize());
+  }, [stream.version, rowCount, virtualizer, follow]);
 
   const loadOlder = async () => {
     setLoadingOlder(true);

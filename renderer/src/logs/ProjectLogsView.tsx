@@ -116,11 +116,12 @@ export function ProjectLogsView({ project, members }: { project: string; members
 
   const buffer = bufferRef.current;
   const virtualizer = useVirtualizer({ count: buffer.size, getScrollElement: () => scrollRef.current, estimateSize: () => 20, overscan: 30 });
-  useEffect(followScroll.reset, [buffer, followScroll.reset]);
+  const { reset: resetFollow, follow } = followScroll;
+  useEffect(() => resetFollow(), [buffer, resetFollow]);
   useEffect(() => {
     // Only while the person follows the end: a line arriving must not pull them back down from older ones.
-    if (buffer.size > 0) followScroll.follow(virtualizer.getTotalSize());
-  }, [version, buffer, virtualizer, followScroll.follow]);
+    if (buffer.size > 0) follow(virtualizer.getTotalSize());
+  }, [version, buffer, virtualizer, follow]);
   const prefixes = useMemo(() => new Map(members.map((member) => [member.composeService ?? member.name, hueOf(member.name)])), [members]);
 
   return (

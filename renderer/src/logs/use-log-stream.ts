@@ -29,6 +29,18 @@ const FLOOD_LINES = 200;
 /** While it floods, the view is painted this often, not every frame: 60 paints a second cost more than the reading. */
 const FLOOD_PAINT_MS = 100;
 
+/** One log as the view holds it; a new one replaces it whole when the log asked for changes. */
+interface LogState {
+  key: string;
+  buffer: LogBuffer;
+  ended: boolean;
+  error?: MinatoError | undefined;
+  /** How many times following went on into a new run of the container (the view says so). */
+  continued: number;
+}
+
+const newLog = (key: string, capacity: number): LogState => ({ key, buffer: new LogBuffer(capacity), ended: false, continued: 0 });
+
 /** Lines taken into log views so far. bench:logs reads this number: a counter costs nothing, unlike a mark per batch. */
 const measured = globalThis as { minatoLogLines?: number };
 
@@ -39,12 +51,13 @@ const measured = globalThis as { minatoLogLines?: number };
  */
 export function useLogStream(engineId: string, id: string, options: LogStreamOptions) {
   const client = useClient();
-  const bufferRef = useRef(new LogBuffer(options.capacity));
+  // Another container, tail, time window or buffer size is another log: it starts from nothing, in the very render
+  // that asks for it (React's way to reset state with its inputs, rather than an effect that resets it a render late).
+  const key = JSON.stringify([engineId, id, options.tail, options.since, options.until, options.capacity]);
+  const [log, setLog] = useState<LogState>(() => newLog(key, options.capacity));
+  if (log.key !== key) setLog(newLog(key, options.capacity));
+  const { buffer, ended, error, continued } = log;
   const [version, setVersion] = useState(0);
-  const [ended, setEnded] = useState(false);
-  const [error, setError] = useState<MinatoError | undefined>();
-  /** How many times following went on into a new run of the container (the view says so). */
-  const [continued, setContinued] = useState(0);
   /** The run the current follow belongs to; undefined until the first run is known. */
   const followedRun = useRef<string | undefined>(undefined);
   const disposeFollow = useRef<(() => void) | undefined>(undefined);
@@ -96,8 +109,8 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
           bump(lines);
         },
         onEnd: (failure) => {
-          setEnded(true);
-          setError(failure);
+          // Only the log this stream fills: a stream of a log already replaced has nothing left to say.
+          setLog((current) => (current.buffer === buffer ? { ...current, ended: true, error: failure } : current));
           bump();
         },
       }),
@@ -105,14 +118,9 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
   );
 
   useEffect(() => {
-    const buffer = new LogBuffer(options.capacity);
-    bufferRef.current = buffer;
     clearedAt.current = undefined;
     followedRun.current = runRef.current;
-    setEnded(false);
-    setError(undefined);
-    setContinued(0);
-    setVersion((value) => value + 1);
+    const state = paint.current;
     const input: LogsInput = {
       engineId,
       id,
@@ -125,13 +133,12 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     return () => {
       disposeFollow.current?.();
       disposeFollow.current = undefined;
-      const state = paint.current;
       if (state.frame !== undefined) cancelAnimationFrame(state.frame);
       window.clearTimeout(state.timer);
       state.frame = undefined;
       state.timer = undefined;
     };
-  }, [client, engineId, id, options.tail, options.since, options.until, options.capacity, bump, streamInto]);
+  }, [buffer, engineId, id, options.tail, options.since, options.until, streamInto]);
 
   // A followed log ends when its container stops; when the container runs again (restart, start), following goes
   // on with the new run's output in the same view, as `docker logs -f` would have to be run again to do.
@@ -142,23 +149,20 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
     if (run === followedRun.current) return;
     // From the newest line shown (the engine stamps a fast run's first lines before it records the run's start, so
     // startedAt would miss them); with no line shown, from the end of the previous run.
-    const buffer = bufferRef.current;
     const newest = buffer.at(buffer.size - 1)?.ts || clearedAt.current;
     const after = newest ? normalizeTimestamp(newest) : undefined;
     const since = after ? timestampSecond(after) : (engineTimeSeconds(options.previousEnd ?? '') ?? engineTimeSeconds(run));
     if (since === undefined) return;
     followedRun.current = run;
-    setEnded(false);
-    setContinued((count) => count + 1);
+    setLog((current) => (current.buffer === buffer ? { ...current, ended: false, continued: current.continued + 1 } : current));
     disposeFollow.current?.();
     disposeFollow.current = streamInto(buffer, { engineId, id, tail: 'all', follow: true, since }, after);
-  }, [ended, error, options.run, options.previousEnd, options.until, engineId, id, streamInto]);
+  }, [buffer, ended, error, options.run, options.previousEnd, options.until, engineId, id, streamInto]);
 
   /** Fetches the lines before the oldest one shown (or, on a cleared view, up to the newest cleared one). */
   const loadOlder = useCallback(
     (count: number) =>
       new Promise<LoadOlderResult>((resolve) => {
-        const buffer = bufferRef.current;
         if (buffer.size >= buffer.capacity) return resolve({ added: 0, reason: 'full' });
         const oldest = buffer.oldest();
         const boundary = oldest?.ts || clearedAt.current;
@@ -191,16 +195,15 @@ export function useLogStream(engineId: string, id: string, options: LogStreamOpt
           },
         });
       }),
-    [client, engineId, id, options.since, bump],
+    [buffer, client, engineId, id, options.since, bump],
   );
 
   const clear = useCallback(() => {
-    const buffer = bufferRef.current;
     const newest = buffer.at(buffer.size - 1)?.ts;
     if (newest) clearedAt.current = newest;
     buffer.clear();
     bump();
-  }, [bump]);
+  }, [buffer, bump]);
 
-  return { buffer: bufferRef.current, version, ended, error, continued, loadOlder, clear };
+  return { buffer, version, ended, error, continued, loadOlder, clear };
 }
