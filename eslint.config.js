@@ -87,6 +87,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      // It only says the React Compiler would leave a component using TanStack Virtual alone: nothing to act on,
+      // since the app is not built with the compiler.
+      'react-hooks/incompatible-library': 'off',
+    },
   },
   ...pluginQuery.configs['flat/recommended'].map((config) => ({ ...config, files: ['renderer/**/*.{ts,tsx}'] })),
   {

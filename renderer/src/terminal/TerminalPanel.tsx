@@ -3,7 +3,7 @@ import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExecInput } from '../../../engine/contract';
 import { useClient } from '../client-context';
@@ -68,6 +68,8 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
     containerRef.current = container;
   });
   const endedRef = useRef<EndedSession | undefined>(undefined);
+  const reportTitle = useEffectEvent((title: string) => onTitle(title));
+  const reportCommand = useEffectEvent((command: string[]) => onCommand(command));
   const announceReconnectRef = useRef(false);
 
   useEffect(() => {
@@ -173,8 +175,8 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
           if (announceReconnectRef.current) terminal.write(`\r\n\x1b[2m${tRef.current('terminal.reconnected')}\x1b[0m\r\n`);
           announceReconnectRef.current = false;
           setPhase('open');
-          onTitle(event.command.join(' '));
-          onCommand(event.command);
+          reportTitle(event.command.join(' '));
+          reportCommand(event.command);
           if (pendingInput) send(pendingInput);
           pendingInput = '';
           if (terminal.cols !== input.cols || terminal.rows !== input.rows) {
@@ -202,7 +204,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
         if (execId) void client.call('exec:resize', { engineId, execId, cols, rows }).catch(() => undefined);
       }, RESIZE_DEBOUNCE_MS);
     });
-    const titleListener = terminal.onTitleChange((title) => onTitle(sanitizeTitle(title)));
+    const titleListener = terminal.onTitleChange((title) => reportTitle(sanitizeTitle(title)));
     return () => {
       dispose();
       dataListener.dispose();
@@ -210,7 +212,7 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
       titleListener.dispose();
       if (resizeTimer) clearTimeout(resizeTimer);
     };
-    // onTitle and onCommand are stable setters from the parent; a new generation reconnects.
+    // A new generation reconnects; new onTitle/onCommand props do not (they are read as effect events).
   }, [client, engineId, id, request, generation]);
 
   // A session the container's stop ended comes back by itself when the container runs again: a fresh exec.
