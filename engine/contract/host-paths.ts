@@ -25,14 +25,21 @@ export function isEngineSocket(path: string): boolean {
 }
 
 // Folders whose contents are the host itself (configuration, devices, kernel, runtime sockets, programs).
-const SYSTEM = ['/etc', '/proc', '/sys', '/dev', '/run', '/var/run', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/usr', '/root', '/var/lib/docker'];
+// Engines' data roots count: who writes a container's configuration or files there runs code as root.
+const SYSTEM = [
+  '/etc', '/proc', '/sys', '/dev', '/run', '/var/run', '/boot', '/bin', '/sbin', '/lib', '/lib64', '/usr', '/root',
+  '/var/lib/docker', '/var/lib/containerd', '/var/lib/containers',
+];
 const within = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
 
-/** Binding this gives the container root on the host: the whole file system, a system folder, or an engine socket. */
+/**
+ * Binding this gives the container root on the host: the whole file system, a system folder, a folder that holds one
+ * (`/var` holds /var/lib/docker), or an engine socket.
+ */
 export function givesHostRoot(path: string): boolean {
   if (!path.startsWith('/')) return false;
   const normal = normalHostPath(path);
-  return normal === '/' || isEngineSocket(normal) || SYSTEM.some((folder) => within(normal, folder));
+  return normal === '/' || isEngineSocket(normal) || SYSTEM.some((folder) => within(normal, folder) || within(folder, normal));
 }
 
 // Folders every system has: creating one is never what a person meant.
