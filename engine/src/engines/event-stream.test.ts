@@ -11,6 +11,15 @@ describe('createLineParser', () => {
     parse(Buffer.from(':3}\n'));
     expect(lines).toEqual(['{"a":"港"}', '{"b":2}', '{"c":3}']);
   });
+
+  it('drops a line that never ends instead of buffering it, and reads the lines after it', () => {
+    const lines: string[] = [];
+    const parse = createLineParser((line) => lines.push(line), 1000);
+    parse(Buffer.from('{"ok":1}\n'));
+    for (let chunk = 0; chunk < 50; chunk++) parse(Buffer.from('x'.repeat(400)));
+    parse(Buffer.from('tail of the long line\n{"ok":2}\n'));
+    expect(lines).toEqual(['{"ok":1}', '{"ok":2}']);
+  });
 });
 
 describe('parseEngineEvent', () => {

@@ -28,18 +28,31 @@ function isNoise(kind: ResourceKind, action: string): boolean {
   return action.startsWith('exec_') || CONTAINER_NOISE.has(action);
 }
 
-/** Parses newline-delimited JSON across chunk borders (a chunk may end mid-line or mid-character). */
-export function createLineParser(onLine: (line: string) => void) {
+/** A line longer than this is no event, progress or stats message of a real engine: it is dropped, never buffered. */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Parses newline-delimited JSON across chunk borders (a chunk may end mid-line or mid-character). A peer that never
+ * sends a newline (a hostile or broken remote engine) cannot grow memory without bound: past `maxChars` the line is
+ * dropped up to its end.
+ */
+export function createLineParser(onLine: (line: string) => void, maxChars = MAX_LINE_CHARS) {
   const decoder = new StringDecoder('utf8');
   let buffered = '';
+  let skipping = false;
   return (chunk: Buffer) => {
     buffered += decoder.write(chunk);
     let newline = buffered.indexOf('\n');
     while (newline !== -1) {
       const line = buffered.slice(0, newline).trim();
       buffered = buffered.slice(newline + 1);
-      if (line) onLine(line);
+      if (line && !skipping) onLine(line);
+      skipping = false;
       newline = buffered.indexOf('\n');
+    }
+    if (buffered.length > maxChars) {
+      buffered = '';
+      skipping = true;
     }
   };
 }
