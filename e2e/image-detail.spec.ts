@@ -39,6 +39,7 @@ test('an image page shows layers, tags, config and users; Tag adds a name; Save 
     await images.open();
     await expect(images.row(ref)).toContainText('1 container');
     const detail = await images.openImage(ref);
+    await expect(detail.getByRole('heading', { name: ref })).toBeFocused();
 
     const layers = images.section(ref, 'Layers');
     await expect(layers.getByText('RUN head -c 2048 /dev/zero > /blob')).toBeVisible();
@@ -72,6 +73,7 @@ test('an image page shows layers, tags, config and users; Tag adds a name; Save 
 
     await detail.getByRole('button', { name: '← All images' }).click();
     await expect(images.table).toBeVisible();
+    await expect(images.table.getByRole('button', { name: `Open ${ref}`, exact: true })).toBeFocused();
   } finally {
     await dockerCli(['rm', '-f', user]).catch(() => undefined);
     await removeRepo(repo);

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { imageHistoryCommand, imageInspectCommand, imageSaveCommand, usedByCommand, type ImageDetail } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
@@ -12,7 +12,6 @@ import { shortImageId, type ImageRow } from './image-rows';
 import { LayerList } from './LayerList';
 import { SaveImageButton } from './SaveImageButton';
 import { TagDialog } from './TagDialog';
-import { PushImageButton } from '../registries/PushImageButton';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -94,6 +93,9 @@ export function ImageDetailPage({ engineId, row, onBack, onRemove }: ImageDetail
   const [tagging, setTagging] = useState(false);
   const [tagged, setTagged] = useState<string | undefined>();
   const data = detail.data;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The page replaces the list: the keyboard starts at its title, where a screen reader announces the image.
+  useEffect(() => heading.current?.focus(), []);
   const title = row.repository === undefined ? `<none> ${shortImageId(row.id)}` : row.ref;
 
   return (
@@ -102,7 +104,9 @@ export function ImageDetailPage({ engineId, row, onBack, onRemove }: ImageDetail
         <button type="button" className="ghost small" onClick={onBack}>
           {t('imagePage.back')}
         </button>
-        <h2>{title}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         <code className="muted">{shortImageId(row.id)}</code>
         {data ? (
           <span className="muted">
@@ -118,7 +122,6 @@ export function ImageDetailPage({ engineId, row, onBack, onRemove }: ImageDetail
           {t('imagePage.tag.button')}
         </button>
         <SaveImageButton engineId={engineId} imageRef={row.ref} />
-        {row.repository === undefined ? null : <PushImageButton engineId={engineId} imageRef={row.ref} />}
         <button type="button" className="danger" onClick={(event) => onRemove(event.currentTarget)}>
           {t('images.remove')}
         </button>

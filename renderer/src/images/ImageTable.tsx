@@ -46,7 +46,7 @@ export function ImageTable({ rows, onOpen, onRemove }: ImageTableProps) {
         {rows.map((row) => (
           <tr key={row.key} className={row.repository === undefined ? 'dangling' : undefined}>
             <td title={row.repository}>
-              <button type="button" className="link-button" aria-label={t('imagePage.openLabel', { image: row.ref })} onClick={() => onOpen(row)}>
+              <button type="button" className="link-button" data-image-key={row.key} aria-label={t('imagePage.openLabel', { image: row.ref })} onClick={() => onOpen(row)}>
                 {row.repository ?? <span className="muted">&lt;none&gt;</span>}
               </button>
               {row.repository === undefined ? (

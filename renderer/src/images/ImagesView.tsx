@@ -63,7 +63,11 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
         <ImageDetailPage
           engineId={engine.id}
           row={opened}
-          onBack={() => setOpenKey(undefined)}
+          onBack={() => {
+            setOpenKey(undefined);
+            // Back on the name that opened the page, once the list is there again.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-image-key="${CSS.escape(opened.key)}"]`)?.focus());
+          }}
           onRemove={(from) => {
             opener.current = from;
             setRemoved(undefined);
