@@ -39,7 +39,7 @@ export function Header({ engine, engines, allEngines, carrierUp, refused }: Head
         {!allEngines && engine?.address ? (
           <span
             className="engine-where"
-            title={engine.version ? t('connection.version', { engine: engine.version.engine, api: engine.version.api }) : undefined}
+            title={engine.version ? `${engine.address} · ${t('connection.version', { engine: engine.version.engine, api: engine.version.api })}` : engine.address}
           >
             <code>{engine.address}</code> <span className="muted">({source})</span>
           </span>
