@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
@@ -12,25 +13,29 @@ const NODE = { group: ['node:*'], message: 'The renderer runs in a browser: no N
 const ENGINE_INTERNALS = { regex: '(^|/)engine/(src|server)(/|$)', message: 'Import only engine/contract from the renderer.' };
 
 /**
- * Renderer folders that are features. A feature imports the shared folders (SHARED below, and `client-context`) and
- * the contract, and shared code imports no feature. Of another feature, a feature may only mount an entry view: the
- * shell mounts the sections and the engine switcher, the detail pane mounts the insight, logs and terminal tabs, a
- * Run dialog opens from the list and from images, a row shows a published port's link. A helper two features need
- * moves to a shared folder.
+ * Renderer folders: shared ones (SHARED, and `client-context`) and features (every other folder). A feature imports
+ * the shared folders and the contract; of another feature, only an entry view it mounts (the shell mounts sections
+ * and the engine switcher, the detail pane its tabs, the list and images open the Run dialog, images show the build
+ * and push buttons, a row shows a published port's link). Shared code imports no feature. A helper two features
+ * need moves to a shared folder.
  */
+const SHARED = ['ui', 'format', 'i18n', 'queries', 'stores', 'transport'];
 const FEATURE_ENTRY_VIEWS = {
-  app: [],
+  build: ['BuildButton'],
   containers: ['ContainersView', 'KeyboardHelp'],
   engines: ['EngineAttention', 'EngineSwitcher', 'EnginesSettings', 'PortLink'],
   images: ['ImagesView'],
   insight: ['ChangesView', 'FilesView', 'InspectView', 'ProcessesView', 'StatsView'],
   logs: ['LogsView', 'ProjectLogsView'],
+  registries: ['RegistriesView', 'PushImageButton'],
   run: ['RunDialog', 'ContainerTools'],
   tasks: ['StatusBar'],
   terminal: ['TerminalTab'],
 };
-const FEATURES = Object.keys(FEATURE_ENTRY_VIEWS);
-const SHARED = ['ui', 'format', 'i18n', 'queries', 'stores', 'transport'];
+// Every other folder of renderer/src is a feature, so a new one is held to the rule from its first file.
+const FEATURES = readdirSync(new URL('./renderer/src/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !SHARED.includes(entry.name))
+  .map((entry) => entry.name);
 // Relative imports only: `engine/contract/run/…` is the contract, not the renderer's run feature.
 const intoFeature = (feature, allowed) =>
   `^(\\./|(\\.\\./)+)${feature}/${allowed.length ? `(?!(${allowed.join('|')})$)` : ''}`;
@@ -43,7 +48,7 @@ const rendererImports = (own) => [
       NODE,
       ENGINE_INTERNALS,
       ...FEATURES.filter((feature) => feature !== own).map((feature) => ({
-        regex: intoFeature(feature, own === undefined ? [] : FEATURE_ENTRY_VIEWS[feature]),
+        regex: intoFeature(feature, own === undefined ? [] : (FEATURE_ENTRY_VIEWS[feature] ?? [])),
         message:
           own === undefined
             ? `Shared renderer code never imports a feature (${feature}/).`
