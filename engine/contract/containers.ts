@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
+import { ErrorDetails } from './error-details';
 
 export const ContainerStatus = z.enum(['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead']);
 export type ContainerStatus = z.infer<typeof ContainerStatus>;
@@ -74,6 +75,8 @@ export const ContainerDetail = z.object({
     status: ContainerStatus,
     exitCode: z.number().int(),
     error: z.string(),
+    /** What `error` says, read by the engine (engine/src/docker/engine-errors.ts), for the UI to say in its language. */
+    problem: ErrorDetails.optional(),
     startedAt: z.string(),
     finishedAt: z.string(),
     health: z.string().optional(),

@@ -1,5 +1,6 @@
 import type Docker from 'dockerode';
 import { ContainerStatus, type ContainerDetail, type ContainerSummary, type PublishedPort } from '../../contract';
+import { classifyEngineText } from '../docker/engine-errors';
 import { statusFacts } from './status-age';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
@@ -97,6 +98,7 @@ export function toContainerDetail(engineId: string, raw: Docker.ContainerInspect
       ? `on-failure:${restart.MaximumRetryCount}`
       : restart.Name;
   const health = (raw.State as { Health?: { Status?: string } }).Health?.Status;
+  const problem = raw.State?.Error ? classifyEngineText(raw.State.Error) : undefined;
   return {
     engineId,
     id: raw.Id,
@@ -109,6 +111,7 @@ export function toContainerDetail(engineId: string, raw: Docker.ContainerInspect
       status: toStatus(raw.State?.Status),
       exitCode: raw.State?.ExitCode ?? 0,
       error: raw.State?.Error ?? '',
+      ...(problem ? { problem } : {}),
       startedAt: raw.State?.StartedAt ?? '',
       finishedAt: raw.State?.FinishedAt ?? '',
       ...(health ? { health } : {}),

@@ -114,6 +114,9 @@ describe('the engine’s failures, classified once', () => {
       code: 'invalid-input',
       details: { kind: 'command-not-found', command: 'minato-no-such-command' },
     });
+    // The engine keeps that failure in the container's state: inspect carries it read the same way.
+    const detail = await connected.client.call('containers:inspect', { engineId: 'local', id: container.id });
+    expect(detail.state).toMatchObject({ error: expect.stringContaining('minato-no-such-command'), problem: { kind: 'command-not-found', command: 'minato-no-such-command' } });
   });
 
   it('says when the registry has no such image', async () => {

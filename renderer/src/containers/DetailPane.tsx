@@ -20,6 +20,7 @@ import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
 import { GRID_ID } from './ContainerList';
 import { errorParts } from '../format/error-text';
+import { errorKindText } from '../format/error-kind-text';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { shortId } from './format';
 import { relativeTime } from '../format/time';
@@ -63,7 +64,11 @@ function Summary({ detail }: { detail: ContainerDetail }) {
         <span className={`badge state-${detail.state.status}`}>{t(`states.${detail.state.status}`)}</span>
         {detail.state.status === 'exited' ? ` ${t('detail.exitCode', { code: detail.state.exitCode })}` : null}
         {detail.state.health === 'healthy' || detail.state.health === 'unhealthy' || detail.state.health === 'starting' ? ` ${t(`status.health.${detail.state.health}`)}` : null}
-        {detail.state.error ? <div className="error-text">{detail.state.error}</div> : null}
+        {detail.state.error ? (
+          <div className="error-text">
+            {detail.state.problem ? <ErrorMessage parts={{ summary: errorKindText(t, detail.state.problem), details: detail.state.error }} /> : detail.state.error}
+          </div>
+        ) : null}
       </Field>
       <Field label={t('detail.started')}>{when(detail.state.startedAt)}</Field>
       {detail.state.status === 'exited' ? <Field label={t('detail.finished')}>{when(detail.state.finishedAt)}</Field> : null}
