@@ -31,7 +31,7 @@ export function TaskDetails({ task }: { task: TaskSummary }) {
                 <td className="numeric">
                   {layer.size === undefined
                     ? ''
-                    : layer.phase === 'downloading'
+                    : layer.phase === 'downloading' || layer.phase === 'uploading'
                       ? t('tasks.progress.bytes', { current: formatImageSize(layer.downloaded), total: formatImageSize(layer.size) })
                       : formatImageSize(layer.size)}
                 </td>
