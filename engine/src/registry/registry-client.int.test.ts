@@ -58,3 +58,17 @@ describe('Bearer challenges with several scopes', () => {
     await expect(client.request('/v2/team/a/tags/list')).rejects.toMatchObject({ code: 'permission-denied', key: 'registry.wrongLogin' });
   });
 });
+
+describe('where a login may go', () => {
+  it('an HTTPS registry naming a plain-HTTP realm gets no login sent there', async () => {
+    const before = tokens.requests.length;
+    // The location says HTTPS; the fetch is steered to the test's plain front so its challenge is what answers.
+    const client = createRegistryClient({
+      location: { address, url: `https://${address}`, plainHttp: false },
+      login: async () => ({ username: 'ann', password: 'secret-ann' }),
+      fetch: (input, init) => fetch(String(input).replace(/^https:\/\/127\.0\.0\.1/, 'http://127.0.0.1'), init),
+    });
+    await expect(client.request('/v2/team/a/tags/list')).rejects.toMatchObject({ key: 'registry.badAnswer', params: { what: 'a plain-HTTP token realm' } });
+    expect(tokens.requests.length).toBe(before);
+  });
+});

@@ -77,6 +77,11 @@ export function createRegistryClient(options: RegistryClientOptions) {
   const fetchToken = async (challenge: Challenge, signal: AbortSignal | undefined): Promise<{ header: string; expires: number }> => {
     const credentials = await loginOnce();
     const url = tokenUrl(challenge, scopesOf(challenge));
+    // An HTTPS registry must not have the login sent in clear to a realm it names: only a registry that is plain HTTP
+    // itself (loopback, or by consent) may use a plain-HTTP token endpoint.
+    if (url.protocol === 'http:' && !location.plainHttp) {
+      throw new MinatoError('engine-error', { key: 'registry.badAnswer', params: { address: location.address, what: 'a plain-HTTP token realm' } });
+    }
     const headers: Record<string, string> = {};
     let init: RequestInit = { headers };
     if (credentials?.identityToken) {
