@@ -625,7 +625,7 @@ export const ja: Messages = {
     sectionNetwork: 'ネットワーク設定',
     sectionResources: 'リソース',
     sectionAdvanced: '詳細とセキュリティ',
-    problems_one: '{{count}} 件の問題: {{first}}',
+    problems_one: '1 件の問題: {{first}}',
     problems_other: '{{count}} 件の問題: {{first}}',
     place: {
       row: '{{section}} {{row}} 行目 › {{field}}',
