@@ -163,10 +163,12 @@ export function ImageDetailPage({ engineId, row, onBack, onRemove }: ImageDetail
             <ConfigList detail={data} />
           </Section>
           <Section title={t('imagePage.commands')}>
-            <CommandBlock command={imageInspectCommand(row.ref)} />
-            <CommandBlock command={imageHistoryCommand(row.ref)} />
-            <CommandBlock command={usedByCommand(shortImageId(row.id))} />
-            <CommandBlock command={imageSaveCommand([row.ref], `${shortImageId(row.id)}.tar`)} />
+            <div className="image-commands">
+              <CommandBlock command={imageInspectCommand(row.ref)} />
+              <CommandBlock command={imageHistoryCommand(row.ref)} />
+              <CommandBlock command={usedByCommand(shortImageId(row.id))} />
+              <CommandBlock command={imageSaveCommand([row.ref], `${shortImageId(row.id)}.tar`)} />
+            </div>
           </Section>
         </div>
       ) : null}
