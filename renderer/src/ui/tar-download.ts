@@ -13,6 +13,14 @@ export interface TarDownload {
   stop(): void;
 }
 
+/** A base64 chunk as bytes: a plain loop, several times faster than a mapping callback per byte on 256 KiB chunks. */
+function decodeChunk(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
 /** Closing the save dialog rejects with an AbortError: the person changed their mind, which is no failure. */
 const isAbort = (reason: unknown) => (reason as { name?: unknown } | undefined)?.name === 'AbortError';
 
@@ -56,7 +64,7 @@ export function downloadTar(open: (handlers: SubscribeHandlers<'images:save'>) =
         });
         return;
       }
-      const bytes = Uint8Array.from(atob(event.data), (char) => char.charCodeAt(0));
+      const bytes = decodeChunk(event.data);
       queue(async () => {
         await (await target!).write(bytes);
         progress = { ...progress, bytes: progress.bytes + bytes.length };
