@@ -48,7 +48,8 @@ test.beforeAll(async () => {
   const cert = (file: string) => path.join(tls.ca.clientDir, file);
   home = path.join(scratch, 'home');
   mkdirSync(path.join(home, '.ssh'), { recursive: true, mode: 0o700 });
-  writeFileSync(path.join(home, '.ssh', 'config'), hostBlock('minato-e2e-a', sshdA) + hostBlock('minato-e2e-b', sshdB));
+  const encrypted = `Host minato-e2e-locked\n  HostName 127.0.0.1\n  Port ${sshdA.port}\n  User root\n  IdentityFile ${sshdA.keys.encrypted}\n`;
+  writeFileSync(path.join(home, '.ssh', 'config'), hostBlock('minato-e2e-a', sshdA) + hostBlock('minato-e2e-b', sshdB) + encrypted);
   writeFileSync(path.join(home, '.ssh', 'known_hosts'), `${sshdA.knownHostsLine}\n`);
   const settingsFile = path.join(scratch, 'settings.json');
   writeFileSync(settingsFile, JSON.stringify({ version: 1, engines: [
@@ -187,6 +188,40 @@ test('an engine added in Settings with an unknown host key shows its fingerprint
   await engines.settings.getByRole('button', { name: 'Cancel' }).click();
 
   await item.getByRole('button', { name: 'Remove Remote B' }).click();
+  await item.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(item).toBeHidden();
+});
+
+test('a changed host key is refused with a warning and no way to connect anyway', async ({ containers, engines }) => {
+  await expect(containers.grid).toBeVisible();
+  // B's key as recorded (the test that trusts it records it too), then the server gets a new one.
+  writeFileSync(path.join(home, '.ssh', 'known_hosts'), `${sshdB.knownHostsLine}\n`, { flag: 'a' });
+  await sshdB.changeHostKey();
+  await engines.openSettings();
+  await engines.addEngine('Remote B again', 'ssh://minato-e2e-b');
+  const item = engines.engineItem('Remote B again');
+  await expect(item.getByRole('alert').getByText(`The host key of 127.0.0.1:${sshdB.port} has CHANGED`)).toBeVisible({ timeout: 15_000 });
+  await expect(item.getByRole('button', { name: /Trust|Connect/ })).toHaveCount(0);
+  await expect(item.getByText('not connected', { exact: true })).toBeVisible();
+  await item.getByRole('button', { name: 'Remove Remote B again' }).click();
+  await item.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(item).toBeHidden();
+});
+
+test('an encrypted key asks for its passphrase, and the engine connects once it is given', async ({ containers, engines }) => {
+  await expect(containers.grid).toBeVisible();
+  await engines.openSettings();
+  await engines.addEngine('Locked key', 'ssh://minato-e2e-locked');
+  const item = engines.engineItem('Locked key');
+  const field = item.getByLabel(`Passphrase for ${sshdA.keys.encrypted}`);
+  await expect(field).toBeVisible({ timeout: 15_000 });
+  await field.fill('not the passphrase');
+  await item.getByRole('button', { name: 'Unlock' }).click();
+  await expect(item.getByText(`That passphrase does not open ${sshdA.keys.encrypted}.`)).toBeVisible();
+  await field.fill(sshdA.keys.passphrase);
+  await item.getByRole('button', { name: 'Unlock' }).click();
+  await expect(item.getByText('connected', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await item.getByRole('button', { name: 'Remove Locked key' }).click();
   await item.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(item).toBeHidden();
 });
