@@ -34,6 +34,8 @@ interface ContainerRowProps {
 export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps) {
   const { container, rowKey, inProject, selected, focused, rowIndex, top, now } = props;
   const { t, i18n } = useTranslation();
+  // The tooltip shows the whole status in the UI's language (Docker's own text is English and frozen when listed).
+  const status = statusText(t, container, now, i18n.language);
   return (
     <div
       role="row"
@@ -75,8 +77,8 @@ export const ContainerRow = memo(function ContainerRow(props: ContainerRowProps)
       </div>
       <div role="gridcell" className="cell state">
         <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span>
-        <span className="status-text" title={container.status}>
-          {statusText(t, container, now, i18n.language)}
+        <span className="status-text" title={status}>
+          {status}
         </span>
         {props.stats ? (
           <span className="row-stats" title={t('stats.rowFigures')}>

@@ -42,6 +42,15 @@ function join(folder: string, name: string): string {
   return `${folder.replace(/\/$/, '')}/${name}`;
 }
 
+/** Drawn, not an emoji: without an emoji font (many Linux desktops) 📁 showed as an empty box. */
+function FolderIcon() {
+  return (
+    <svg className="folder-icon" width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+      <path d="M1.5 4v8.5a1 1 0 0 0 1 1h11a1 1 0 0 0 1-1V5.5a1 1 0 0 0-1-1H7.5L6 2.5H2.5a1 1 0 0 0-1 1z" />
+    </svg>
+  );
+}
+
 function parent(folder: string): string {
   const trimmed = folder.replace(/\/$/, '');
   const index = trimmed.lastIndexOf('/');
@@ -50,7 +59,7 @@ function parent(folder: string): string {
 
 /** Browse a container's files (running or stopped), download a file or folder, upload files or a folder. */
 export function FilesView({ engineId, id, name }: { engineId: string; id: string; name: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useClient();
   const queryClient = useQueryClient();
   const [folder, setFolder] = useState('/');
@@ -302,7 +311,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
                 <td>
                   {entry.type === 'directory' ? (
                     <button type="button" className="link" aria-label={t('files.open', { name: entry.name })} onClick={() => open(entry)}>
-                      📁 {entry.name}
+                      <FolderIcon /> {entry.name}
                     </button>
                   ) : (
                     <span>
@@ -313,7 +322,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
                   )}
                 </td>
                 <td>{entry.type === 'directory' || entry.type === 'symlink' ? '' : formatBytes(entry.size)}</td>
-                <td>{entry.modified ? new Date(entry.modified).toLocaleString() : ''}</td>
+                <td>{entry.modified ? new Date(entry.modified).toLocaleString(i18n.language) : ''}</td>
                 <td>
                   <button type="button" className="small" aria-label={`${t('files.download')} ${entry.name}`} disabled={busy} onClick={() => void download(join(folder, entry.name))}>
                     {t('files.download')}
