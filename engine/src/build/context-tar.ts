@@ -1,5 +1,5 @@
-import { close, createReadStream, open, read } from 'node:fs';
-import { readlink } from 'node:fs/promises';
+import { close, constants, fstat, open, read, type Stats } from 'node:fs';
+import { open as openFile, readlink } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { MinatoError } from '../../contract';
 import type { ContextEntry } from './context-walk';
@@ -32,26 +32,48 @@ function changedWhileSent(entry: ContextEntry): MinatoError {
 }
 
 /**
- * A small file read whole: one open, one read, one close through the callback API (fs/promises' readFile costs a
- * FileHandle and an fstat per file, which shows at 50,000 files). One byte more than expected is asked for, so a
- * file that grew since it was listed is noticed; the answer holds what was read.
+ * Files are opened without following a link, and what was opened must be the very file the walk listed (same device
+ * and inode): a folder shared with a container could otherwise swap a listed file, or a folder above it, for a link
+ * to a host file (a private key) between the listing and the read, and send that file into the image.
  */
-function readSmall(file: string, size: number): Promise<Buffer> {
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW;
+
+function sameFile(listed: Stats, opened: Stats): boolean {
+  return opened.isFile() && listed.dev === opened.dev && listed.ino === opened.ino;
+}
+
+/**
+ * A small file read whole: one open, one read, one close through the callback API (fs/promises' readFile costs a
+ * FileHandle per file, which shows at 50,000 files). One byte more than expected is asked for, so a file that grew
+ * since it was listed is noticed; the answer holds what was read.
+ */
+function readSmall(entry: ContextEntry): Promise<Buffer> {
+  const size = entry.stats.size;
   return new Promise((resolve, reject) => {
-    open(file, 'r', (openError, fd) => {
-      if (openError) return reject(openError);
-      const buffer = Buffer.allocUnsafe(size + 1);
-      const readFrom = (offset: number) =>
-        read(fd, buffer, offset, buffer.length - offset, offset, (readError, count) => {
-          if (readError || count === 0 || offset + count === buffer.length) {
-            close(fd, () => (readError ? reject(readError) : resolve(buffer.subarray(0, offset + count))));
-            return;
-          }
-          readFrom(offset + count);
-        });
-      readFrom(0);
+    open(entry.absolute, OPEN_FLAGS, (openError, fd) => {
+      if (openError) return reject(openError.code === 'ELOOP' ? changedWhileSent(entry) : openError);
+      fstat(fd, (statError, opened) => {
+        if (statError || !sameFile(entry.stats, opened)) {
+          close(fd, () => reject(statError ?? changedWhileSent(entry)));
+          return;
+        }
+        readOpened(fd, size, resolve, reject);
+      });
     });
   });
+}
+
+function readOpened(fd: number, size: number, resolve: (data: Buffer) => void, reject: (error: Error) => void): void {
+  const buffer = Buffer.allocUnsafe(size + 1);
+  const readFrom = (offset: number) =>
+    read(fd, buffer, offset, buffer.length - offset, offset, (readError, count) => {
+      if (readError || count === 0 || offset + count === buffer.length) {
+        close(fd, () => (readError ? reject(readError) : resolve(buffer.subarray(0, offset + count))));
+        return;
+      }
+      readFrom(offset + count);
+    });
+  readFrom(0);
 }
 
 interface Upcoming {
@@ -76,7 +98,7 @@ async function* readAhead(entries: AsyncIterable<ContextEntry>): AsyncGenerator<
         }
         const entry = next.value;
         const small = entry.stats.isFile() && entry.stats.size <= WHOLE_FILE_LIMIT;
-        const content = small ? readSmall(entry.absolute, entry.stats.size) : undefined;
+        const content = small ? readSmall(entry) : undefined;
         // Awaited when its turn comes; until then a failure must not count as unhandled.
         content?.catch(() => undefined);
         bytes += small ? entry.stats.size : 0;
@@ -134,9 +156,17 @@ async function* tarChunks(entries: AsyncIterable<ContextEntry>, counters: PackCo
       yield encodeHeader(header);
       let sent = 0;
       // No further than the size in the header: a file that grows meanwhile is cut there, one that shrinks fails.
-      for await (const chunk of createReadStream(entry.absolute, { highWaterMark: CHUNK, end: size - 1 }) as AsyncIterable<Buffer>) {
-        sent += chunk.length;
-        yield chunk;
+      const handle = await openFile(entry.absolute, OPEN_FLAGS).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'ELOOP' ? changedWhileSent(entry) : error;
+      });
+      try {
+        if (!sameFile(entry.stats, await handle.stat())) throw changedWhileSent(entry);
+        for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK, end: size - 1, autoClose: false }) as AsyncIterable<Buffer>) {
+          sent += chunk.length;
+          yield chunk;
+        }
+      } finally {
+        await handle.close();
       }
       if (sent !== size) throw changedWhileSent(entry);
       add(padding(size));
