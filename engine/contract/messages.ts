@@ -110,6 +110,14 @@ export const CONTRACT_MESSAGES = {
     pushCancelled: 'The push was cancelled.',
     pushClosed: 'The engine closed the push before it finished.',
   },
+  // Docker Hub (engine/src/hub).
+  hub: {
+    unreachable: 'Docker Hub does not answer ({{reason}}).',
+    notFound: '{{what}} is not on Docker Hub.',
+    badAnswer: 'Docker Hub answered with something Minato could not read ({{what}}).',
+    rateLimited: "Docker Hub's pull limit is used up: try again in {{seconds}} s, or log in to Docker Hub to get more pulls.",
+    rateLimitedLater: "Docker Hub's pull limit is used up: try again later, or log in to Docker Hub to get more pulls.",
+  },
 };
 
 type Catalogue = typeof CONTRACT_MESSAGES;

@@ -33,6 +33,7 @@ import {
   PortCheckInput,
 } from './images';
 import { PortForwardInput, PortForwardOpened } from './ports';
+import { HubRateLimit, HubRepository, HubRepositoryInput, HubSearchInput, HubSearchPage, HubTagsInput, HubTagsPage } from './hub';
 import {
   CommitInput,
   CommitResult,
@@ -134,6 +135,11 @@ export const procedures = {
   'registries:manifest': { input: ManifestInput, output: ManifestView },
   'registries:config': { input: BlobInput, output: ImageConfigView },
   'registries:deleteTag': { input: DeleteTagInput, output: DeleteTagResult },
+  // Docker Hub, asked by the engine: search, a repository (README as Markdown), its tags, the pull limit left.
+  'hub:search': { input: HubSearchInput, output: HubSearchPage },
+  'hub:repository': { input: HubRepositoryInput, output: HubRepository },
+  'hub:tags': { input: HubTagsInput, output: HubTagsPage },
+  'hub:rateLimit': { input: HubRepositoryInput, output: HubRateLimit },
   // An image's page: inspect and history in one answer (secrets masked).
   'images:detail': { input: ImageRefInput, output: ImageDetail },
   'images:tag': { input: ImageTagInput, output: z.object({}) },

@@ -21,6 +21,8 @@ import { createTaskManager } from './tasks/task-manager';
 import { createCredentialStore } from './credentials/credential-store';
 import { authForReference, registryProcedures } from './registry/registry-handlers';
 import { createRegistryList } from './registry/registry-list';
+import { hubProcedures } from './hub/hub-handlers';
+import { hubLocations } from './hub/hub-location';
 import { logEngineStatus } from './log/engine-status-log';
 import { silentLogger } from './log/logger';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
@@ -69,6 +71,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...buildProcedures(tasks, registry),
       ...registryProcedures({ engines: registry, tasks, credentials, list: registryList }),
       ...localImageProcedures(tasks, registry),
+      ...hubProcedures({ locations: hubLocations(environment.env), credentials }),
     },
     subscriptions: {
       ...engineSubscriptions(registry),

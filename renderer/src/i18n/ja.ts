@@ -486,6 +486,13 @@ export const ja: Messages = {
       pushCancelled: 'プッシュは取り消されました。',
       pushClosed: 'プッシュが終わる前に、エンジンが接続を閉じました。',
     },
+    hub: {
+      unreachable: 'Docker Hub から応答がありません（{{reason}}）。',
+      notFound: '{{what}} は Docker Hub にありません。',
+      badAnswer: 'Docker Hub の応答を Minato が読み取れませんでした（{{what}}）。',
+      rateLimited: 'Docker Hub のプル回数の上限に達しました。{{seconds}} 秒後にもう一度試すか、Docker Hub にログインして上限を増やしてください。',
+      rateLimitedLater: 'Docker Hub のプル回数の上限に達しました。しばらくしてからもう一度試すか、Docker Hub にログインして上限を増やしてください。',
+    },
   },
   messages: {
     leftOut: '未対応のため省きました: {{options}}（{{flag}} から）',
