@@ -12,6 +12,7 @@ import { shortImageId, type ImageRow } from './image-rows';
 import { LayerList } from './LayerList';
 import { SaveImageButton } from './SaveImageButton';
 import { TagDialog } from './TagDialog';
+import { PushImageButton } from '../registries/PushImageButton';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -122,6 +123,7 @@ export function ImageDetailPage({ engineId, row, onBack, onRemove }: ImageDetail
           {t('imagePage.tag.button')}
         </button>
         <SaveImageButton engineId={engineId} imageRef={row.ref} />
+        {row.repository === undefined ? null : <PushImageButton engineId={engineId} imageRef={row.ref} />}
         <button type="button" className="danger" onClick={(event) => onRemove(event.currentTarget)}>
           {t('images.remove')}
         </button>

@@ -4,6 +4,7 @@ import { imageListCommand, imageRemoveCommand, type EngineInfo } from '../../../
 import { errorText } from '../format/error-text';
 import { useContainerList } from '../queries/containers';
 import { useImageList } from '../queries/images';
+import { BuildButton } from '../build/BuildButton';
 import { RunDialog } from '../run/RunDialog';
 import { useRunStore } from '../stores/run-store';
 import { CommandBlock } from '../ui/CommandBlock';
@@ -89,6 +90,7 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
       <div className="images-top">
         <PullField engineId={engine.id} />
         <div className="images-tools">
+          <BuildButton engine={engine} />
           <button type="button" className="small" onClick={() => setUploading('load')}>
             {t('imagePage.upload.loadButton')}
           </button>
