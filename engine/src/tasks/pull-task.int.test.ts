@@ -82,6 +82,8 @@ describe('pull as a task', () => {
       expect(final.endedAt).toBeGreaterThanOrEqual(final.startedAt);
       const percents = watch.updates.filter((task) => task.id === taskId).map((task) => task.progress.percent ?? 0);
       expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      // Docker's English lines ("…: Downloading") stay in the log: no update carries one as a status to show.
+      expect(watch.updates.filter((task) => task.id === taskId && task.status !== undefined)).toEqual([]);
       expect(await imageExists(ref)).toBe(true);
 
       const log = await connected.client.call('tasks:log', { id: taskId });
@@ -108,6 +110,7 @@ describe('pull as a task', () => {
       expect(final.state).toBe('failed');
       expect(final.error?.code).toBe('not-found');
       expect(final.error?.message).toMatch(/not found|manifest unknown/i);
+      expect(final.error?.details).toMatchObject({ kind: 'image-not-in-registry' });
     } finally {
       watch.stop();
     }

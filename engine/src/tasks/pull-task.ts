@@ -39,11 +39,10 @@ async function runPull(docker: Docker, ref: string, control: TaskControl, platfo
       }
       const text = event.errorDetail?.message ?? event.error;
       if (text) failure = streamFailure(text);
+      // The engine's lines ("a1b2: Downloading") go to the task's log only: they are Docker's English, and the UI
+      // says where the pull is from the progress figures, in its own language.
       const logged = model.apply(event);
-      if (logged) {
-        control.log(logged);
-        control.status(logged);
-      }
+      if (logged) control.log(logged);
       control.progress(model.progress());
     });
     stream.on('data', parse);
