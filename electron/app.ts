@@ -5,7 +5,7 @@ import type { MinatoEngine } from '../engine/src/minato-engine';
 import { startMinatoEngine } from '../engine/src/start-engine';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './app-protocol';
 import { attachIpcCarrier } from './ipc-carrier';
-import { installLastResortHandlers } from './last-resort';
+import { keepRunningOnUncaught } from '../engine/src/log/last-resort';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isSameOrigin, windowSecurityPreferences } from './security';
 
@@ -66,7 +66,7 @@ export async function runApp(): Promise<void> {
   const development = !app.isPackaged;
   await app.whenReady();
   const logger = desktopLogger(development);
-  installLastResortHandlers(process, logger);
+  keepRunningOnUncaught(process, logger, 'the main process');
   logger.info({ version: app.getVersion(), electron: process.versions.electron, development }, 'Minato starting');
 
   const root = path.join(__dirname, '..');

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../engine/src/log/logger';
 import { REDACTED } from '../engine/src/log/redact';
-import { installLastResortHandlers } from './last-resort';
+import { keepRunningOnUncaught } from '../engine/src/log/last-resort';
 
 function memoryLogger() {
   const lines: Array<Record<string, unknown>> = [];
@@ -20,7 +20,7 @@ describe('last-resort handlers', () => {
   it('logs an uncaught error and an unhandled rejection with their stacks, and keeps the process', async () => {
     const { logger, lines } = memoryLogger();
     const fakeProcess = new EventEmitter();
-    const uninstall = installLastResortHandlers(fakeProcess, logger);
+    const uninstall = keepRunningOnUncaught(fakeProcess, logger, 'the main process');
     // Without a listener, emitting 'uncaughtException' on a real process would be the crash; here it must be handled.
     fakeProcess.emit('uncaughtException', new Error('docker-modem exploded at postgres://app:hunter2@db/x'));
     fakeProcess.emit('unhandledRejection', new Error('a rejected promise'));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createLogger, stderrDestination } from '../src/log/logger';
 import { startMinatoEngine } from '../src/start-engine';
 import { startHeadlessServer } from './headless-server';
-import { keepServingOnUncaught } from './last-resort';
+import { keepRunningOnUncaught } from '../src/log/last-resort';
 import { parseServeArguments } from './serve-arguments';
 import { serveToken } from './serve-token';
 
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     console.error(`Warning: serving on ${host}: anyone who can reach it and has the token controls your Docker engine (root on this host).`);
   }
   const token = serveToken(process.env);
-  keepServingOnUncaught(process, logger);
+  keepRunningOnUncaught(process, logger, 'the server');
   const engine = await startMinatoEngine({ logger });
   const server = await startHeadlessServer({
     engine,

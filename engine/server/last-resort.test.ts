@@ -8,10 +8,10 @@ const run = promisify(execFile);
 // A real process: an error thrown from an event handler nobody guards (what docker-modem's redirect layer did) and a
 // rejected promise nobody awaits must be logged, and the process must go on to its next task.
 const script = `
-import { keepServingOnUncaught } from ${JSON.stringify(path.join(import.meta.dirname, 'last-resort.ts'))};
+import { keepRunningOnUncaught } from ${JSON.stringify(path.join(import.meta.dirname, '..', 'src', 'log', 'last-resort.ts'))};
 import { createLogger } from ${JSON.stringify(path.join(import.meta.dirname, '..', 'src', 'log', 'logger.ts'))};
 import pino from 'pino';
-keepServingOnUncaught(process, createLogger({ destination: pino.destination({ dest: 2, sync: true }) }));
+keepRunningOnUncaught(process, createLogger({ destination: pino.destination({ dest: 2, sync: true }) }), 'the server');
 setTimeout(() => { throw new Error('thrown in a handler'); }, 0);
 setTimeout(() => void Promise.reject(new Error('rejected, never awaited')), 5);
 setTimeout(() => { console.log('still serving'); process.exit(0); }, 20);
@@ -28,6 +28,6 @@ describe('the headless last-resort handler', () => {
       [50, 'thrown in a handler'],
       [50, 'rejected, never awaited'],
     ]);
-    expect(lines[0]?.msg).toMatch(/keeps serving/);
+    expect(lines[0]?.msg).toMatch(/the server keeps running/);
   });
 });
