@@ -19,7 +19,8 @@ import { EnginesPage } from './pages/engines-page';
  * is a second dockerd (TLS, with its own containers), to show that switching never shows another engine's rows.
  */
 const SHOTS = process.env.MINATO_SHOTS;
-const scratch = mkdtempSync(path.join(os.tmpdir(), 'minato-test-engines-e2e-'));
+// Made in beforeAll, not at load: Playwright loads the file in processes that never run afterAll.
+let scratch: string;
 let server: HeadlessServer;
 let proxy: SocketProxy;
 let sshdA: TestSshd;
@@ -41,6 +42,7 @@ test.describe.configure({ mode: 'serial' });
 const hostBlock = (alias: string, sshd: TestSshd) => `Host ${alias}\n  HostName 127.0.0.1\n  Port ${sshd.port}\n  User root\n  IdentityFile ${sshd.keys.plain}\n`;
 
 test.beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'minato-test-engines-e2e-'));
   const daemonSocket = testDockerHost().replace(/^unix:\/\//, '');
   proxy = createSocketProxy(path.join(scratch, 'local.sock'), daemonSocket);
   await proxy.start();
@@ -64,7 +66,7 @@ test.afterAll(async () => {
   await server?.stop();
   await Promise.all([sshdA?.stop(), sshdB?.stop(), tls?.stop()]);
   await proxy?.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
 /** Start and stop requests that went through the local engine's socket since the log was cleared. */
