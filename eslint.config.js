@@ -25,6 +25,7 @@ const FEATURE_ENTRY_VIEWS = {
   containers: ['ContainersView', 'KeyboardHelp'],
   engines: ['EngineAttention', 'EngineSwitcher', 'EnginesSettings', 'PortLink'],
   images: ['ImagesView'],
+  hub: ['ExploreView'],
   insight: ['ChangesView', 'FilesView', 'InspectView', 'ProcessesView', 'StatsView'],
   logs: ['LogsView', 'ProjectLogsView'],
   registries: ['RegistriesView', 'PushImageButton'],

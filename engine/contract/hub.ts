@@ -94,3 +94,13 @@ export const HubRateLimit = z.object({
   retrySeconds: z.number().optional(),
 });
 export type HubRateLimit = z.infer<typeof HubRateLimit>;
+
+/** A README's remote image, asked for only after the person consented; https only. */
+export const HubImageInput = z.object({
+  url: z
+    .string()
+    .max(2048)
+    .refine((value) => value.startsWith('https://'), 'Only https images are shown.'),
+});
+/** The image as a `data:` URL: the page's CSP allows no remote images, so it never fetches one itself. */
+export const HubImage = z.object({ dataUrl: z.string() });

@@ -33,7 +33,7 @@ import {
   PortCheckInput,
 } from './images';
 import { PortForwardInput, PortForwardOpened } from './ports';
-import { HubRateLimit, HubRepository, HubRepositoryInput, HubSearchInput, HubSearchPage, HubTagsInput, HubTagsPage } from './hub';
+import { HubImage, HubImageInput, HubRateLimit, HubRepository, HubRepositoryInput, HubSearchInput, HubSearchPage, HubTagsInput, HubTagsPage } from './hub';
 import {
   CommitInput,
   CommitResult,
@@ -140,6 +140,7 @@ export const procedures = {
   'hub:repository': { input: HubRepositoryInput, output: HubRepository },
   'hub:tags': { input: HubTagsInput, output: HubTagsPage },
   'hub:rateLimit': { input: HubRepositoryInput, output: HubRateLimit },
+  'hub:image': { input: HubImageInput, output: HubImage },
   // An image's page: inspect and history in one answer (secrets masked).
   'images:detail': { input: ImageRefInput, output: ImageDetail },
   'images:tag': { input: ImageTagInput, output: z.object({}) },

@@ -5,8 +5,9 @@ import { createHubClient } from './hub-client';
 import type { HubLocations } from './hub-location';
 import { repositoryOf, searchPage, tagsPage } from './hub-map';
 import { readRateLimit } from './hub-rate-limit';
+import { fetchReadmeImage } from './readme-image';
 
-type HubProcedures = Pick<ProcedureHandlers, 'hub:search' | 'hub:repository' | 'hub:tags' | 'hub:rateLimit'>;
+type HubProcedures = Pick<ProcedureHandlers, 'hub:search' | 'hub:repository' | 'hub:tags' | 'hub:rateLimit' | 'hub:image'>;
 
 export interface HubDependencies {
   locations: HubLocations;
@@ -44,5 +45,6 @@ export function hubProcedures({ locations, credentials }: HubDependencies): HubP
       const { client, authenticated } = await registryClient();
       return readRateLimit(client, repository, authenticated, signal);
     },
+    'hub:image': ({ url }, { signal }) => fetchReadmeImage(url, signal),
   };
 }

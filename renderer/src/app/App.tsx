@@ -4,6 +4,7 @@ import type { ClientTransport } from '../../../engine/contract';
 import { ContainersView } from '../containers/ContainersView';
 import { ImagesView } from '../images/ImagesView';
 import { RegistriesView } from '../registries/RegistriesView';
+import { ExploreView } from '../hub/ExploreView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
 import { EngineAttention, needsAnswer } from '../engines/EngineAttention';
@@ -103,6 +104,8 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
           <Onboarding engine={engine} />
         ) : engine && section === 'registries' ? (
           <RegistriesView engine={engine} />
+        ) : engine && section === 'explore' ? (
+          <ExploreView engine={engine} />
         ) : engine && section === 'images' ? (
           <ImagesView engine={engine} />
         ) : engine ? (
