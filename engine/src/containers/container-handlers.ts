@@ -2,6 +2,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import { toMinatoError } from '../docker/engine-errors';
 import type { ProcedureHandlers } from '../rpc/handlers';
 import { runContainerAction } from './container-actions';
+import { settleExits } from './settle-exits';
 import { toContainerDetail, toContainerSummary } from './map-container';
 
 type ContainerProcedures = Pick<ProcedureHandlers, 'containers:list' | 'containers:inspect' | 'containers:act'>;
@@ -10,12 +11,14 @@ export function containerProcedures(registry: EngineRegistry): ContainerProcedur
   return {
     // One /containers/json?all=1 call: no size, no per-container inspect.
     'containers:list': async ({ engineId, ids }, { signal }) => {
-      const docker = registry.get(engineId).docker();
+      const connection = registry.get(engineId);
+      const docker = connection.docker();
       try {
         const raw = await docker.listContainers({ all: true, abortSignal: signal, ...(ids ? { filters: { id: ids } } : {}) });
         // The engine's id filter matches prefixes: keep exactly the asked ones.
         const asked = ids && new Set(ids);
-        return (asked ? raw.filter((container) => asked.has(container.Id)) : raw).map((container) => toContainerSummary(engineId, container));
+        const rows = (asked ? raw.filter((container) => asked.has(container.Id)) : raw).map((container) => toContainerSummary(engineId, container));
+        return await settleExits(docker, rows, connection.diedLately, signal);
       } catch (error) {
         throw toMinatoError(error);
       }

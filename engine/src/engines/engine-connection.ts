@@ -9,6 +9,7 @@ import { createPassphrases } from '../remote/ssh-auth';
 import { openTransport, type EngineTransport, type RemoteDeps } from '../remote/transport';
 import { capabilitiesOf } from './capabilities';
 import { createChangeCoalescer, type CoalescerTiming } from './change-coalescer';
+import { createExitTracker } from './exit-tracker';
 import { openEventStream, type EventStream } from './event-stream';
 
 export interface EngineConnectionOptions {
@@ -43,6 +44,8 @@ export interface EngineConnection {
   retry(): Promise<EngineInfo>;
   /** How the engine is reached while connected (for SFTP and port forwards over the same SSH link). */
   transport(): EngineTransport | undefined;
+  /** The container died moments ago: the engine's list may still call it running (see `ExitTracker`). */
+  diedLately(id: string): boolean;
   close(): void;
 }
 
@@ -87,6 +90,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   const emitChanges = (batch: ChangeBatch) => {
     for (const listener of changeListeners) listener(batch);
   };
+  const exits = createExitTracker();
   const coalescer = createChangeCoalescer(
     ({ kinds, ids }) => emitChanges({ engineId: options.id, kinds, ids, resync: false }),
     options.coalescer,
@@ -197,7 +201,10 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
       try {
         const stream = await openEventStream(
           docker,
-          (event) => coalescer.push(event.kind, event.id),
+          (event) => {
+            exits.note(event);
+            coalescer.push(event.kind, event.id);
+          },
           (error) => {
             if (myGeneration === generation) lost(error?.message ?? 'The engine closed its event stream.');
           },
@@ -284,6 +291,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     },
     ready: () => first,
     transport: () => (info.state === 'connected' ? transport : undefined),
+    diedLately: (id) => exits.diedLately(id),
     async retry() {
       if (info.state !== 'connected') await connect();
       return info;
