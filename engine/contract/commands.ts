@@ -1,5 +1,5 @@
 import type { ActionOptions, ContainerAction } from './containers';
-import type { EngineKind } from './engines';
+import type { EngineKind, TlsFiles } from './engines';
 
 const SAFE_WORD = /^[A-Za-z0-9_\-.,:/@%+=]+$/;
 
@@ -66,13 +66,25 @@ export interface CommandEngine {
   kind: EngineKind;
   address: string;
   contextName?: string | undefined;
+  tls?: TlsFiles | undefined;
+}
+
+/** The CLI's TLS flags for a `-H tcp://…` engine: --tlsverify checks the server, --tls (skip verify) only encrypts. */
+function tlsFlags(tls: TlsFiles | undefined): string[] {
+  if (!tls || !(tls.ca || tls.cert || tls.key || tls.skipVerify)) return [];
+  return [
+    tls.skipVerify ? '--tls' : '--tlsverify',
+    ...(tls.ca ? ['--tlscacert', tls.ca] : []),
+    ...(tls.cert ? ['--tlscert', tls.cert] : []),
+    ...(tls.key ? ['--tlskey', tls.key] : []),
+  ];
 }
 
 /** The CLI's words for the engine: none for the default one, `--context NAME` for a context, `-H ADDRESS` otherwise. */
 export function engineFlags(engine: CommandEngine | undefined): string[] {
   if (!engine || engine.kind === 'local') return [];
   if (engine.kind === 'context' && engine.contextName) return ['--context', engine.contextName];
-  return ['-H', engine.address];
+  return ['-H', engine.address, ...(engine.address.startsWith('tcp://') ? tlsFlags(engine.tls) : [])];
 }
 
 /** A shown command (one `docker …` a line, as the builders here write them) aimed at `engine`. */

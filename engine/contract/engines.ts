@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ContainerId } from './docker-names';
+import { addressHasPassword } from './secrets';
 
 export const EngineId = z.string().min(1).max(64);
 export type EngineId = z.infer<typeof EngineId>;
@@ -105,6 +106,15 @@ export const EngineVersion = z.object({
 });
 export type EngineVersion = z.infer<typeof EngineVersion>;
 
+export const TlsFiles = z.object({
+  ca: z.string().max(4096).optional(),
+  cert: z.string().max(4096).optional(),
+  key: z.string().max(4096).optional(),
+  /** The CLI's SkipTLSVerify: encrypt, but do not check the server's certificate. */
+  skipVerify: z.boolean().optional(),
+});
+export type TlsFiles = z.infer<typeof TlsFiles>;
+
 export const EngineInfo = z.object({
   id: EngineId,
   name: z.string(),
@@ -121,6 +131,10 @@ export const EngineInfo = z.object({
   /** The address as configured (the CLI's -H form), shown to people and used in `docker -H …` commands. */
   address: z.string(),
   capabilities: EngineCapabilities,
+  /** Engines added in Settings: the remote socket and TLS file paths as entered (paths, never the files' contents),
+   * so the edit form starts from them and a `docker -H tcp://…` command carries the CLI's TLS flags. */
+  socketPath: z.string().optional(),
+  tls: TlsFiles.optional(),
   /** Set while a plain tcp:// engine on another machine waits for `engines:allowInsecure`. */
   needsConsent: z.boolean().optional(),
   /** Sent once on `engines:status` when the engine leaves (context deleted, engine removed in Settings). */
@@ -128,19 +142,18 @@ export const EngineInfo = z.object({
 });
 export type EngineInfo = z.infer<typeof EngineInfo>;
 
-const TlsFiles = z.object({
-  ca: z.string().max(4096).optional(),
-  cert: z.string().max(4096).optional(),
-  key: z.string().max(4096).optional(),
-  /** The CLI's SkipTLSVerify: encrypt, but do not check the server's certificate. */
-  skipVerify: z.boolean().optional(),
-});
 
 /** An engine as added in Settings → Engines. */
 export const EngineDraft = z.object({
   name: z.string().trim().min(1).max(100),
   /** unix://, npipe://, tcp://host:port or ssh://[user@]host[:port]. */
-  address: z.string().trim().regex(/^(unix|npipe|tcp|ssh):\/\/\S+$/, 'Use unix://, npipe://, tcp:// or ssh://.').max(1024),
+  address: z
+    .string()
+    .trim()
+    .regex(/^(unix|npipe|tcp|ssh):\/\/\S+$/, 'Use unix://, npipe://, tcp:// or ssh://.')
+    .max(1024)
+    // A password here would be stored in the settings file and shown in every `docker -H` command: keys or an agent do it.
+    .refine((address) => !addressHasPassword(address), 'checks.addressPassword'),
   /** SSH only: the engine's socket on the remote machine (default /var/run/docker.sock). */
   socketPath: z.string().startsWith('/').max(1024).optional(),
   /** tcp:// only: paths of the TLS files, as `docker context create --docker ca=…,cert=…,key=…` takes them. */

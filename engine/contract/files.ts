@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { ContainerId } from './docker-names';
 import { EngineId } from './engines';
 
-const ContainerPath = z.string().min(1).max(4096).startsWith('/', 'A path inside the container starts with "/".');
+// NUL or a control character never names a file a person meant; the engine's answer to one quotes the container's
+// overlay path on the host, so such a path is refused here with a sentence of our own.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+const ContainerPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .startsWith('/', 'A path inside the container starts with "/".')
+  .refine((value) => !CONTROL_CHARACTER.test(value), 'checks.pathControl');
 /** A path relative to the upload's target folder: no absolute paths, no "..", so nothing lands outside it. */
 export const RelativeUploadPath = z
   .string()

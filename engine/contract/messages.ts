@@ -118,6 +118,12 @@ export const CONTRACT_MESSAGES = {
     rateLimited: "Docker Hub's pull limit is used up: try again in {{seconds}} s, or log in to Docker Hub to get more pulls.",
     rateLimitedLater: "Docker Hub's pull limit is used up: try again later, or log in to Docker Hub to get more pulls.",
   },
+  // Input refused at the contract before it reaches a handler, and the Run form's checks that say why.
+  checks: {
+    pathControl: 'A path cannot contain NUL or other control characters.',
+    addressPassword: 'An engine address cannot hold a password: it would be shown and stored in clear. Remove it and use an SSH key or ssh-agent.',
+    imageReference: 'Not an image reference: write [registry[:port]/]name[:tag][@digest] with a lowercase name, such as nginx:1.27 or ghcr.io/org/app:v2.',
+  },
 };
 
 type Catalogue = typeof CONTRACT_MESSAGES;

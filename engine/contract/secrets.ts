@@ -59,6 +59,29 @@ const HTTP_CREDENTIAL = /\b(Bearer|Basic)(\s+)(?![a-z]+\b)([A-Za-z0-9._~+/-]{6,}
 const isHttpCredential = (scheme: string | undefined, word: string) =>
   scheme !== undefined && /^(Bearer|Basic)$/.test(scheme) && /^[A-Za-z0-9._~+/-]{6,}=*$/.test(word) && !/^[a-z]+$/.test(word);
 
+/** The userinfo of an address (`ssh://user:password@host`): everything after `scheme://` up to the authority's last `@`. */
+function userinfoOf(address: string): string | undefined {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(address)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  return at < 0 ? undefined : authority.slice(0, at);
+}
+
+/** Whether an engine address carries a password in its userinfo (`tcp://user:pass@host`, even an empty one). */
+export function addressHasPassword(address: string): boolean {
+  return userinfoOf(address)?.includes(':') ?? false;
+}
+
+/**
+ * An engine address fit to show or log: a password in its userinfo replaced (the user and host stay). Addresses from
+ * docker contexts and DOCKER_HOST are not ours to refuse, so this is how one with a password is ever shown.
+ */
+export function maskAddress(address: string): string {
+  const userinfo = userinfoOf(address);
+  if (userinfo === undefined || !userinfo.includes(':')) return address;
+  const user = userinfo.slice(0, userinfo.indexOf(':'));
+  return address.replace(`${userinfo}@`, `${user}:${MASK}@`);
+}
+
 /** A value with every secret it carries by shape replaced (URL passwords, DSN passwords, token formats). */
 export function maskValue(value: string): string {
   let masked = value

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import { MinatoError, type ChangeBatch, type EngineDiagnosis, type EngineInfo, type EngineKind } from '../../contract';
 import type { EngineCandidate } from '../docker/discovery';
 import { probeEndpoint } from '../docker/probe';
+import { maskAddress, maskValue } from '../../contract/secrets';
 import { createKnownHosts } from '../remote/known-hosts';
 import { LinkFailure, needsPerson } from '../remote/link-failure';
 import { createPassphrases } from '../remote/ssh-auth';
@@ -19,6 +20,8 @@ export interface EngineConnectionOptions {
   kind?: EngineKind;
   /** The configured address of a context or custom engine; the local engine's comes from discovery. */
   address?: string;
+  /** An engine added in Settings: its remote socket and TLS file paths, shown in EngineInfo. */
+  entered?: Pick<EngineInfo, 'socketPath' | 'tls'>;
   /** SSH keys, known hosts and consent; absent means this user's files with no prompts (tests of local engines). */
   remote?: RemoteDeps;
   /** Where to look for the engine; asked again on every (re)connect so a changed context is followed. */
@@ -49,6 +52,15 @@ export interface EngineConnection {
   close(): void;
 }
 
+/**
+ * A context or DOCKER_HOST may name its engine as tcp://user:password@host: what the UI shows, the commands it writes
+ * and the logs never carry that password (Settings refuses such addresses outright).
+ */
+function withoutPasswords(info: EngineInfo): EngineInfo {
+  const diagnosis = info.diagnosis && { ...info.diagnosis, tried: info.diagnosis.tried.map(maskAddress), detail: maskValue(info.diagnosis.detail) };
+  return { ...info, endpoint: maskAddress(info.endpoint), address: maskAddress(info.address), ...(diagnosis ? { diagnosis } : {}) };
+}
+
 const DEFAULT_RECONNECT_DELAYS = [250, 500, 1000, 2000, 4000, 5000];
 
 /**
@@ -65,7 +77,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
 
   const kind = options.kind ?? 'local';
   const remote = options.remote ?? defaultRemoteDeps();
-  let info: EngineInfo = {
+  let info: EngineInfo = withoutPasswords({
     id: options.id,
     name: options.name,
     endpoint: options.address ?? '',
@@ -75,7 +87,8 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     kind,
     address: options.address ?? '',
     capabilities: capabilitiesOf(options.address ?? 'unix:///var/run/docker.sock'),
-  };
+    ...options.entered,
+  });
   let client: Docker | undefined;
   let transport: EngineTransport | undefined;
   let events: EventStream | undefined;
@@ -98,7 +111,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
 
   const setInfo = (next: Partial<EngineInfo>) => {
     const stateChanged = next.state !== undefined && next.state !== info.state;
-    info = { ...info, ...next, since: stateChanged ? Date.now() : info.since };
+    info = withoutPasswords({ ...info, ...next, since: stateChanged ? Date.now() : info.since });
     if (next.state === 'connected') delete info.diagnosis;
     if (next.diagnosis || next.state === 'connected') {
       if (info.diagnosis?.reason === 'needs-consent') info.needsConsent = true;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineInfo } from '../../contract';
+import { engineFlags, type EngineInfo } from '../../contract';
 import { waitFor } from '../../../scripts/test-support/engine-client';
 import { testDockerHost } from '../../../scripts/test-support/fixtures';
 import { startTestSshd, type TestSshd } from '../../../scripts/test-support/sshd';
@@ -14,7 +14,7 @@ import { createKnownHosts } from '../remote/known-hosts';
 import { createPassphrases } from '../remote/ssh-auth';
 import type { RemoteDeps } from '../remote/transport';
 import { contextEngineId, watchContextEngines } from './context-engines';
-import { testEngine } from './custom-engines';
+import { customEngineConnection, testEngine } from './custom-engines';
 import { createEngineConnection, type EngineConnection } from './engine-connection';
 import { engineSubscriptions } from './engine-handlers';
 import { createEngineRegistry } from './engine-registry';
@@ -94,6 +94,25 @@ describe('engines:test and consent', () => {
     expect(far).toMatchObject({ ok: false, diagnosis: { reason: 'needs-consent' } });
     const allowed = await testEngine({ name: 'far', address: 'tcp://192.0.2.10:2375' }, { ...remote, insecureAllowed: () => true });
     expect(allowed.diagnosis?.reason).not.toBe('needs-consent');
+  });
+});
+
+describe('a TLS engine added in Settings', () => {
+  it('reports its TLS files, and the `docker -H` command shown for it reaches it with the CLI', async () => {
+    const { ca } = tls;
+    const files = { ca: ca.ca, cert: path.join(ca.clientDir, 'cert.pem'), key: path.join(ca.clientDir, 'key.pem') };
+    const engine = customEngineConnection({ id: 'custom-tls', name: 'Build box', address: tls.address, tls: files }, remoteDeps(mkdtempSync(path.join(scratch, 'home-'))));
+    try {
+      await engine.ready();
+      expect(engine.info()).toMatchObject({ state: 'connected', tls: files });
+      // The shown command, word for word, run by the real docker CLI with no environment pointing it anywhere.
+      const words = [...engineFlags(engine.info()), 'version', '--format', '{{.Server.APIVersion}}'];
+      const env = { PATH: process.env.PATH ?? '', HOME: mkdtempSync(path.join(scratch, 'cli-home-')) };
+      const { stdout } = await run('docker', words, { env });
+      expect(stdout.trim()).toBe(engine.info().version?.api);
+    } finally {
+      engine.close();
+    }
   });
 });
 

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { EngineDraft } from '../../contract';
 import type { Logger } from '../log/logger';
 
-export const StoredEngine = EngineDraft.extend({ id: z.string().min(1).max(64) });
+// A file written before addresses with a password were refused still loads (its other engines are kept); the password
+// is masked wherever the address is shown, and editing the engine asks for an address without one.
+export const StoredEngine = EngineDraft.extend({ id: z.string().min(1).max(64), address: z.string().max(1024) });
 export type StoredEngine = z.infer<typeof StoredEngine>;
 
 const SettingsFile = z.object({

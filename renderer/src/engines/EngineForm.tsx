@@ -1,7 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DiagnosisReason, EngineInfo, EngineTestResult } from '../../../engine/contract';
+import { isMessageKey, type DiagnosisReason, type EngineInfo, type EngineTestResult } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
+import { say } from '../i18n/say';
 import { useEngineEdits } from '../queries/engines';
 import { HostKeyChanged, HostKeyPrompt } from './EngineAttention';
 import { checkEngineForm, EMPTY_ENGINE_FORM, fieldOfDiagnosis, formOfEngine, schemeOf, type EngineField, type EngineFormValues } from './engine-form-model';
@@ -49,7 +50,8 @@ export function EngineForm({ engine, onDone }: { engine?: EngineInfo; onDone(): 
   const checked = () => {
     const result = checkEngineForm(values);
     if ('errors' in result) {
-      setErrors(result.errors);
+      // The contract's rules write keys (checks.addressPassword) or, not yet converted, English.
+      setErrors(Object.fromEntries(Object.entries(result.errors).map(([field, text]) => [field, isMessageKey(text) ? say(t, { key: text }) : text])));
       return undefined;
     }
     setErrors({});

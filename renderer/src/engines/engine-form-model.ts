@@ -49,15 +49,16 @@ export function fieldOfDiagnosis(diagnosis: EngineDiagnosis): EngineField {
   return diagnosis.reason === 'tls-failed' ? 'tls' : 'address';
 }
 
-export function formOfEngine(engine: EngineInfo, stored?: Partial<EngineDraft>): EngineFormValues {
+/** An engine's form to edit, from what it was added with (the engine reports its socket path and TLS file paths). */
+export function formOfEngine(engine: EngineInfo): EngineFormValues {
   return {
     ...EMPTY_ENGINE_FORM,
     name: engine.name,
     address: engine.address,
-    socketPath: stored?.socketPath ?? '',
-    ca: stored?.tls?.ca ?? '',
-    cert: stored?.tls?.cert ?? '',
-    key: stored?.tls?.key ?? '',
-    skipVerify: stored?.tls?.skipVerify ?? false,
+    socketPath: engine.socketPath ?? '',
+    ca: engine.tls?.ca ?? '',
+    cert: engine.tls?.cert ?? '',
+    key: engine.tls?.key ?? '',
+    skipVerify: engine.tls?.skipVerify ?? false,
   };
 }

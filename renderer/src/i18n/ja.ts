@@ -493,6 +493,12 @@ export const ja: Messages = {
       rateLimited: 'Docker Hub のプル回数の上限に達しました。{{seconds}} 秒後にもう一度試すか、Docker Hub にログインして上限を増やしてください。',
       rateLimitedLater: 'Docker Hub のプル回数の上限に達しました。しばらくしてからもう一度試すか、Docker Hub にログインして上限を増やしてください。',
     },
+    // Input refused at the contract, and the Run form's checks that say why.
+    checks: {
+      pathControl: 'パスに NUL などの制御文字は使えません。',
+      addressPassword: 'エンジンのアドレスにパスワードは含められません（平文で表示・保存されてしまいます）。パスワードを削除し、SSH 鍵か ssh-agent を使ってください。',
+      imageReference: 'イメージ参照ではありません。[レジストリ[:ポート]/]名前[:タグ][@ダイジェスト] の形で、名前は小文字で書きます（例: nginx:1.27、ghcr.io/org/app:v2）。',
+    },
   },
   messages: {
     leftOut: '未対応のため省きました: {{options}}（{{flag}} から）',
@@ -563,7 +569,6 @@ export const ja: Messages = {
     containerPath: 'コンテナ内のパス',
     addMount: 'ボリュームを追加',
     removeMount: 'ボリューム {{index}} を削除',
-    networkAndResources: 'ネットワーク・リソース・セキュリティ',
     network: 'ネットワーク',
     hostname: 'ホスト名',
     memory: 'メモリ上限',
@@ -701,7 +706,6 @@ export const ja: Messages = {
     sessions: 'ターミナルのセッション',
     user: 'ユーザー',
     workdir: 'ディレクトリ',
-    shell: 'シェル',
     new: '新しいターミナル',
     attach: 'メインプロセスにアタッチ',
     attachNeedsTty: '-it で起動したコンテナだけ',
@@ -1151,7 +1155,6 @@ export const ja: Messages = {
       size: 'サイズ',
       pushed: '最終プッシュ',
       actions: '操作',
-      more: 'さらにタグを表示',
       none: 'このリポジトリにはタグがありません。',
       count_one: 'タグ {{count, number}} 個',
       count_other: 'タグ {{count, number}} 個',
