@@ -26,6 +26,16 @@ describe('the Run form check', () => {
     expect(problems.map((problem) => problem.path)).toEqual(['pull', 'name', 'network']);
   });
 
+  it('says at the Image field when the text is no image reference, as the engine would only refuse it', () => {
+    for (const image of ['.', 'Nginx', 'nginx:', 'a b', '../x']) {
+      const { problems } = checkForm(valuesOf({ image }), context);
+      expect(problems).toEqual([{ path: 'image', message: 'contract.checks.imageReference {}' }]);
+    }
+    for (const image of ['nginx', 'nginx:1.27', 'ghcr.io/org/app:v2', 'localhost:5000/x@sha256:' + 'a'.repeat(64)]) {
+      expect(checkForm(valuesOf({ image }), context).problems).toEqual([]);
+    }
+  });
+
   it('names where a problem is: section, row and field', () => {
     expect(placeText('ports.1.hostPort', t)).toBe('run.place.row {"section":"run.ports","row":2,"field":"run.hostPort"}');
     expect(placeText('memory', t)).toBe('run.place.field {"section":"run.sectionResources","field":"run.memory"}');

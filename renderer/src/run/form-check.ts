@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import type { Resolver } from 'react-hook-form';
 import { z } from 'zod';
-import type { RunSpecInput } from '../../../engine/contract';
+import { isImageReference, type RunSpecInput } from '../../../engine/contract';
+import { say } from '../i18n/say';
 import { textProblems } from './field-text';
 import { fieldErrors } from './form-errors';
 import { specOf, textsOf, type FormValues } from './form-values';
@@ -89,6 +90,8 @@ export function checkForm(values: FormValues, context: CheckContext): { spec: Ru
     found.set('name', t('run.nameTaken', { name: spec.name }));
   }
   if (context.networkError) found.set('network', context.networkError);
+  // The engine would refuse the reference with a bare invalid-input: say here what an image reference looks like.
+  if (!found.has('image') && spec.image.length > 0 && !isImageReference(spec.image)) found.set('image', say(t, { key: 'checks.imageReference' }));
   if (context.imageMissing && !found.has('image')) found.set('pull', t('run.pullFirst', { image: spec.image }));
   const problems = [...found].map(([path, message]) => ({ path, message })).sort(byFormOrder);
   return { spec, problems };

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { imagePullCommand, type PortMapping } from '../../../engine/contract';
+import { imagePullCommand, isImageReference, type PortMapping } from '../../../engine/contract';
 import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../format/error-text';
@@ -18,7 +18,8 @@ export function useImageFacts(engineId: string, ref: string) {
   return useQuery({
     queryKey: runKeys.image(engineId, ref),
     queryFn: ({ signal }) => client.call('images:inspect', { engineId, ref }, { signal }),
-    enabled: ref.length > 0,
+    // An invalid reference is said by the form's check; the engine would only refuse it.
+    enabled: isImageReference(ref),
     staleTime: 10_000,
     retry: false,
   });
