@@ -165,7 +165,8 @@ export async function waitForEngine(dockerHost: string, timeoutMs: number): Prom
   throw new Error(`The test engine at ${dockerHost} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<number> {
+/** `extraArgs`: more dockerd flags for a spec's own daemon (a `--registry-mirror` serving Hub names locally). */
+export async function startPrivateDaemon(paths: PrivateDaemonPaths, extraArgs: readonly string[] = []): Promise<number> {
   const running = readPid(paths);
   if (running && isAlive(running) && isOurDaemon(running, paths)) throw new Error(`A test dockerd (pid ${running}) is already running at ${paths.root}.`);
   mkdirSync(paths.root, { recursive: true });
@@ -183,6 +184,7 @@ export async function startPrivateDaemon(paths: PrivateDaemonPaths): Promise<num
       '--bridge', paths.bridge,
       '--default-address-pool', paths.addressPool,
       '--shutdown-timeout', '2',
+      ...extraArgs,
     ],
     { detached: true, stdio: ['ignore', log, log] },
   );

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineInfo } from '../../../engine/contract';
+import { RunDialog } from '../run/RunDialog';
+import { useRunStore } from '../stores/run-store';
 import { HubProblem } from './HubProblem';
 import { HubRepositoryPage } from './HubRepositoryPage';
 import { SEARCH_PAGE_SIZE, useHubSearch } from './hub-queries';
@@ -17,10 +19,9 @@ export function ExploreView({ engine }: { engine: EngineInfo }) {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | undefined>();
   const search = useHubSearch(query, page);
+  const runOpen = useRunStore((state) => state.open);
 
-  if (open) return <HubRepositoryPage engine={engine} repository={open} onBack={() => setOpen(undefined)} />;
-
-  return (
+  const searchView = (
     <section className="hub" aria-labelledby="hub-title">
       <h2 id="hub-title">{t('hub.title')}</h2>
       <form
@@ -67,5 +68,12 @@ export function ExploreView({ engine }: { engine: EngineInfo }) {
         </section>
       )}
     </section>
+  );
+
+  return (
+    <>
+      {open ? <HubRepositoryPage engine={engine} repository={open} onBack={() => setOpen(undefined)} /> : searchView}
+      {runOpen ? <RunDialog engineId={engine.id} /> : null}
+    </>
   );
 }

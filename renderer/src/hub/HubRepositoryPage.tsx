@@ -19,7 +19,7 @@ export function HubRepositoryPage({ engine, repository, onBack }: { engine: Engi
   const name = pullNameOf(repository);
   return (
     <section className="hub hub-repository" aria-labelledby="hub-repository-title">
-      <button type="button" className="ghost small" onClick={onBack}>
+      <button type="button" className="ghost small hub-back" onClick={onBack}>
         {t('hub.back')}
       </button>
       <h2 id="hub-repository-title">{name}</h2>
