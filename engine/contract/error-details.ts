@@ -21,6 +21,8 @@ export const ErrorDetails = z.discriminatedUnion('kind', [
   /** A pull found no such image in the registry, or the registry wants a login. */
   z.object({ kind: z.literal('image-not-in-registry'), image: z.string().optional() }),
   z.object({ kind: z.literal('no-space') }),
+  /** The engine could not reach a registry at all (no network, DNS, a proxy or firewall); `host` is the registry's. */
+  z.object({ kind: z.literal('registry-unreachable'), host: z.string().optional() }),
   /** The container's command is not in its image. */
   z.object({ kind: z.literal('command-not-found'), command: z.string().optional() }),
   /** Refused by the operating system (the socket: the docker group) or by the engine's own policy (HTTP 401/403). */
@@ -44,6 +46,7 @@ export const ERROR_KIND_CODES = {
   paused: 'conflict',
   'image-not-in-registry': 'not-found',
   'no-space': 'engine-error',
+  'registry-unreachable': 'engine-error',
   'command-not-found': 'invalid-input',
   permission: 'permission-denied',
   'engine-unreachable': 'engine-unavailable',

@@ -49,6 +49,9 @@ const NOT_FOUND: Array<[RegExp, Extract<ErrorDetails, { kind: 'not-found' }>['wh
   [/(?:get (\S+): )?no such volume/i, 'volume'],
   [/no such exec instance: ?(\S*)/i, 'exec'],
 ];
+// A registry the engine could not reach: Go's net errors, as they end the engine's "Get "https://host/v2/": …".
+const NETWORK_FAILURE = /no such host|server misbehaving|connect: connection refused|i\/o timeout|TLS handshake timeout/i;
+const REGISTRY_HOST = /"https?:\/\/([^/"]+)|\blookup ([^\s:]+)/i;
 const RUNNING = /remove a running container|container is running/i;
 const NOT_RUNNING = /is not running/i;
 const PAUSED = /is paused/i;
@@ -64,6 +67,11 @@ export function classifyEngineText(message: string, statusCode?: number): ErrorD
   }
   const command = COMMAND_NOT_FOUND.exec(message);
   if (command) return { kind: 'command-not-found', command: command[1] ?? '' };
+  if (NETWORK_FAILURE.test(message)) {
+    const where = REGISTRY_HOST.exec(message);
+    const host = where?.[1] ?? where?.[2];
+    if (host) return { kind: 'registry-unreachable', host };
+  }
   const registry = IMAGE_NOT_IN_REGISTRY.exec(message);
   if (registry) {
     const image = registry[1] ?? registry[2];

@@ -116,6 +116,26 @@ describe('pull as a task', () => {
     }
   });
 
+  it('says the registry cannot be reached, naming its host, when the engine cannot connect to it or resolve its name', async () => {
+    // Port 1 refuses; the .invalid name never resolves (RFC 6761): no real registry is contacted.
+    const cases = [
+      { ref: '127.0.0.1:1/nothing:1', host: '127.0.0.1:1', words: /connection refused/i },
+      { ref: 'nosuch.invalid/x:1', host: 'nosuch.invalid', words: /no such host|server misbehaving|i\/o timeout/i },
+    ];
+    const watch = watchTasks(connected.client);
+    try {
+      for (const { ref, host, words } of cases) {
+        const { taskId } = await connected.client.call('images:pull', { engineId: 'local', ref });
+        const final = await waitFor(() => (watch.latest.get(taskId)?.state === 'running' ? undefined : watch.latest.get(taskId)), 60_000, `the pull of ${ref} to fail`);
+        expect(final.state).toBe('failed');
+        expect(final.error?.message).toMatch(words);
+        expect(final.error?.details).toMatchObject({ kind: 'registry-unreachable', host: expect.stringContaining(host) });
+      }
+    } finally {
+      watch.stop();
+    }
+  });
+
   it('goes on when the window that started it closes, and a cancel half-way leaves no image and no download', async () => {
     const ref = `${slow.address}/${bigRepo}`;
     const starter = openWindow(connected.engine);

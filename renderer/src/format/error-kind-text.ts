@@ -23,6 +23,8 @@ export function errorKindText(t: TFunction, details: ErrorDetails): string {
       return t('errors.imageNotInRegistry');
     case 'no-space':
       return t('errors.noSpace');
+    case 'registry-unreachable':
+      return details.host ? t('errors.registryUnreachable', { host: details.host }) : t('errors.registryUnreachableAny');
     case 'command-not-found':
       return details.command ? t('messages.commandNamed', { command: details.command }) : t('errors.commandNotFound');
     case 'permission':

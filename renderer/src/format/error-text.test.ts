@@ -63,6 +63,13 @@ describe('errorParts', () => {
     expect(errorParts(t, { code: 'not-found', message: 'manifest unknown', details: { kind: 'image-not-in-registry' } }).summary).toBe(en.errors.imageNotInRegistry);
   });
 
+  it('says a registry cannot be reached, naming its host, and keeps the engine’s words as details', () => {
+    const message = 'Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io on 10.0.0.1:53: no such host';
+    const parts = errorParts(t, { code: 'engine-error', message, details: { kind: 'registry-unreachable', host: 'registry-1.docker.io' } });
+    expect(parts.summary).toBe('The engine cannot reach the registry registry-1.docker.io: is this computer offline, or does it need a proxy or a registry mirror? The engine’s words are under Details.');
+    expect(parts.details).toBe(message);
+  });
+
   it('explains the states an action cannot work from', () => {
     expect(errorParts(t, { code: 'conflict', message: 'x', details: { kind: 'not-running' } }).summary).toBe(en.errors.notRunning);
     expect(errorParts(t, { code: 'conflict', message: 'x', details: { kind: 'paused' } }).summary).toBe(en.errors.paused);

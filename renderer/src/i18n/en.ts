@@ -376,6 +376,8 @@ export const en = {
     portInUseAny: 'A host port is already in use: pick another host port, or stop the container or program using it.',
     noSuchImage: 'That image is not on this engine: pull it first, then try again.',
     imageNotInRegistry: 'The registry has no such image, or it needs a login: check the name and tag, or run “docker login”.',
+    registryUnreachable: 'The engine cannot reach the registry {{host}}: is this computer offline, or does it need a proxy or a registry mirror? The engine’s words are under Details.',
+    registryUnreachableAny: 'The engine cannot reach the registry: is this computer offline, or does it need a proxy or a registry mirror? The engine’s words are under Details.',
     noSpace: 'The engine’s disk is full: free some space (for example “docker system prune”), then try again.',
     commandNotFound: 'The command does not exist in the image: check the command and entrypoint.',
     withDetails: '{{summary}} ({{details}})',
