@@ -1,4 +1,7 @@
-import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TEST_IMAGE, TEST_LABEL, dockerCli, testDocker, testLabels, testName } from '../scripts/test-support/fixtures';
 import { startTestRegistry } from '../scripts/test-support/registry';
 import { DetailPage } from './pages/detail-page';
 import { ENGLISH, JAPANESE, RunDialogPage } from './pages/run-dialog';
@@ -487,3 +490,71 @@ for (const locale of ['en-US', 'ja-JP'] as const) {
     }
   });
 }
+
+test('an Image that is no image reference is said at the field, before the engine is asked', async ({ containers, page }) => {
+  await expect(containers.grid).toBeVisible();
+  const run = new RunDialogPage(page);
+  await run.open();
+  await run.field('Image').fill('.');
+  await run.submit();
+  await expect(run.field('Image')).toBeFocused();
+  await expect(run.dialog.getByText(/^Not an image reference: write \[registry\[:port\]\/\]name\[:tag\]\[@digest\]/)).toBeVisible();
+  await expect(run.alert).toBeHidden();
+  await run.field('Image').fill(TEST_IMAGE);
+  await expect(run.dialog.getByText(/^Not an image reference/)).toBeHidden();
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
+test('a bind through a link to / is named as the root bind it is, with where the link leads', async ({ containers, runId, page }) => {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'minato-test-links-'));
+  try {
+    // `ln -s / ~/r`, then `-v ~/r:/host`: the engine mounts the host's /.
+    symlinkSync('/', path.join(home, 'r'));
+    await expect(containers.grid).toBeVisible();
+    const run = new RunDialogPage(page);
+    await run.open();
+    await run.field('Image').fill(TEST_IMAGE);
+    await run.dialog.getByRole('button', { name: 'Add a volume' }).click();
+    await run.field('Volume name or host folder').fill(path.join(home, 'r'));
+    await run.field('Path in the container').fill('/host');
+    await expect(run.dialog.getByText(`${path.join(home, 'r')} is a link to /: binding it gives this container root on the host.`)).toBeVisible();
+    // A missing folder behind a link into a system folder is not offered for creating.
+    await run.field('Volume name or host folder').fill(path.join(home, 'r', 'etc', `minato-test-${runId}`));
+    await expect(run.dialog.getByText(`is a link to /etc/minato-test-${runId}: binding it gives`)).toBeVisible();
+    await expect(run.dialog.getByRole('button', { name: 'Create it' })).toHaveCount(0);
+    await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('run another like this notes what it keeps but cannot write as a flag, and drops all it carried once the original is gone', async ({ containers, runId, page }) => {
+  const name = testName(runId, 'composed');
+  // What Compose makes: a health check in exec form, which no docker run flag writes; --init is carried as a flag.
+  const source = await testDocker().createContainer({
+    name,
+    Image: TEST_IMAGE,
+    Cmd: ['sleep', '600'],
+    Labels: { [TEST_LABEL]: '1', [`${TEST_LABEL}.run`]: runId },
+    Healthcheck: { Test: ['CMD', 'true'], Interval: 30_000_000_000 },
+    HostConfig: { Init: true },
+  });
+  await source.start();
+  await expect(containers.row(name)).toBeVisible();
+  const detail = new DetailPage(page);
+  await detail.openFor(name);
+  await detail.region.getByRole('button', { name: 'Run another like this' }).click();
+  const run = new RunDialogPage(page);
+  await expect(run.command).toContainText('--init');
+  const note = run.dialog.getByText('Kept from the original container but not in the command, since no docker run flag can write them: Config.Healthcheck.Test.');
+  await expect(note).toBeVisible();
+  // The original goes before Run: the create falls back to a plain one, which the engine refuses here (no such
+  // program), so the form stays open showing the command it really tried.
+  await dockerCli(['rm', '-f', name]);
+  await run.field('Command').fill('minato-no-such-program');
+  await run.submit();
+  await expect(run.alert).toContainText('its command is not in the image');
+  await expect(run.command).not.toContainText('--init');
+  await expect(note).toBeHidden();
+  await run.dialog.getByRole('button', { name: 'Cancel' }).click();
+});

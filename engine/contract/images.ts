@@ -37,6 +37,8 @@ export const HostPathStatus = z.object({
   local: z.boolean(),
   exists: z.boolean(),
   directory: z.boolean(),
+  /** Where the path leads once the host has followed its links (the missing rest as written), when Minato can see it. */
+  resolved: z.string().optional(),
 });
 
 /** One local image, as `docker image ls` knows it (one /images/json call: nothing computed per image). */

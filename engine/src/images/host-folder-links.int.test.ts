@@ -24,6 +24,13 @@ describe('creating a bind folder whose path goes through a link', () => {
     expect(existsSync(systemTarget)).toBe(false);
   });
 
+  it('says where a bind path leads, so a link to / reads as the root bind it is', async () => {
+    // `ln -s / ~/r` then `-v ~/r:/host`: the form sees ~/r, the engine mounts /.
+    symlinkSync('/', path.join(dir, 'r'));
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: path.join(dir, 'r') })).toMatchObject({ exists: true, directory: true, resolved: '/' });
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: path.join(dir, 'r', 'etc', 'minato-none') })).toMatchObject({ exists: false, resolved: '/etc/minato-none' });
+  });
+
   it('creates the folder where a link to a folder of one\'s own leads', async () => {
     mkdirSync(path.join(dir, 'real'));
     symlinkSync(path.join(dir, 'real'), path.join(dir, 'alias'));

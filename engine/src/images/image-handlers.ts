@@ -1,11 +1,11 @@
 import { mkdir, realpath, stat } from 'node:fs/promises';
 import net from 'node:net';
-import path from 'node:path';
 import { mayCreateFolder } from '../../contract/host-paths';
 import type { ImageFacts } from '../../contract/images';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
+import { resolveLinks } from '../util/resolve-links';
 import { inspectImage } from './inspect-image';
 
 type ImageProcedures = Pick<
@@ -21,20 +21,8 @@ function isLocal(registry: EngineRegistry, engineId: string): boolean {
 /** An SSH engine's folders, reached over SFTP on its own connection (while connected). */
 const remoteFolders = (registry: EngineRegistry, engineId: string) => registry.get(engineId).transport()?.folders;
 
-/**
- * The folder a path names once the host has followed its links, the way mkdir would walk it: each existing part
- * through realpath, the missing rest as written. A link planted in a folder of one's own (a container can write one
- * into a bind-mounted folder) must not turn "a folder of the person's own" into one inside /etc.
- */
-async function resolvedHostPath(target: string): Promise<string> {
-  let current = '/';
-  for (const part of target.split('/')) {
-    if (part === '' || part === '.') continue;
-    const next = part === '..' ? path.posix.dirname(current) : path.posix.join(current, part);
-    current = (await realpath(next).catch(() => undefined)) ?? next;
-  }
-  return current;
-}
+/** This machine's view of where a path leads (see resolveLinks). */
+const resolvedHostPath = (target: string) => resolveLinks(target, (part) => realpath(part).catch(() => undefined));
 
 function canListen(port: number, host: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -97,23 +85,22 @@ export function imageProcedures(registry: EngineRegistry, pickFolder?: () => Pro
     'host:pathStatus': async ({ engineId, path }) => {
       // `local` here means "Minato can see the engine's files": over SFTP for an SSH engine.
       const folders = remoteFolders(registry, engineId);
-      if (folders) return { local: true, ...(await folders.status(path)) };
+      // `resolved` lets the form judge a bind by where its links lead (~/r → / gives root as surely as / does).
+      if (folders) return { local: true, ...(await folders.status(path)), resolved: await folders.resolve(path) };
       if (!isLocal(registry, engineId)) return { local: false, exists: false, directory: false };
       const info = await stat(path).catch(() => undefined);
-      return { local: true, exists: info !== undefined, directory: info?.isDirectory() ?? false };
+      return { local: true, exists: info !== undefined, directory: info?.isDirectory() ?? false, resolved: await resolvedHostPath(path) };
     },
     'host:createFolder': async ({ engineId, path }) => {
       const folders = remoteFolders(registry, engineId);
       if (!folders && !isLocal(registry, engineId)) throw toMinatoError(Object.assign(new Error('This engine is not on this machine: create the folder there.'), { statusCode: 400 }));
       // The form never offers this for a socket, a file or a system folder; a caller that asks anyway is refused too.
       if (!mayCreateFolder(path)) throw toMinatoError(Object.assign(new Error(`${path} is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
-      if (folders) {
-        await folders.create(path);
-        return {};
-      }
-      const resolved = await resolvedHostPath(path);
+      // Links are followed first, on whichever host the folder is on, and the same rule applies to where they lead.
+      const resolved = folders ? await folders.resolve(path) : await resolvedHostPath(path);
       if (!mayCreateFolder(resolved)) throw toMinatoError(Object.assign(new Error(`${path} leads to ${resolved}, which is not a folder Minato creates: create it yourself if it is meant to be one.`), { statusCode: 400 }));
-      await mkdir(resolved, { recursive: true });
+      if (folders) await folders.create(resolved);
+      else await mkdir(resolved, { recursive: true });
       return {};
     },
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,9 +66,10 @@ describe('images, networks and host checks for the Run form', () => {
 
   it('tells whether a bind folder exists and creates it when asked', async () => {
     const folder = path.join(dir, 'site', 'public');
-    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: false, directory: false });
+    const resolved = path.join(realpathSync(dir), 'site', 'public');
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: false, directory: false, resolved });
     await connected.client.call('host:createFolder', { engineId: 'local', path: folder });
-    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: true, directory: true });
+    expect(await connected.client.call('host:pathStatus', { engineId: 'local', path: folder })).toEqual({ local: true, exists: true, directory: true, resolved });
   });
 
   it('refuses to create a socket path, a file-looking path or a system folder, even when asked directly', async () => {

@@ -1,12 +1,15 @@
 import net from 'node:net';
 import path from 'node:path';
 import type { Client, SFTPWrapper, Stats } from 'ssh2';
+import { resolveLinks } from '../util/resolve-links';
 
 /** Bind folders on an SSH engine's machine, checked and created over SFTP on the engine's own SSH connection. */
 export interface RemoteFolders {
   status(folder: string): Promise<{ exists: boolean; directory: boolean }>;
   /** Creates the folder and its missing parents, as `mkdir -p` would. */
   create(folder: string): Promise<void>;
+  /** Where the path leads on the remote machine once its links are followed (SFTP realpath, part by part). */
+  resolve(folder: string): Promise<string>;
 }
 
 /** A published port of the remote engine, opened here on 127.0.0.1 through the SSH connection. */
@@ -30,6 +33,10 @@ export function remoteFolders(sftp: () => Promise<SFTPWrapper>): RemoteFolders {
     const session = await sftp();
     return new Promise<void>((resolve, reject) => session.mkdir(folder, (error) => (error ? reject(error) : resolve())));
   };
+  const realpath = async (part: string) => {
+    const session = await sftp();
+    return new Promise<string | undefined>((resolve) => session.realpath(part, (error, real) => resolve(error ? undefined : real)));
+  };
   const create = async (folder: string): Promise<void> => {
     const existing = await stat(folder);
     if (existing?.isDirectory()) return;
@@ -47,6 +54,7 @@ export function remoteFolders(sftp: () => Promise<SFTPWrapper>): RemoteFolders {
       if (!path.posix.isAbsolute(folder)) return Promise.reject(new Error('Bind folders on a remote engine are absolute paths.'));
       return create(path.posix.normalize(folder));
     },
+    resolve: (folder) => resolveLinks(folder, realpath),
   };
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -186,9 +186,18 @@ describe('SSH engines against a real sshd', () => {
     const registry = createEngineRegistry([engine]);
     const hostProcedures = imageProcedures(registry);
     const other = path.join(scratch, 'remote-binds', 'c');
-    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: false, directory: false });
+    const resolved = path.join(realpathSync(scratch), 'remote-binds', 'c');
+    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: false, directory: false, resolved });
     await hostProcedures['host:createFolder']({ engineId: engine.info().id, path: other }, {} as never);
-    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: true, directory: true });
+    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: other }, {} as never)).toEqual({ local: true, exists: true, directory: true, resolved });
+    // Links on the remote host are followed there (SFTP realpath): a link to / is a root bind, and a folder asked for
+    // through a link into a system folder is refused, not created where the link leads.
+    symlinkSync('/', path.join(scratch, 'remote-binds', 'r'));
+    symlinkSync('/usr/local', path.join(scratch, 'remote-binds', 'data'));
+    expect(await hostProcedures['host:pathStatus']({ engineId: engine.info().id, path: path.join(scratch, 'remote-binds', 'r') }, {} as never)).toMatchObject({ exists: true, resolved: '/' });
+    const planted = path.join(scratch, 'remote-binds', 'data', `minato-test-${runId}`);
+    await expect(hostProcedures['host:createFolder']({ engineId: engine.info().id, path: planted }, {} as never)).rejects.toMatchObject({ code: 'invalid-input' });
+    expect(existsSync(path.join('/usr/local', `minato-test-${runId}`))).toBe(false);
 
     const name = testName(runId, 'web');
     await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), '-p', '127.0.0.1::80', TEST_IMAGE, 'sh', '-c', 'mkdir -p /www && echo hello-minato > /www/index.html && exec httpd -f -p 80 -h /www']);

@@ -385,6 +385,11 @@ export const en = {
   // Sentences the contract and the engine send as keys (engine/contract/messages.ts), and what the renderer says
   // about the engine's classified failures and pasted text (item 20, typed errors).
   contract: CONTRACT_MESSAGES,
+  // The Run form's notes: settings kept but not in the command, and a bind whose links lead to a root-giving one.
+  runNotes: {
+    unexpressed: 'Kept from the original container but not in the command, since no docker run flag can write them: {{settings}}.',
+    rootThroughLink: '{{path}} is a link to {{resolved}}: binding it gives this container root on the host.',
+  },
   messages: {
     leftOut: 'Not supported yet, left out: {{options}} (of {{flag}})',
     envLine: 'Line {{line}}: "{{text}}" is not KEY=value.',

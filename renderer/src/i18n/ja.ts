@@ -502,6 +502,11 @@ export const ja: Messages = {
       imageReference: 'イメージ参照ではありません。[レジストリ[:ポート]/]名前[:タグ][@ダイジェスト] の形で、名前は小文字で書きます（例: nginx:1.27、ghcr.io/org/app:v2）。',
     },
   },
+  // The Run form's notes: settings kept but not in the command, and a bind whose links lead to a root-giving one.
+  runNotes: {
+    unexpressed: '元のコンテナから引き継ぎますが、docker run のフラグでは書けないためコマンドには表れない設定: {{settings}}',
+    rootThroughLink: '{{path}} は {{resolved}} へのリンクです。これをバインドすると、このコンテナはホストの root 権限を得ます。',
+  },
   messages: {
     leftOut: '未対応のため省きました: {{options}}（{{flag}} から）',
     envLine: '{{line}} 行目: 「{{text}}」は KEY=value の形ではありません。',

@@ -13,6 +13,7 @@ import { closeRunDialog, useRunStore } from '../stores/run-store';
 import { landOnCreated, selectOnly, type RunFollowUp } from '../stores/ui-store';
 import { refKey } from '../stores/refs';
 import { useEngineCommand } from '../queries/engines';
+import { withoutCarried } from './another-like-this';
 import { AutoRemoveNotice } from './AutoRemoveNotice';
 import { editWithProgress } from './edit-with-progress';
 import { explainRejection, type Rejection } from './engine-rejection';
@@ -150,13 +151,15 @@ function RunForm({ engineId }: { engineId: string }) {
       return;
     }
     setBusy(true);
-    // Like an existing container when asked; if that one is gone meanwhile (a --rm one stops), like nothing.
+    // Like an existing container when asked; if that one is gone meanwhile (a --rm one stops), like nothing: then the
+    // settings carried from it are dropped from the spec too, so the command shown is what was created.
     const createLike = (likeId: string | undefined): Promise<{ id: string }> =>
       client
-        .call('containers:create', { engineId, spec: draft as never, start: true, ...(likeId ? { likeId } : {}) })
+        .call('containers:create', { engineId, spec: (likeId ? draft : withoutCarried(draft)) as never, start: true, ...(likeId ? { likeId } : {}) })
         .catch((error: { code?: string }) => {
-          if (likeId && error.code === 'not-found') return createLike(undefined);
-          throw error;
+          if (!likeId || error.code !== 'not-found') throw error;
+          setBase(withoutCarried);
+          return createLike(undefined);
         });
     try {
       const created =
@@ -195,6 +198,7 @@ function RunForm({ engineId }: { engineId: string }) {
           formId={FORM_ID}
           command={command}
           shownCommand={shownCommand}
+          unexpressed={spec.carried?.unexpressed}
           formError={messages.get('')}
           changes={confirming ? changes : undefined}
           rejection={rejection}

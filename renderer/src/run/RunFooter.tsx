@@ -11,6 +11,8 @@ interface RunFooterProps {
   /** The real command (Copy takes it) and the one shown (secrets hidden); empty while the form has a problem. */
   command: string;
   shownCommand: string;
+  /** Settings carried from the original that no docker run flag can write (spec.carried.unexpressed): kept, not shown. */
+  unexpressed?: string[] | undefined;
   /** Why there is no command: a problem with the whole form, if the schema has one. */
   formError?: string;
   /** The edit's changes, once Save was pressed. */
@@ -29,7 +31,7 @@ interface RunFooterProps {
  * The part of the form that never scrolls away: the command it stands for, what an edit will change, the engine's
  * refusal, and the buttons with what is stopping them said right beside.
  */
-export function RunFooter({ formId, command, shownCommand, formError, changes, rejection, risks, problemSummary, submitLabel, submitDisabled, onCancel }: RunFooterProps) {
+export function RunFooter({ formId, command, shownCommand, unexpressed, formError, changes, rejection, risks, problemSummary, submitLabel, submitDisabled, onCancel }: RunFooterProps) {
   const { t } = useTranslation();
   return (
     <div className="run-footer">
@@ -38,6 +40,7 @@ export function RunFooter({ formId, command, shownCommand, formError, changes, r
           <span className="muted">{t('run.commandPreview')}</span>
           {command ? <CommandPreview command={command} shown={shownCommand} /> : <span className="muted">{formError ?? t('run.fixErrors')}</span>}
         </div>
+        {command && unexpressed && unexpressed.length > 0 ? <p className="muted run-unexpressed">{t('runNotes.unexpressed', { settings: unexpressed.join(', ') })}</p> : null}
         {changes ? <EditChanges changes={changes} /> : null}
         {rejection ? <RejectionAlert rejection={rejection} /> : null}
       </div>

@@ -13,3 +13,12 @@ export function anotherLikeThis(spec: RunSpec, name: string): RunSpecInput {
     ...(spec.carried ? { carried: { ...spec.carried, ownArgs: [] } } : {}),
   };
 }
+
+/**
+ * The spec for a plain create once the original is gone: the carried settings came from its inspect and only the
+ * engine's "like" create applies them, so the command must not show them either.
+ */
+export function withoutCarried<Spec extends RunSpecInput>(spec: Spec): Omit<Spec, 'carried'> {
+  const { carried: _carried, ...rest } = spec;
+  return rest;
+}

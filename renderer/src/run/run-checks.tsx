@@ -5,6 +5,7 @@ import { imagePullCommand, isImageReference, type PortMapping } from '../../../e
 import { mayCreateFolder } from '../../../engine/contract/host-paths';
 import { useClient } from '../client-context';
 import { errorText } from '../format/error-text';
+import { rootThroughLink } from './link-risk';
 import { usePullImage, useTask } from '../queries/tasks';
 import { useEngine } from '../queries/engines';
 
@@ -96,6 +97,7 @@ export function PortInUse({ engineId, port, ownName }: { engineId: string; port:
 /**
  * A bind mount's host folder: say when it does not exist, and offer to create it, but only for a plain folder: never
  * for a socket (/var/run/docker.sock would become a folder the engine then mounts), a file-looking path or a system folder.
+ * A path whose links lead to a root-giving bind on the engine's host is named with where it leads.
  */
 export function BindFolderCheck({ engineId, path }: { engineId: string; path: string }) {
   const { t } = useTranslation();
@@ -111,28 +113,36 @@ export function BindFolderCheck({ engineId, path }: { engineId: string; path: st
     enabled: path.startsWith('/') && reachable,
     staleTime: 2000,
   });
-  if (!status.data?.local || status.data.exists) return null;
+  const resolved = status.data?.resolved;
+  const linkRisk =
+    resolved !== undefined && rootThroughLink(path, resolved) ? (
+      <p className="warning-text host-root-warning">{t('runNotes.rootThroughLink', { path, resolved })}</p>
+    ) : null;
+  if (!status.data?.local || status.data.exists) return linkRisk;
   return (
-    <span className="warning-text">
-      {t('run.folderMissing', { path })}{' '}
-      {mayCreateFolder(path) ? (
-        <button
-          type="button"
-          className="small"
-          onClick={async () => {
-            setFailure('');
-            try {
-              await client.call('host:createFolder', { engineId, path });
-              await queryClient.invalidateQueries({ queryKey: key });
-            } catch (error) {
-              setFailure(errorText(t, error as { code?: string; message?: string }));
-            }
-          }}
-        >
-          {t('run.createFolder')}
-        </button>
-      ) : null}
-      {failure ? <span className="error-text"> {failure}</span> : null}
-    </span>
+    <>
+      {linkRisk}
+      <span className="warning-text">
+        {t('run.folderMissing', { path })}{' '}
+        {mayCreateFolder(path) && !linkRisk ? (
+          <button
+            type="button"
+            className="small"
+            onClick={async () => {
+              setFailure('');
+              try {
+                await client.call('host:createFolder', { engineId, path });
+                await queryClient.invalidateQueries({ queryKey: key });
+              } catch (error) {
+                setFailure(errorText(t, error as { code?: string; message?: string }));
+              }
+            }}
+          >
+            {t('run.createFolder')}
+          </button>
+        ) : null}
+        {failure ? <span className="error-text"> {failure}</span> : null}
+      </span>
+    </>
   );
 }
