@@ -96,6 +96,15 @@ test('Hub search → repository page → tags → Pull → Run, served by the st
   // The README rendered from Markdown: its heading under the page's, its code as code.
   await expect(hub.readme.getByRole('heading', { name: 'Quick reference', level: 4 })).toBeVisible();
   await expect(hub.readme.locator('pre code')).toHaveText('$ docker run -it --rm busybox');
+  // Nothing of the README runs or links anywhere but http(s); its remote image waits for consent.
+  await expect(hub.readme.getByRole('link', { name: 'the docs' })).toHaveAttribute('href', 'https://busybox.net/');
+  await expect(hub.readme.getByRole('link', { name: 'Click me' })).toHaveCount(0);
+  await expect(hub.readme).toContainText('Click me and the docs');
+  expect(await page.evaluate(() => (window as { readmeRan?: boolean }).readmeRan)).toBeUndefined();
+  await expect(hub.readme.locator('script, img')).toHaveCount(0);
+  await expect(hub.readme).toContainText('This README shows 1 image from other sites (images.example.invalid).');
+  await expect(hub.readme.getByRole('button', { name: 'Show images' })).toBeVisible();
+  await expect(hub.readme).toContainText('Image not shown: logo');
   // The registry's own figures, read with a HEAD (which counts no pull).
   await expect(hub.rateLimit).toContainText('187 of 200 pulls left per 6 hours');
   await expect(hub.rateLimit).toContainText('Log in to Docker Hub (Registries) to get more pulls.');
@@ -130,4 +139,12 @@ test('Hub search → repository page → tags → Pull → Run, served by the st
   await expect(run.dialog).toBeHidden({ timeout: 30_000 });
   const created = await engine.getContainer(name).inspect();
   expect(created.Config.Image).toBe('busybox:latest');
+
+  // A used-up limit (the registry answers 429) says how long to wait and that a login gives more.
+  proxy.set(200, 0, 21600);
+  // Run took the person to the new container; Explore starts again from its first page.
+  await hub.open();
+  await hub.openRepository('busybox');
+  await expect(hub.rateLimit.getByRole('alert')).toHaveText('No pulls left: try again in 6 hours.');
+  await expect(hub.rateLimit).toContainText('Log in to Docker Hub (Registries) to get more pulls.');
 });

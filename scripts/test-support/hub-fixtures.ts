@@ -1,6 +1,6 @@
 import type { StandinRepository } from './hub-standin';
 
-/** What the tests' Hub stand-in holds: official images people start with, and a verified publisher's image. */
+/** What the tests' Hub stand-in holds: an official image with many tags, and a community image. */
 export function standinRepositories(): StandinRepository[] {
   const tag = (name: string, digit: string, platforms: string[]) => ({ name, digest: `sha256:${digit.repeat(64)}`, size: 4_200_000, lastPushed: '2026-10-01T12:00:00.000000Z', platforms });
   return [
@@ -8,7 +8,9 @@ export function standinRepositories(): StandinRepository[] {
       namespace: 'library',
       name: 'busybox',
       description: 'Busybox base image.',
-      readme: '# Quick reference\n\nBusyBox combines tiny versions of many common UNIX utilities.\n\n```console\n$ docker run -it --rm busybox\n```\n',
+      readme:
+        '# Quick reference\n\nBusyBox combines tiny versions of many common UNIX utilities.\n\n```console\n$ docker run -it --rm busybox\n```\n\n' +
+        '![logo](https://images.example.invalid/busybox.png)\n\n<script>window.readmeRan = true</script>\n\n[Click me](javascript:window.readmeRan=true) and [the docs](https://busybox.net/).\n',
       stars: 3400,
       pulls: 7_000_000_000,
       official: true,
@@ -17,12 +19,11 @@ export function standinRepositories(): StandinRepository[] {
     {
       namespace: 'minatotest',
       name: 'busybox-tools',
-      description: 'A verified publisher image built on busybox.',
+      description: 'A community image built on busybox.',
       readme: 'Tools.',
       stars: 12,
       pulls: 3400,
       official: false,
-      verified: true,
       tags: [tag('latest', 'a', ['linux/amd64'])],
     },
   ];

@@ -22,7 +22,6 @@ export interface StandinRepository {
   stars: number;
   pulls: number;
   official: boolean;
-  verified?: boolean;
   tags: readonly StandinTag[];
 }
 
