@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { EngineDraft } from '../../contract';
+import { maskAddress } from '../../contract/secrets';
 import type { Logger } from '../log/logger';
 
 // A file written before addresses with a password were refused still loads (its other engines are kept); the password
@@ -60,9 +61,11 @@ export async function openSettingsStore(file: string, logger?: Logger): Promise<
       await save({ ...data, engines: data.engines.filter((engine) => engine.id !== id) });
       return true;
     },
-    insecureAllowed: (address) => data.insecureAllowed.includes(address),
+    // Kept and compared masked: consent arrives with the address EngineInfo shows, and the file keeps no password.
+    insecureAllowed: (address) => data.insecureAllowed.includes(maskAddress(address)),
     async allowInsecure(address) {
-      if (!data.insecureAllowed.includes(address)) await save({ ...data, insecureAllowed: [...data.insecureAllowed, address] });
+      const masked = maskAddress(address);
+      if (!data.insecureAllowed.includes(masked)) await save({ ...data, insecureAllowed: [...data.insecureAllowed, masked] });
     },
   };
 }
