@@ -61,6 +61,12 @@ export const DiagnosisReason = z.enum([
   'passphrase-needed',
   /** TLS: certificate or handshake failure (unknown CA, no client certificate, wrong host). */
   'tls-failed',
+  /** SSH: the host's name does not resolve (a typo, or no network/DNS). */
+  'host-not-found',
+  /** SSH: the host answers but nothing listens on the SSH port (sshd stopped, wrong port, firewall rejecting). */
+  'connection-refused',
+  /** SSH: no answer at all in time (host down, firewall dropping, wrong network). */
+  'connect-timeout',
   /** Plain tcp:// to another machine: root over the network without authentication, connect only once allowed. */
   'needs-consent',
 ]);

@@ -17,3 +17,20 @@ export class LinkFailure extends Error {
 export function needsPerson(reason: EngineDiagnosis['reason']): boolean {
   return ['host-key-unknown', 'host-key-changed', 'auth-failed', 'passphrase-needed', 'needs-consent'].includes(reason);
 }
+
+/** Socket error codes of Node's net/dns, and ssh2's own handshake timeout, as the diagnosis a person can act on. */
+const CONNECT_REASONS: Record<string, EngineDiagnosis['reason']> = {
+  ENOTFOUND: 'host-not-found',
+  EAI_AGAIN: 'host-not-found',
+  EAI_NONAME: 'host-not-found',
+  ECONNREFUSED: 'connection-refused',
+  ETIMEDOUT: 'connect-timeout',
+  EHOSTUNREACH: 'connect-timeout',
+  ENETUNREACH: 'connect-timeout',
+};
+
+/** Why a connection to a remote host failed before any SSH was spoken; undefined when it got further than that. */
+export function connectFailureReason(error: Error & { code?: unknown; level?: unknown }): EngineDiagnosis['reason'] | undefined {
+  if (error.level === 'client-timeout') return 'connect-timeout';
+  return typeof error.code === 'string' ? CONNECT_REASONS[error.code] : undefined;
+}

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 // ssh2 is CommonJS: Node's ESM loader sees only its default export.
 import ssh2, { type Client, type ClientChannel, type SFTPWrapper } from 'ssh2';
 import type { KnownHosts } from './known-hosts';
-import { LinkFailure } from './link-failure';
+import { connectFailureReason, LinkFailure } from './link-failure';
 import { forwardPort, remoteFolders, type PortForward, type RemoteFolders } from './ssh-extras';
 import { authPlan, type Passphrases } from './ssh-auth';
 import { readSshConfig, resolveSshTarget, type SshTarget } from './ssh-config';
@@ -96,7 +96,7 @@ function connectClient(client: Client, options: SshLinkOptions, target: SshTarge
           ? { reason: 'passphrase-needed', detail: `${keyFile} is encrypted: its passphrase is needed.`, keyFile }
           : { reason: 'auth-failed', detail: `${target.user}@${target.host}: no key was accepted (${detail}).` }));
       }
-      reject(new LinkFailure({ reason: 'not-responding', detail: `SSH to ${target.host}:${target.port}: ${detail}` }));
+      reject(new LinkFailure({ reason: connectFailureReason(error) ?? 'not-responding', detail: `SSH to ${target.host}:${target.port}: ${detail}` }));
     });
     client.connect({
       host: target.host,

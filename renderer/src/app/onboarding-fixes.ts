@@ -110,6 +110,9 @@ function reasonSteps(facts: FixFacts): FixStep[] {
     case 'passphrase-needed':
     case 'tls-failed':
     case 'needs-consent':
+    case 'host-not-found':
+    case 'connection-refused':
+    case 'connect-timeout':
       return [];
     case 'unknown':
       return [{ key: 'checkInfo', command: 'docker info' }];

@@ -252,6 +252,18 @@ export const en = {
         title: 'The TLS connection was refused',
         body: 'The certificates do not match: the server’s certificate is not signed by the CA given, it names another host, or the server wants a client certificate. The details say which.',
       },
+      'host-not-found': {
+        title: 'The SSH host’s name is not found',
+        body: 'The name does not resolve: check it for a typo, and that this computer is online and its DNS works.',
+      },
+      'connection-refused': {
+        title: 'The SSH host refused the connection',
+        body: 'The machine answered, but nothing listens on its SSH port: check that sshd runs there, the port, and its firewall.',
+      },
+      'connect-timeout': {
+        title: 'The SSH host did not answer in time',
+        body: 'No answer came: the machine may be off or asleep, on another network (a VPN?), or a firewall drops the connection.',
+      },
       'needs-consent': {
         title: 'This engine is reached without encryption or authentication',
         body: 'Plain tcp:// to another machine gives anyone on the network full control of that engine, and root on its host. Connect only on a network you trust; TLS or SSH is safer.',

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { DiagnosisReason } from '../../../engine/contract';
 import { GRID_KEYS } from '../containers/keymap';
 import { en } from './en';
 import { ja } from './ja';
@@ -37,6 +38,16 @@ describe('translations', () => {
 
   it('explains every key the on-screen help lists', () => {
     for (const { help } of GRID_KEYS) expect(en.help[help], help).toBeTruthy();
+  });
+
+  it('says every reason an engine cannot be reached, in both languages (the attention line and the connection test read them)', () => {
+    for (const reason of DiagnosisReason.options) {
+      for (const language of [en, ja]) {
+        const said = (language.onboarding.reasons as Record<string, { title?: string; body?: string } | undefined>)[reason];
+        expect(said?.title, reason).toBeTruthy();
+        expect(said?.body, reason).toBeTruthy();
+      }
+    }
   });
 
   it('follows the preferred language', () => {
