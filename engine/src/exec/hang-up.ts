@@ -66,8 +66,9 @@ async function signalMarked(terminal: TerminalToEnd, signal: 'HUP' | 'KILL'): Pr
 async function waitUntilEnded(exec: Docker.Exec, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const { Running } = await exec.inspect();
-    if (!Running) return true;
+    // An exec that has not started yet is not running either, but has no exit code: it is about to start, not ended.
+    const { Running, ExitCode } = await exec.inspect();
+    if (!Running && ExitCode !== null) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
