@@ -147,4 +147,11 @@ test('Hub search → repository page → tags → Pull → Run, served by the st
   await hub.openRepository('busybox');
   await expect(hub.rateLimit.getByRole('alert')).toHaveText('No pulls left: try again in 6 hours.');
   await expect(hub.rateLimit).toContainText('Log in to Docker Hub (Registries) to get more pulls.');
+
+  // Hub gone: a state that says so, with Retry, instead of a spinner.
+  await standin.stop();
+  await page.getByRole('button', { name: 'Back to Explore' }).click();
+  await hub.search('redis');
+  await expect(hub.problem.getByRole('heading', { name: 'Docker Hub cannot be reached' })).toBeVisible({ timeout: 15_000 });
+  await expect(hub.problem.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
