@@ -15,6 +15,8 @@ const REQUIREMENTS: Requirement[] = [
   { check: () => onPath('docker-registry'), debianPackage: 'docker-registry' },
   { check: () => existsSync('/usr/bin/chromium'), debianPackage: 'chromium' },
   { check: () => onPath('curl'), debianPackage: 'curl' },
+  // Each run's private dockerd gets a bridge of its own, made with ip.
+  { check: () => onPath('ip'), debianPackage: 'iproute2' },
   // SSH engines: a real sshd, and ssh-keygen / ssh-agent / ssh-add for the tests' keys; TLS engines: openssl makes the CA.
   { check: () => existsSync('/usr/sbin/sshd'), debianPackage: 'openssh-server' },
   { check: () => onPath('ssh-keygen') && onPath('ssh-agent') && onPath('ssh-add'), debianPackage: 'openssh-client' },
