@@ -170,6 +170,24 @@ test('a published port of a container on the SSH engine opens through a forward 
   expect(await response.text()).toContain('minato-forwarded');
 });
 
+test('a TLS engine added in Settings is named with its TLS files in commands, and its edit form starts from them', async ({ containers, engines, page }) => {
+  const cert = (file: string) => path.join(tls.ca.clientDir, file);
+  await expect(containers.grid).toBeVisible();
+  await engines.choose('Build box');
+  await containers.showAll();
+  // What the CLI needs to reach it: without the TLS flags, `docker -H tcp://…` would not get through.
+  const command = `docker -H ${tls.address} --tlsverify --tlscacert ${cert('ca.pem')} --tlscert ${cert('cert.pem')} --tlskey ${cert('key.pem')} ps -a`;
+  await expect(page.getByText(command, { exact: true })).toBeVisible();
+  await engines.choose('Local');
+  await engines.openSettings();
+  await engines.engineItem('Build box').getByRole('button', { name: 'Edit Build box' }).click();
+  const form = engines.settings.getByRole('form', { name: 'Edit Build box' });
+  await expect(form.getByRole('textbox', { name: 'CA certificate (ca.pem)' })).toHaveValue(cert('ca.pem'));
+  await expect(form.getByRole('textbox', { name: 'Client certificate (cert.pem)' })).toHaveValue(cert('cert.pem'));
+  await expect(form.getByRole('textbox', { name: 'Client key (key.pem)' })).toHaveValue(cert('key.pem'));
+  await form.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('an engine added in Settings with an unknown host key shows its fingerprint, and connects once accepted', async ({ containers, engines, page }) => {
   await expect(containers.grid).toBeVisible();
   const knownHostsFile = path.join(scratch, 'b.known');
