@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { ContainerSummary } from '../../../engine/contract';
+import type { ContainerAction, ContainerSummary } from '../../../engine/contract';
 import { useActionStore } from '../stores/action-store';
 import { refKey } from '../stores/refs';
 import { openDetail, useUiStore } from '../stores/ui-store';
-import { CONTAINER_ACTIONS, isEnabled } from './actions';
+import { CONTAINER_ACTIONS, actionNamed, isEnabled } from './actions';
 import { useContainerActions } from './use-container-actions';
 
 export function ActionBar({ containers }: { containers: ContainerSummary[] }) {
   const { t } = useTranslation();
   const selected = useUiStore((state) => state.selected);
   const running = useActionStore((state) => state.running);
+  const runningTargets = useActionStore((state) => state.runningTargets);
   const { request } = useContainerActions();
   // By name, as the list shows them, so the taught command reads in the same order.
   const chosen = containers.filter((container) => selected.has(refKey(container))).sort((a, b) => a.name.localeCompare(b.name));
@@ -39,7 +40,19 @@ export function ActionBar({ containers }: { containers: ContainerSummary[] }) {
       <button type="button" className="ghost" disabled={chosen.length !== 1} onClick={() => openDetail(chosen[0] ? refKey(chosen[0]) : undefined)} title={`${t('actions.details')} (Enter)`}>
         {t('actions.details')}
       </button>
-      {running ? <span className="busy">{t('actions.running', { action: t(`actions.${running}`) })}</span> : null}
+      <span className="busy" role="status" aria-live="polite">
+        {running ? <ActionProgress action={running} targets={runningTargets} containers={containers} /> : null}
+      </span>
     </div>
   );
+}
+
+/** "Stopping… 12 of 40": the targets whose rows in the live list have reached the action's end state. */
+function ActionProgress({ action, targets, containers }: { action: ContainerAction; targets: readonly string[]; containers: ContainerSummary[] }) {
+  const { t } = useTranslation();
+  const { reached } = actionNamed(action);
+  if (!reached || targets.length < 2) return <>{t(`actions.progress.${action}`)}</>;
+  const wanted = new Set(targets);
+  const done = containers.filter((container) => wanted.has(refKey(container)) && reached(container.state)).length;
+  return <>{t('actions.progressCount', { action: t(`actions.progress.${action}`), done, total: targets.length })}</>;
 }

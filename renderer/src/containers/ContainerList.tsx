@@ -5,7 +5,7 @@ import type { ContainerSummary, EngineInfo } from '../../../engine/contract';
 import { refKey, type RefKey } from '../stores/refs';
 import { useVisibleStats } from '../queries/stats';
 import { openDetail, pruneSelection, selectOnly, selectRange, setFocused, setSelection, toggleProject, toggleSelected, useUiStore } from '../stores/ui-store';
-import type { ActionTarget } from '../stores/action-store';
+import { setRemoving, useActionStore, type ActionTarget } from '../stores/action-store';
 import { useNow } from '../ui/use-now';
 import { actionForKey, type ActionDescriptor } from './actions';
 import { ContainerRow } from './ContainerRow';
@@ -85,6 +85,25 @@ export function ContainerList({ containers, engines, showEngine }: ContainerList
     virtualizer.scrollToIndex(focusIndex);
     document.getElementById(rowDomId(model.rows[focusIndex]!.key))?.focus({ preventScroll: true });
   }, [focusIndex, model.rows, virtualizer]);
+
+  // After a remove, focus goes to the row after the removed ones (or before them, or the list itself) instead of
+  // falling to the page once their rows and the button that asked are gone. The order kept is the last one that
+  // still had them.
+  const removing = useActionStore((state) => state.removing);
+  const keysBefore = useRef<string[]>([]);
+  useEffect(() => {
+    const keys = model.rows.map((row) => row.key);
+    const present = new Set(keys);
+    if (removing && removing.length > 0 && !removing.some((key) => present.has(key))) {
+      const before = keysBefore.current;
+      const last = Math.max(...removing.map((key) => before.indexOf(key)));
+      const next = before.slice(last + 1).find((key) => present.has(key)) ?? before.slice(0, Math.max(last, 0)).reverse().find((key) => present.has(key));
+      setRemoving(undefined);
+      if (next) setFocused(next);
+      requestAnimationFrame(() => (next ? document.getElementById(rowDomId(next)) : document.getElementById(GRID_ID))?.focus());
+    }
+    if (!removing || removing.some((key) => present.has(key))) keysBefore.current = keys;
+  }, [model.rows, removing]);
 
   const targetsOf = useCallback(
     (keys: Iterable<RefKey>) =>
@@ -205,6 +224,7 @@ export function ContainerList({ containers, engines, showEngine }: ContainerList
         aria-label={t('list.label')}
         aria-rowcount={model.rows.length + 1}
         aria-multiselectable
+        tabIndex={-1}
         className="grid"
         onKeyDown={onKeyDown}
       >

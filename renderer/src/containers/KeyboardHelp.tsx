@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTAINER_ACTIONS } from './actions';
 import { closeKeyboardHelp, openKeyboardHelp, useHelpStore } from './help-store';
+import { isHelpKey } from './help-key';
 import { GRID_KEYS } from './keymap';
 import { Dialog } from '../ui/Dialog';
 
@@ -21,11 +23,20 @@ function KeyList({ rows }: { rows: Array<[string, string]> }) {
 
 /**
  * The list's shortcuts, built from the keyboard model and the action table themselves so the help never drifts
- * from what the keys do: a button in the sidebar, `?` in the list.
+ * from what the keys do: a button in the sidebar, `?` anywhere in the section (mounted with it) but in text fields.
  */
 export function KeyboardHelp() {
   const { t } = useTranslation();
   const open = useHelpStore((state) => state.open);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!isHelpKey(event)) return;
+      event.preventDefault();
+      openKeyboardHelp();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const listRows = GRID_KEYS.map(({ keys, help }): [string, string] => [keys, t(`help.${help}`)]);
   const actionRows = CONTAINER_ACTIONS.flatMap((descriptor): Array<[string, string]> => (descriptor.key ? [[descriptor.key.shown, t(descriptor.label)]] : []));
   return (

@@ -38,6 +38,8 @@ export interface ActionDescriptor {
   /** Whether it makes sense for a container in this state (others in a selection are skipped by the engine). */
   appliesTo(state: ContainerStatus): boolean;
   confirm?: ActionConfirmation;
+  /** The state a container is in once the action is done with it, for counting progress; absent when the list cannot tell (restart, remove). */
+  reached?(state: ContainerStatus): boolean;
   /** The docker command it stands for, with the options ticked now. */
   command(names: readonly string[], options: ActionOptions): string;
   perform(context: ActionContext, engineId: string, ids: string[], options: ActionOptions): Promise<{ results: ActionResult[] }>;
@@ -61,10 +63,12 @@ export const CONTAINER_ACTIONS: readonly ActionDescriptor[] = [
   engineAction('start', {
     key: { key: 's', shown: 'S' },
     appliesTo: (state) => state === 'created' || state === 'exited' || state === 'dead',
+    reached: (state) => running(state),
   }),
   engineAction('stop', {
     key: { key: 't', shown: 'T' },
     appliesTo: (state) => running(state) || state === 'paused',
+    reached: (state) => state === 'exited' || state === 'dead' || state === 'created',
   }),
   engineAction('restart', {
     key: { key: 'r', shown: 'R' },
@@ -75,14 +79,17 @@ export const CONTAINER_ACTIONS: readonly ActionDescriptor[] = [
     danger: true,
     appliesTo: running,
     confirm: { title: 'confirm.killTitle', body: 'confirm.killBody', options: [] },
+    reached: (state) => state === 'exited' || state === 'dead',
   }),
   engineAction('pause', {
     key: { key: 'p', shown: 'P' },
     appliesTo: (state) => state === 'running',
+    reached: (state) => state === 'paused',
   }),
   engineAction('unpause', {
     key: { key: 'u', shown: 'U' },
     appliesTo: (state) => state === 'paused',
+    reached: (state) => state === 'running',
   }),
   engineAction('remove', {
     key: { key: 'Delete', shown: 'Delete' },

@@ -3,7 +3,7 @@ import { onEngine, type ActionOptions, type ActionResult } from '../../../engine
 import { refKey } from '../stores/refs';
 import { useContainerAction } from '../queries/containers';
 import { useEngines } from '../queries/engines';
-import { askToConfirm, cancelPending, setOutcome, setRunning, type ActionTarget } from '../stores/action-store';
+import { askToConfirm, cancelPending, setOutcome, setRemoving, setRunning, type ActionTarget } from '../stores/action-store';
 import type { ActionContext, ActionDescriptor } from './actions';
 
 /** Targets by the engine they live on, in the order given: one call and one command per engine. */
@@ -37,7 +37,9 @@ export function useContainerActions() {
       if (targets.length === 0) return;
       const action = descriptor.name;
       const command = commandOf(descriptor, targets, options);
-      setRunning(action);
+      setRunning(action, targets.map((target) => refKey(target)));
+      // Known before the rows go, so the list can find the row after them; narrowed to the removed ones below.
+      if (action === 'remove') setRemoving(targets.map((target) => refKey(target)));
       const names = new Map(targets.map((target) => [refKey(target), target.name]));
       const failures: Array<{ name: string; error: NonNullable<ActionResult['error']> }> = [];
       // Each engine is asked for its own containers; one that fails does not keep the others from acting.
@@ -57,6 +59,10 @@ export function useContainerActions() {
           }
         }),
       );
+      if (action === 'remove') {
+        const failed = new Set(failures.map((failure) => failure.name));
+        setRemoving(targets.filter((target) => !failed.has(target.name)).map((target) => refKey(target)));
+      }
       setOutcome({ action, command, total: targets.length, failures });
       setRunning(undefined);
     },

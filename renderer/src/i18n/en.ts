@@ -351,7 +351,17 @@ export const en = {
     startAll: 'Start all',
     stopAll: 'Stop all',
     removeAll: 'Remove all',
-    running: '{{action}}…',
+    // While an action runs: its verb, and on several containers how many have reached its end state.
+    progress: {
+      start: 'Starting…',
+      stop: 'Stopping…',
+      restart: 'Restarting…',
+      kill: 'Killing…',
+      pause: 'Pausing…',
+      unpause: 'Unpausing…',
+      remove: 'Removing…',
+    },
+    progressCount: '{{action}} {{done, number}} of {{total, number}}',
     done: 'Done',
     dismiss: 'Dismiss result',
     failed: '{{count}} of {{total}} failed',

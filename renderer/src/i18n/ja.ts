@@ -351,7 +351,17 @@ export const ja: Messages = {
     startAll: 'すべて開始',
     stopAll: 'すべて停止',
     removeAll: 'すべて削除',
-    running: '{{action}}しています…',
+    // While an action runs: its verb, and on several containers how many have reached its end state.
+    progress: {
+      start: '開始しています…',
+      stop: '停止しています…',
+      restart: '再起動しています…',
+      kill: '強制終了しています…',
+      pause: '一時停止しています…',
+      unpause: '再開しています…',
+      remove: '削除しています…',
+    },
+    progressCount: '{{action}} {{done, number}} / {{total, number}}',
     done: '完了',
     dismiss: '結果を閉じる',
     failed: '{{total}} 個中 {{count}} 個が失敗しました',

@@ -1,0 +1,61 @@
+import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { expect, test } from './support/fixtures';
+
+// Found on a new user's walk through the Containers section.
+const SHOTS = process.env.MINATO_SHOTS;
+
+test.describe('containers: what a new user met', () => {
+  test('? opens the keyboard help anywhere in the section, but types a ? in a text field', async ({ containers, page }) => {
+    await expect(containers.connection).toHaveText(/Connected/);
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+
+    const search = page.getByRole('searchbox', { name: /Search/ });
+    await search.click();
+    await page.keyboard.press('?');
+    await expect(search).toHaveValue('?');
+    await expect(help).toBeHidden();
+    await search.fill('');
+
+    // From the sidebar button that names the key, and from the page itself (nothing focused).
+    const button = page.getByRole('button', { name: /Keyboard shortcuts/ });
+    await button.focus();
+    await page.keyboard.press('?');
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  test('a bulk Stop counts the stopped rows as they go; after a bulk Remove focus moves to the next row', async ({ containers, runId, page }) => {
+    // Each waits its own stop timeout (sleep ignores SIGTERM as PID 1), so the rows stop one after another.
+    const names = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map(async (seconds) => {
+        const name = testName(runId, `slow-stop-${seconds}`);
+        await dockerCli(['run', '-d', '--name', name, '--stop-timeout', String(seconds), ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+        return name;
+      }),
+    );
+    const after = testName(runId, 'slow-stop-z-after');
+    await dockerCli(['create', '--name', after, ...testLabels(runId), TEST_IMAGE, 'true']);
+    await containers.showAll();
+    await containers.search(testName(runId, 'slow-stop'));
+    await expect(containers.grid.getByRole('row')).toHaveCount(names.length + 2);
+    for (const name of names) await containers.select(name);
+    await containers.act('Stop');
+
+    const progress = page.getByRole('toolbar').getByRole('status');
+    await expect(progress).toHaveText(/^Stopping… [0-2] of 6$/);
+    await expect(progress).toHaveText(/^Stopping… [3-5] of 6$/, { timeout: 15_000 });
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/bulk-stop-progress.png` });
+    await expect(progress).toHaveText('', { timeout: 15_000 });
+    for (const name of names) await expect(containers.row(name)).toContainText('exited');
+
+    await containers.act('Remove');
+    await containers.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
+    for (const name of names) await expect(containers.row(name)).toBeHidden();
+    await expect(containers.row(after)).toBeFocused();
+  });
+});
