@@ -50,6 +50,10 @@ describe('translations', () => {
     }
   });
 
+  it('labels the image filters and prune reasons in Japanese, not with the English word', () => {
+    for (const label of [...Object.values(ja.imagePage.filter), ...Object.values(ja.imagePage.prune.why)]) expect(label).not.toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('follows the preferred language', () => {
     expect(systemLanguage(['ja-JP', 'en-US'])).toBe('ja');
     expect(systemLanguage(['fr-FR', 'en-GB'])).toBe('en');

@@ -118,7 +118,7 @@ export const ja: Messages = {
     cancel: 'キャンセル',
     close: '閉じる',
     sameAs: '同じ操作:',
-    filter: { label: '表示', all: 'すべて', dangling: 'dangling', unused: '未使用' },
+    filter: { label: '表示', all: 'すべて', dangling: 'タグなし', unused: '未使用' },
     tag: {
       button: 'タグを付ける…',
       title: '{{image}} にタグを付ける',
@@ -170,7 +170,7 @@ export const ja: Messages = {
       nothing: '削除するものはありません。',
       wouldGo_one: '{{count}} 個のイメージが削除され、{{space}} 空きます。',
       wouldGo_other: '{{count}} 個のイメージが削除され、{{space}} 空きます。',
-      why: { dangling: 'dangling', unused: '未使用', parent: '上に作られたイメージと一緒に削除' },
+      why: { dangling: 'タグなし', unused: '未使用', parent: '上に作られたイメージと一緒に削除' },
       submit_one: '{{count}} 個のイメージを削除',
       submit_other: '{{count}} 個のイメージを削除',
       stop: '中止',
