@@ -29,7 +29,8 @@ export async function startRateLimitProxy(registryAddress: string, initial: { li
     const upstream = http.request(
       { host: registryAddress.split(':')[0], port: Number(registryAddress.split(':')[1]), path: request.url, method: request.method, headers: { ...request.headers, host: registryAddress } },
       (answer) => {
-        const headers = { ...answer.headers, ...(manifest ? figures : {}) };
+        // Figures on the answers that count (as Hub sends them): not on a 404 or a login challenge.
+        const headers = { ...answer.headers, ...(manifest && (answer.statusCode ?? 500) < 400 ? figures : {}) };
         response.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(response);
       },

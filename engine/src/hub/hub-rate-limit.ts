@@ -1,3 +1,4 @@
+import { MinatoError } from '../../contract';
 import type { HubRateLimit } from '../../contract/hub';
 import { MANIFEST_ACCEPT } from '../registry/manifest-view';
 import type { RegistryClient } from '../registry/registry-client';
@@ -14,6 +15,9 @@ export async function readRateLimit(client: RegistryClient, repository: string, 
   await response.body?.cancel();
   const limit = parseRateFigure(response.headers.get('ratelimit-limit'));
   const remaining = parseRateFigure(response.headers.get('ratelimit-remaining'));
+  // Without figures, only a 2xx means "no limit stated": a missing tag or a failing registry says nothing about it.
+  if (!limit && !remaining && response.status === 404) throw new MinatoError('not-found', { key: 'hub.notFound', params: { what: `${repository}:latest` } });
+  if (!limit && !remaining && !response.ok && response.status !== 429) throw new MinatoError('engine-error', { key: 'hub.badAnswer', params: { what: `status ${response.status}` } });
   const exceeded = response.status === 429 ? retrySecondsOf(response.headers) : undefined;
   return {
     authenticated,

@@ -111,6 +111,10 @@ describe('Docker Hub through the engine', () => {
     expect(await engine.client.call('hub:rateLimit', { repository: 'library/busybox' })).toMatchObject({ limit: { count: 100 }, remaining: { count: 42, windowSeconds: 3600 } });
   });
 
+  it('says the figure cannot be read when the registry has no such manifest, rather than "no limit"', async () => {
+    await expect(engine.client.call('hub:rateLimit', { repository: 'library/nothing-here' })).rejects.toMatchObject({ code: 'not-found', key: 'hub.notFound', params: { what: 'library/nothing-here:latest' } });
+  });
+
   it('reports a used-up limit (429) with the time to wait', async () => {
     proxy.set(100, 0, 3600);
     try {
