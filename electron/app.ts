@@ -7,7 +7,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from '
 import { attachIpcCarrier } from './ipc-carrier';
 import { keepRunningOnUncaught } from '../engine/src/log/last-resort';
 import { menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isSameOrigin, windowSecurityPreferences } from './security';
+import { CONTENT_SECURITY_POLICY, isAllowedPermission, isSafeExternalUrl, isSameOrigin, windowSecurityPreferences } from './security';
 
 /** Navigation stays inside the app; new windows never open in Electron; http(s) links go to the system browser. */
 export function guardWebContents(contents: WebContents, appUrl: string): void {
@@ -72,7 +72,8 @@ export async function runApp(): Promise<void> {
   const root = path.join(__dirname, '..');
   protocol.handle(APP_SCHEME, appProtocolHandler(path.join(root, 'dist', 'renderer')));
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, development })));
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isAllowedPermission(permission, details.requestingUrl, APP_URL)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin, APP_URL));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -33,7 +33,7 @@ const electron = {
     },
   },
   Menu: { buildFromTemplate: (template) => template, setApplicationMenu() {} },
-  session: { defaultSession: { setPermissionRequestHandler() {}, webRequest: { onHeadersReceived() {} } } },
+  session: { defaultSession: { setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, webRequest: { onHeadersReceived() {} } } },
   BrowserWindow: class extends EventEmitter {
     constructor() { super(); this.webContents = contents(); }
     loadURL(url) { console.log('loaded ' + url); return Promise.resolve(); }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, isSameOrigin, isTrustedSender, windowSecurityPreferences } from './security';
+import { isAllowedPermission, isSafeExternalUrl, isSameOrigin, isTrustedSender, windowSecurityPreferences } from './security';
 
 const app = 'app://minato/index.html';
 
@@ -38,5 +38,14 @@ describe('electron security decisions', () => {
     expect(isTrustedSender('https://evil.example/', true, app)).toBe(false);
     expect(isTrustedSender(undefined, true, app)).toBe(false);
     expect(isTrustedSender('file:///opt/Minato/resources/app/dist/renderer/index.html', true, app)).toBe(false);
+  });
+
+  it('grants notifications to the app\'s own page and nothing else to anyone', () => {
+    expect(isAllowedPermission('notifications', `${app}#images`, app)).toBe(true);
+    expect(isAllowedPermission('notifications', 'https://evil.example/', app)).toBe(false);
+    expect(isAllowedPermission('notifications', undefined, app)).toBe(false);
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(isAllowedPermission(permission, app, app), permission).toBe(false);
+    }
   });
 });

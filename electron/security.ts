@@ -58,3 +58,11 @@ export function isSafeExternalUrl(url: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean, appUrl: string): boolean {
   return isMainFrame && frameUrl !== undefined && isSameOrigin(frameUrl, appUrl);
 }
+
+/**
+ * The one permission the app asks for: desktop notifications (a long task ended while the window was in the
+ * background), and only for the app's own page. Camera, microphone, geolocation, clipboard reads… stay refused.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined, appUrl: string): boolean {
+  return permission === 'notifications' && requestingUrl !== undefined && isSameOrigin(requestingUrl, appUrl);
+}
