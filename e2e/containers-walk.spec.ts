@@ -1,4 +1,5 @@
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { DetailPage } from './pages/detail-page';
 import { expect, test } from './support/fixtures';
 
 // Found on a new user's walk through the Containers section.
@@ -57,5 +58,21 @@ test.describe('containers: what a new user met', () => {
     await containers.confirmDialog.getByRole('button', { name: 'Remove', exact: true }).click();
     for (const name of names) await expect(containers.row(name)).toBeHidden();
     await expect(containers.row(after)).toBeFocused();
+  });
+
+  test('an empty log says why it is empty instead of a blank box', async ({ containers, runId, page }) => {
+    const quiet = testName(runId, 'quiet');
+    const silent = testName(runId, 'silent');
+    await dockerCli(['run', '-d', '--name', quiet, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await dockerCli(['run', '--name', silent, ...testLabels(runId), TEST_IMAGE, 'true']);
+    await containers.showAll();
+    const detail = new DetailPage(page);
+    await detail.openFor(quiet);
+    await detail.tab('Logs');
+    await expect(detail.log).toHaveText('No output yet');
+    await detail.openFor(silent);
+    await detail.tab('Logs');
+    await expect(detail.log).toHaveText('This container has written no logs');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/empty-log.png` });
   });
 });

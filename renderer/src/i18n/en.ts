@@ -719,6 +719,9 @@ export const en = {
     byArchive: 'Read through the engine’s archive API (as docker cp does): nothing runs in the container.',
   },
   logs: {
+    emptyYet: 'No output yet',
+    emptyNever: 'This container has written no logs',
+    emptyRange: 'No log lines in this time range',
     tab: 'Logs',
     label: 'Log of {{name}}',
     toolbar: 'Log options',

@@ -836,6 +836,9 @@ export const ja: Messages = {
     byArchive: 'エンジンのアーカイブ API (docker cp と同じ) で読み取りました。コンテナ内では何も実行していません。',
   },
   logs: {
+    emptyYet: 'まだ出力はありません',
+    emptyNever: 'このコンテナはログを書き出していません',
+    emptyRange: 'この期間のログはありません',
     tab: 'ログ',
     label: '{{name}} のログ',
     toolbar: 'ログの設定',

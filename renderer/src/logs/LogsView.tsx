@@ -269,6 +269,12 @@ export function LogsView({ engineId, id, name }: { engineId: string; id: string;
         }}
         {...followScroll.handlers}
       >
+        {stream.buffer.size === 0 && !stream.error ? (
+          // An empty black box reads as broken: say whether output may still come, or none was ever written.
+          <p className="log-empty">
+            {t(!stream.ended ? 'logs.emptyYet' : sinceSeconds !== undefined || untilSeconds !== undefined ? 'logs.emptyRange' : 'logs.emptyNever')}
+          </p>
+        ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const line = stream.buffer.at(shown ? (shown[item.index] as number) : item.index);
