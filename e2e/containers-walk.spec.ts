@@ -75,4 +75,20 @@ test.describe('containers: what a new user met', () => {
     await expect(detail.log).toHaveText('This container has written no logs');
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/empty-log.png` });
   });
+
+  test('a stopped container’s Terminal tab says so once, with a Start button that brings the terminal', async ({ containers, runId, page }) => {
+    const name = testName(runId, 'stopped-shell');
+    await dockerCli(['create', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await containers.showAll();
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    await detail.tab('Terminal');
+    const status = detail.region.locator('.terminal-status');
+    await expect(status).toContainText('The container is not running: start it to open a terminal.');
+    await expect(status).not.toContainText('reconnects when it runs again');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/terminal-stopped.png` });
+    await status.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => dockerCli(['inspect', '-f', '{{.State.Status}}', name]), { timeout: 15_000 }).toBe('running');
+    await expect(status).not.toContainText('not running', { timeout: 15_000 });
+  });
 });

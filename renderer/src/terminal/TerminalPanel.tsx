@@ -34,17 +34,20 @@ interface TerminalPanelProps {
   onCommand(command: string[]): void;
   /** Run a command of the person's own in this panel instead (for an image without a shell). */
   onOwnCommand(command: string[]): void;
+  /** Starts the container: offered instead of a reconnect while it is not running (the session then comes back by itself). */
+  onStart(): void;
 }
 
 type Phase = 'connecting' | 'open' | 'exited' | 'failed';
 
 const RESIZE_DEBOUNCE_MS = 80;
+const STOPPED = new Set(['created', 'exited', 'dead']);
 
 /**
  * One terminal session: xterm in the page, exec (or attach) in the container. Output is acknowledged from xterm's
  * write callback, so the engine stops reading when the page falls behind (`yes` cannot flood memory).
  */
-export function TerminalPanel({ engineId, id, request, visible, container, onTitle, onCommand, onOwnCommand }: TerminalPanelProps) {
+export function TerminalPanel({ engineId, id, request, visible, container, onTitle, onCommand, onOwnCommand, onStart }: TerminalPanelProps) {
   const { t } = useTranslation();
   // Read through a ref: a change of UI language must not end (and restart) every running session.
   const tRef = useRef(t);
@@ -284,7 +287,15 @@ export function TerminalPanel({ engineId, id, request, visible, container, onTit
       />
       <div className="terminal-status" aria-live="polite">
         {phase === 'connecting' ? t('terminal.connecting') : null}
-        {phase === 'exited' || phase === 'failed' ? (
+        {(phase === 'exited' || phase === 'failed') && STOPPED.has(container.status) ? (
+          // One sentence for a stopped container (not also "it stopped, reconnects when it runs"), and the way out.
+          <>
+            <span>{t('terminalProblems.notRunning')}</span>{' '}
+            <button type="button" className="small" onClick={onStart}>
+              {t('actions.start')}
+            </button>
+          </>
+        ) : phase === 'exited' || phase === 'failed' ? (
           <>
             <span className={phase === 'failed' ? 'error-text' : undefined}>{message || t('terminal.ended')}</span>{' '}
             {waitingForRestart ? <span>{t('terminal.waitingForRestart')} </span> : null}

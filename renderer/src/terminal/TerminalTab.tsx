@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContainerDetail } from '../../../engine/contract';
 import { useSettingsStore } from '../stores/settings-store';
 import { CommandBlock } from '../ui/CommandBlock';
+import { useContainerAction } from '../queries/containers';
 import { TerminalPanel, type TerminalRequest } from './TerminalPanel';
 import { terminalCommand, terminalLaunch } from './terminal-command';
 
@@ -64,6 +65,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
     setTerminals((current) => current.map((terminal) => (terminal.key === key ? { ...terminal, command } : terminal)));
   }, []);
   const current = terminals.find((terminal) => terminal.key === active);
+  const startContainer = useContainerAction();
 
   return (
     <div className="terminal-tab">
@@ -123,6 +125,7 @@ export function TerminalTab({ detail, attachFirst = false }: { detail: Container
           onTitle={(title) => setTitle(terminal.key, title)}
           onCommand={(command) => setCommand(terminal.key, command)}
           onOwnCommand={(command) => runOwnCommand(terminal.key, command)}
+          onStart={() => startContainer.mutate({ engineId: detail.engineId, ids: [detail.id], action: 'start', options: {} })}
         />
       ))}
     </div>
