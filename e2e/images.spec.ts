@@ -5,6 +5,7 @@ import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-sup
 import { startTestRegistry } from '../scripts/test-support/registry';
 import { DetailPage } from './pages/detail-page';
 import { ImagesPage } from './pages/images-page';
+import { RegistriesPage } from './pages/registries-page';
 import { RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
 
@@ -117,12 +118,51 @@ test('pulls an image by name with progress, and it joins the list', async ({ con
     await dockerCli(['push', ref]);
     await dockerCli(['rmi', ref]);
     await images.open();
-    await page.getByRole('textbox', { name: 'Image to pull' }).fill(ref);
+    await page.getByRole('combobox', { name: 'Image to pull' }).fill(ref);
     await expect(page.getByText(`docker pull ${ref}`, { exact: true })).toBeVisible();
     await images.pull(ref);
     await expect(images.pullStatus).toContainText(`Pulled ${ref}.`, { timeout: 30_000 });
     await expect(images.row(ref)).toBeVisible();
     expect(await tagsOf(repo)).toEqual([ref]);
+  } finally {
+    await untagAll(repo);
+    await registry.stop();
+  }
+});
+
+test('the pull field offers an added registry\'s tags, and pulls the one picked for a platform', async ({ containers, runId, page }) => {
+  const registry = await startTestRegistry();
+  const repo = `${registry.address}/minato-test-${runId}/tagged`;
+  const images = new ImagesPage(page);
+  await expect(containers.grid).toBeVisible();
+  try {
+    for (const tag of ['1', '2']) {
+      await dockerCli(['tag', TEST_IMAGE, `${repo}:${tag}`]);
+      await dockerCli(['push', `${repo}:${tag}`]);
+    }
+    await untagAll(repo);
+    const registries = new RegistriesPage(page);
+    await registries.open();
+    await registries.add(registry.address);
+    await images.open();
+    const field = page.getByRole('combobox', { name: 'Image to pull' });
+    await field.fill(repo);
+    const offered = page.getByRole('listbox', { name: `Tags of ${repo}` });
+    await expect(offered.getByRole('option')).toHaveCount(2);
+    // The engine's order (the registry's) is not this test's concern: the keyboard walks to whichever place 2 holds.
+    const names = await offered.getByRole('option').allTextContents();
+    expect([...names].sort()).toEqual(['1', '2']);
+    for (let step = 0; step <= names.indexOf('2'); step += 1) await field.press('ArrowDown');
+    await expect(offered.getByRole('option', { name: '2' })).toHaveAttribute('aria-selected', 'true');
+    await field.press('Enter');
+    await expect(field).toHaveValue(`${repo}:2`);
+    await page.getByRole('combobox', { name: 'Platform' }).selectOption('linux/amd64');
+    await expect(page.getByText(`docker pull --platform linux/amd64 ${repo}:2`, { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Pull', exact: true }).click();
+    await expect(images.pullStatus).toContainText(`Pulled ${repo}:2.`, { timeout: 30_000 });
+    await expect(images.row(`${repo}:2`)).toBeVisible();
+    expect(await tagsOf(repo)).toEqual([`${repo}:2`]);
+    expect(await dockerCli(['image', 'inspect', '--format', '{{.Os}}/{{.Architecture}}', `${repo}:2`])).toBe('linux/amd64');
   } finally {
     await untagAll(repo);
     await registry.stop();

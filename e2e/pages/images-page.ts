@@ -33,7 +33,7 @@ export class ImagesPage {
   }
 
   async pull(name: string): Promise<void> {
-    await this.page.getByRole('textbox', { name: 'Image to pull' }).fill(name);
+    await this.page.getByRole('combobox', { name: 'Image to pull' }).fill(name);
     await this.page.getByRole('button', { name: 'Pull', exact: true }).click();
   }
 

@@ -63,6 +63,10 @@ export const en = {
       progress: 'Progress of pulling {{image}}',
       done: 'Pulled {{image}}.',
       cancelled: 'Pull cancelled.',
+      tags: 'Tags of {{repository}}',
+      tagsUnavailable: 'Tags could not be listed; type one by hand.',
+      platform: 'Platform',
+      platformDefault: 'Engine default',
     },
     confirm: {
       title: 'Remove this image?',

@@ -63,6 +63,10 @@ export const ja: Messages = {
       progress: '{{image}} の取得の進み具合',
       done: '{{image}} を取得しました。',
       cancelled: '取得を中止しました。',
+      tags: '{{repository}} のタグ',
+      tagsUnavailable: 'タグの一覧を取得できませんでした。タグを手で入力してください。',
+      platform: 'プラットフォーム',
+      platformDefault: 'エンジンの既定',
     },
     confirm: {
       title: 'このイメージを削除しますか？',

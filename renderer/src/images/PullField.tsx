@@ -4,6 +4,11 @@ import { imagePullCommand } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
 import { useCancelTask, usePullImage, useTask } from '../queries/tasks';
 import { CommandBlock } from '../ui/CommandBlock';
+import { usePullTags } from './pull-tags';
+import { TagCombobox } from './TagCombobox';
+
+/** Offered whatever the registry says; the engine's own platform is the empty choice. */
+const COMMON_PLATFORMS = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/386', 'linux/ppc64le', 'linux/s390x'];
 
 /**
  * docker pull NAME, as a task: the field follows it while it is shown, the tasks panel always. Leaving the view
@@ -12,6 +17,8 @@ import { CommandBlock } from '../ui/CommandBlock';
 export function PullField({ engineId }: { engineId: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  const [platform, setPlatform] = useState('');
+  const { source, tags, failed } = usePullTags(name);
   const [taskId, setTaskId] = useState<string | undefined>();
   const pull = usePullImage(engineId);
   const cancel = useCancelTask();
@@ -19,11 +26,16 @@ export function PullField({ engineId }: { engineId: string }) {
   const pulling = pull.isPending || task?.state === 'running';
   const percent = task?.state === 'running' ? task.progress.percent : undefined;
 
+  // The chosen Hub tag's own platforms when it lists them, the usual ones otherwise; a choice made stays offered.
+  const chosenTag = tags.find((tag) => source.kind !== 'none' && `${source.base}:${tag.tag}` === name.trim());
+  const listed = chosenTag && chosenTag.platforms.length > 0 ? chosenTag.platforms : COMMON_PLATFORMS;
+  const platforms = platform && !listed.includes(platform) ? [platform, ...listed] : listed;
+
   const start = () => {
     const ref = name.trim();
     if (!ref || pulling) return;
     setTaskId(undefined);
-    pull.mutate(ref, { onSuccess: ({ taskId: id }) => setTaskId(id) });
+    pull.mutate(platform ? { ref, platform } : ref, { onSuccess: ({ taskId: id }) => setTaskId(id) });
   };
 
   const status = pull.error
@@ -48,16 +60,15 @@ export function PullField({ engineId }: { engineId: string }) {
         start();
       }}
     >
-      <input
-        type="text"
-        className="search pull-input"
-        aria-label={t('images.pull.label')}
-        placeholder={t('images.pull.placeholder')}
-        value={name}
-        spellCheck={false}
-        autoCapitalize="off"
-        onChange={(event) => setName(event.target.value)}
-      />
+      <TagCombobox value={name} onChange={setName} base={source.kind === 'none' ? '' : source.base} tags={source.kind === 'none' ? [] : tags} failed={failed} />
+      <select aria-label={t('images.pull.platform')} value={platform} onChange={(event) => setPlatform(event.target.value)}>
+        <option value="">{t('images.pull.platformDefault')}</option>
+        {platforms.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
       {pulling ? (
         <button type="button" disabled={!taskId || cancel.isPending} onClick={() => taskId && cancel.mutate(taskId)}>
           {t('images.pull.cancel')}
@@ -67,7 +78,7 @@ export function PullField({ engineId }: { engineId: string }) {
           {t('images.pull.button')}
         </button>
       )}
-      {name.trim() ? <CommandBlock command={imagePullCommand(name.trim())} label={t('images.pull.command')} /> : null}
+      {name.trim() ? <CommandBlock command={imagePullCommand(name.trim(), platform || undefined)} label={t('images.pull.command')} /> : null}
       <div className="pull-status" role="status">
         {task && percent !== undefined ? <progress max={100} value={percent} aria-label={t('images.pull.progress', { image: task.subject })} /> : null}
         {status ? <span className="muted">{status}</span> : null}

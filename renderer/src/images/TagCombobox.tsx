@@ -1,0 +1,93 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TagSuggestion } from './pull-tags';
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  base: string;
+  tags: TagSuggestion[];
+  failed: boolean;
+}
+
+/**
+ * The image field as a combobox: the typed repository's tags are offered below it (arrows move, Enter picks, Escape
+ * closes); whatever the list holds, the field stays free text.
+ */
+export function TagCombobox({ value, onChange, base, tags, failed }: Props) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const hintId = useId();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const offered = tags.filter((tag) => `${base}:${tag.tag}` !== value.trim());
+  const shown = open && offered.length > 0;
+
+  const pick = (tag: string) => {
+    onChange(`${base}:${tag}`);
+    setOpen(false);
+    setActive(-1);
+  };
+
+  return (
+    <div className="pull-combobox">
+      <input
+        type="text"
+        role="combobox"
+        className="search pull-input"
+        aria-label={t('images.pull.label')}
+        aria-expanded={shown}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={failed ? hintId : undefined}
+        placeholder={t('images.pull.placeholder')}
+        value={value}
+        spellCheck={false}
+        autoCapitalize="off"
+        onChange={(event) => {
+          onChange(event.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            setOpen(true);
+            const step = event.key === 'ArrowDown' ? 1 : -1;
+            setActive((index) => (offered.length === 0 ? -1 : (index + step + offered.length) % offered.length));
+          } else if (event.key === 'Enter' && shown && active >= 0 && offered[active]) {
+            event.preventDefault();
+            pick(offered[active].tag);
+          } else if (event.key === 'Escape') {
+            setOpen(false);
+          }
+        }}
+      />
+      <ul id={listId} role="listbox" className="pull-tags" aria-label={t('images.pull.tags', { repository: base })} hidden={!shown}>
+        {offered.map((tag, index) => (
+          <li
+            key={tag.tag}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            // mousedown, not click: the field keeps focus and the list is not closed by the blur first.
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(tag.tag);
+            }}
+          >
+            {tag.tag}
+          </li>
+        ))}
+      </ul>
+      {failed ? (
+        <span id={hintId} className="muted pull-hint">
+          {t('images.pull.tagsUnavailable')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
