@@ -1,5 +1,6 @@
 import { TEST_IMAGE, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { DetailPage } from './pages/detail-page';
+import { RunDialogPage } from './pages/run-dialog';
 import { expect, test } from './support/fixtures';
 
 // Found on a new user's walk through the Containers section.
@@ -90,5 +91,19 @@ test.describe('containers: what a new user met', () => {
     await status.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => dockerCli(['inspect', '-f', '{{.State.Status}}', name]), { timeout: 15_000 }).toBe('running');
     await expect(status).not.toContainText('not running', { timeout: 15_000 });
+  });
+
+  test('the Edit form of a --rm container explains why instead of showing a stop/rm/run command', async ({ containers, runId, page }) => {
+    const name = testName(runId, 'auto-remove');
+    await dockerCli(['run', '-d', '--rm', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await expect(containers.row(name)).toBeVisible();
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    await detail.region.getByRole('button', { name: 'Edit…' }).click();
+    const edit = RunDialogPage.editing(page, name);
+    await expect(edit.dialog.locator('.run-command')).toContainText('it cannot be edited');
+    await expect(edit.dialog.locator('.run-command')).not.toContainText('docker stop');
+    await expect(edit.dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/edit-rm.png` });
   });
 });

@@ -196,10 +196,11 @@ function RunForm({ engineId }: { engineId: string }) {
       footer={
         <RunFooter
           formId={FORM_ID}
-          command={command}
+          // A --rm container cannot be edited: the explanation stands where the stop/rm/run command would.
+          command={autoRemoveEdit ? '' : command}
           shownCommand={shownCommand}
           unexpressed={spec.carried?.unexpressed}
-          formError={messages.get('')}
+          formError={autoRemoveEdit ? t('run.autoRemoveEdit', { name: target.original.name ?? '' }) : messages.get('')}
           changes={confirming ? changes : undefined}
           rejection={rejection}
           risks={risks}
