@@ -106,4 +106,29 @@ test.describe('containers: what a new user met', () => {
     await expect(edit.dialog.getByRole('button', { name: 'Save…' })).toBeDisabled();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/edit-rm.png` });
   });
+
+  test('at 1280×800 the State column shows a whole exit status and a running row’s memory figure', async ({ containers, runId, page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const exited = testName(runId, 'killed');
+    const running = testName(runId, 'busy-row');
+    await dockerCli(['run', '-d', '--name', exited, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await dockerCli(['kill', exited]);
+    await dockerCli(['run', '-d', '--name', running, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await containers.showAll();
+    await expect(containers.status(exited)).toContainText(/Exited \(137\)/);
+    // The row's figures come with the first stats sample.
+    const figures = containers.row(running).locator('.row-stats');
+    await expect(figures).toContainText(/B$/);
+    // Whether the element's text ends inside its cell, measured in one task so no re-render comes between.
+    const fits = (locator: typeof figures, text?: string) =>
+      locator.evaluate((element, worst) => {
+        if (worst !== undefined) element.textContent = worst;
+        const cell = element.closest('[role="gridcell"]')!.getBoundingClientRect();
+        return element.getBoundingClientRect().right <= cell.right + 0.5;
+      }, text);
+    // "Exited (137) 42 seconds ago": as long as a status gets for the first minutes.
+    expect(await fits(containers.status(exited), 'Exited (137) 42 seconds ago')).toBe(true);
+    expect(await fits(figures)).toBe(true);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/columns-1280.png` });
+  });
 });
