@@ -13,6 +13,7 @@ import { startRateLimitProxy, type RateLimitProxy } from '../scripts/test-suppor
 import { startTestRegistry, type TestRegistry } from '../scripts/test-support/registry';
 import { ContainersPage } from './pages/containers-page';
 import { HubPage } from './pages/hub-page';
+import { ImagesPage } from './pages/images-page';
 import { RunDialogPage } from './pages/run-dialog';
 
 const runId = newRunId();
@@ -66,6 +67,31 @@ test.afterAll(async () => {
   await proxy?.stop();
   await registry?.stop();
   if (home) rmSync(home, { recursive: true, force: true });
+});
+
+// First: the next test ends by using up the pull limit and stopping the stand-in.
+test('the pull field offers Hub tags for a typed name, with the platforms the picked tag lists', async ({ page }) => {
+  const images = new ImagesPage(page);
+  await new ContainersPage(page).open(server.url);
+  await images.open();
+  const field = page.getByRole('combobox', { name: 'Image to pull' });
+  await field.fill('busybox');
+  const offered = page.getByRole('listbox', { name: 'Tags of busybox' });
+  await expect(offered.getByRole('option', { name: 'latest', exact: true })).toBeVisible();
+  await expect(offered.getByRole('option', { name: '1.35', exact: true })).toBeVisible();
+  await offered.getByRole('option', { name: 'latest', exact: true }).click();
+  await expect(field).toHaveValue('busybox:latest');
+  // The stand-in lists linux/amd64, linux/arm64/v8 and an attestation (unknown/unknown) for every tag.
+  const platform = page.getByRole('combobox', { name: 'Platform' });
+  await expect(platform.getByRole('option')).toHaveText(['Engine default', 'linux/amd64', 'linux/arm64/v8']);
+  await platform.selectOption('linux/amd64');
+  await expect(page.getByText('docker pull --platform linux/amd64 busybox:latest', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Pull', exact: true }).click();
+  await expect(images.pullStatus).toContainText('Pulled busybox:latest.', { timeout: 60_000 });
+  await expect(images.row('busybox:latest')).toBeVisible();
+  // The next test starts as if this one had not run: no busybox on the daemon, the proxy's count back where it was.
+  await new Docker({ socketPath: daemon!.socket }).getImage('busybox:latest').remove();
+  proxy.set(200, 187, 21600);
 });
 
 test('Hub search → repository page → tags → Pull → Run, served by the stand-in and the mirror', async ({ page }) => {

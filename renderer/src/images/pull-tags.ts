@@ -11,6 +11,9 @@ export interface TagSuggestion {
   platforms: string[];
 }
 
+/** Hub lists attestation manifests as unknown/unknown: not a platform anyone pulls. */
+const isPullable = (platform: string) => !platform.startsWith('unknown');
+
 /** A value that settles: the registry is asked once typing pauses, not on every key. */
 function useDebounced<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
@@ -32,7 +35,7 @@ export function usePullTags(name: string) {
     queryFn: async ({ signal }): Promise<TagSuggestion[]> => {
       if (source.kind === 'hub') {
         const page = await client.call('hub:tags', { repository: source.repository, page: 1, pageSize: 50 }, { signal });
-        return page.tags.map((tag) => ({ tag: tag.name, platforms: tag.images.map((image) => image.platform) }));
+        return page.tags.map((tag) => ({ tag: tag.name, platforms: tag.images.map((image) => image.platform).filter(isPullable) }));
       }
       if (source.kind === 'registry') {
         const page = await client.call('registries:tags', { address: source.address, repository: source.repository }, { signal });
