@@ -131,4 +131,21 @@ test.describe('containers: what a new user met', () => {
     expect(await fits(figures)).toBe(true);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/columns-1280.png` });
   });
+
+  test('the details pane keeps one width across its tabs, so the tab row stays under the pointer', async ({ containers, runId, page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const name = testName(runId, 'pane-width');
+    await dockerCli(['run', '-d', '--name', name, ...testLabels(runId), TEST_IMAGE, 'sleep', '300']);
+    await expect(containers.row(name)).toBeVisible();
+    const detail = new DetailPage(page);
+    await detail.openFor(name);
+    const logsTab = detail.region.getByRole('tab', { name: 'Logs' });
+    const boxes: Array<{ x: number; width: number } | null> = [];
+    for (const tab of ['Summary', 'Logs', 'Stats', 'Summary']) {
+      await detail.tab(tab);
+      boxes.push(await logsTab.boundingBox());
+    }
+    expect(new Set(boxes.map((box) => `${box?.x},${box?.width}`)).size).toBe(1);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/pane-summary-width.png` });
+  });
 });

@@ -193,7 +193,8 @@ export function DetailPane() {
   if (tab === 'terminal' && detailId && terminalFor !== detailId) setTerminalFor(detailId);
   if (!detailId) return null;
   return (
-    <aside role="region" aria-label={t('detail.region')} className={`detail${tab === 'summary' ? '' : ' wide'}`}>
+    // One width for every tab: a pane that resized with the tab moved the tab row under the pointer.
+    <aside role="region" aria-label={t('detail.region')} className="detail wide">
       <header className="detail-head">
         <h2>{detail.data?.name ?? shortId(ref!.id)}</h2>
         <button type="button" className="ghost small" aria-label={t('detail.close')} onClick={() => openDetail(undefined)}>
