@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { testDockerHost, testLabels } from './fixtures';
+import { startThrottledRelay } from './throttled-relay';
 
 const run = promisify(execFile);
 
@@ -19,50 +19,14 @@ export interface SlowLink {
   stop(): Promise<void>;
 }
 
-/**
- * A TCP relay in front of a registry that carries the registry's answers at `bytesPerSecond`: a real, slow link,
- * so a pull is still running when a test acts on it, and the test can see when the engine hangs up.
- */
+/** A relay that carries the registry's answers at `bytesPerSecond`: a layer download that is still running when a test acts. */
 export async function startSlowLink(target: string, bytesPerSecond: number): Promise<SlowLink> {
-  const [targetHost, targetPort] = [target.slice(0, target.lastIndexOf(':')), Number(target.slice(target.lastIndexOf(':') + 1))];
-  const open = new Map<net.Socket, { carried: number; upstream: net.Socket }>();
-  let carried = 0;
-  const server = net.createServer((client) => {
-    const upstream = net.connect(targetPort, targetHost);
-    const connection = { carried: 0, upstream };
-    open.set(client, connection);
-    let due = Date.now();
-    upstream.on('data', (chunk: Buffer) => {
-      connection.carried += chunk.length;
-      carried += chunk.length;
-      client.write(chunk);
-      // A token bucket: each chunk books its share of time on the link; reading waits until the link is free.
-      due = Math.max(due, Date.now()) + (chunk.length / bytesPerSecond) * 1000;
-      const wait = due - Date.now();
-      if (wait > 1) {
-        upstream.pause();
-        setTimeout(() => upstream.resume(), wait);
-      }
-    });
-    client.pipe(upstream);
-    const close = () => {
-      open.delete(client);
-      client.destroy();
-      upstream.destroy();
-    };
-    client.on('error', close).on('close', close);
-    upstream.on('error', close).on('close', close);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const relay = await startThrottledRelay(target, bytesPerSecond, 'download');
   return {
-    address: `127.0.0.1:${(server.address() as net.AddressInfo).port}`,
-    openTransfers: (bytes) => [...open.values()].filter((connection) => connection.carried >= bytes).length,
-    carried: () => carried,
-    stop: () =>
-      new Promise((resolve) => {
-        for (const client of open.keys()) client.destroy();
-        server.close(() => resolve());
-      }),
+    address: relay.address,
+    openTransfers: (bytes) => relay.openConnections().filter((carried) => carried >= bytes).length,
+    carried: relay.carried,
+    stop: relay.stop,
   };
 }
 
