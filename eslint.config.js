@@ -32,6 +32,11 @@ const FEATURE_ENTRY_VIEWS = {
   run: ['RunDialog', 'ContainerTools'],
   tasks: ['StatusBar'],
   terminal: ['TerminalTab'],
+  volumes: ['VolumesView'],
+  networks: ['NetworksView'],
+  compose: ['ComposeView'],
+  system: ['SystemView'],
+  vm: ['VmView'],
 };
 // Every other folder of renderer/src is a feature, so a new one is held to the rule from its first file.
 const FEATURES = readdirSync(new URL('./renderer/src/', import.meta.url), { withFileTypes: true })

@@ -73,6 +73,11 @@ import {
   TagsPage,
 } from './registry';
 import { StatsInput, StatsSample, StatsSnapshot, StatsSnapshotInput } from './stats';
+import { volumeProcedures, volumeSubscriptions } from './volumes-procedures';
+import { networkProcedures, networkSubscriptions } from './networks-procedures';
+import { composeProcedures, composeSubscriptions } from './compose-procedures';
+import { systemProcedures, systemSubscriptions } from './system-procedures';
+import { vmProcedures, vmSubscriptions } from './vm-procedures';
 
 export const ActionResult = z.object({
   id: z.string(),
@@ -182,6 +187,11 @@ export const procedures = {
   'files:uploadAbort': { input: UploadRef, output: z.object({}) },
   'exec:input': { input: ExecInputData, output: z.object({}) },
   'exec:resize': { input: ExecResize, output: z.object({}) },
+  ...volumeProcedures,
+  ...networkProcedures,
+  ...composeProcedures,
+  ...systemProcedures,
+  ...vmProcedures,
 } as const;
 
 export const ResourceKind = z.enum(['container', 'image', 'volume', 'network']);
@@ -220,6 +230,11 @@ export const subscriptions = {
   'containers:export': { input: ContainerExportInput, event: TarDownloadEvent, creditWindow: 8 },
   // A published port of an SSH engine on a 127.0.0.1 port here, open while subscribed (and while the engine is connected).
   'ports:forward': { input: PortForwardInput, event: PortForwardOpened },
+  ...volumeSubscriptions,
+  ...networkSubscriptions,
+  ...composeSubscriptions,
+  ...systemSubscriptions,
+  ...vmSubscriptions,
 } satisfies Record<string, { input: z.ZodType; event: z.ZodType; creditWindow?: number }>;
 
 export type Procedures = typeof procedures;

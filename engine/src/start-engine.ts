@@ -27,6 +27,12 @@ import { logEngineStatus } from './log/engine-status-log';
 import { silentLogger } from './log/logger';
 import { sessionFactory, type MinatoEngine, type MinatoEngineOptions } from './minato-engine';
 import type { EngineHandlers } from './rpc/handlers';
+import type { DomainDeps } from './domain';
+import { volumeDomain } from './volumes/volume-domain';
+import { networkDomain } from './networks/network-domain';
+import { composeDomain } from './compose/compose-domain';
+import { systemDomain } from './system/system-domain';
+import { vmDomain } from './vm/vm-domain';
 
 export { LOCAL_ENGINE_ID } from './engines/engine-setup';
 
@@ -55,6 +61,13 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
   // Logins where the docker CLI keeps them; the registries added in Minato beside its settings.
   const credentials = createCredentialStore(environment);
   const registryList = createRegistryList(path.join(path.dirname(settingsFile), 'registries.json'));
+  const deps: DomainDeps = { registry, engines, tasks, credentials, logger, ...environment, settingsFile };
+  const volumes = volumeDomain(deps);
+  const networks = networkDomain(deps);
+  const compose = composeDomain(deps);
+  const system = systemDomain(deps);
+  const vm = vmDomain(deps);
+  const domains = [volumes, networks, compose, system, vm];
   const handlers: EngineHandlers = {
     procedures: {
       ...engineProcedures(engines),
@@ -72,6 +85,11 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...registryProcedures({ engines: registry, tasks, credentials, list: registryList }),
       ...localImageProcedures(tasks, registry),
       ...hubProcedures({ locations: hubLocations(environment.env), credentials }),
+      ...volumes.procedures,
+      ...networks.procedures,
+      ...compose.procedures,
+      ...system.procedures,
+      ...vm.procedures,
     },
     subscriptions: {
       ...engineSubscriptions(registry),
@@ -83,6 +101,11 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...taskSubscriptions(tasks),
       ...localImageSubscriptions(tasks, registry),
       ...portSubscriptions(registry),
+      ...volumes.subscriptions,
+      ...networks.subscriptions,
+      ...compose.subscriptions,
+      ...system.subscriptions,
+      ...vm.subscriptions,
     },
   };
   await engines.ready;
@@ -91,6 +114,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
     openSession: sessionFactory(handlers, logger),
     close: async () => {
       stopStatusLog();
+      await Promise.all(domains.map((domain) => domain.close?.()));
       tasks.close();
       engines.close();
     },

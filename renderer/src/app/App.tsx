@@ -5,6 +5,11 @@ import { ContainersView } from '../containers/ContainersView';
 import { ImagesView } from '../images/ImagesView';
 import { RegistriesView } from '../registries/RegistriesView';
 import { ExploreView } from '../hub/ExploreView';
+import { VolumesView } from '../volumes/VolumesView';
+import { NetworksView } from '../networks/NetworksView';
+import { ComposeView } from '../compose/ComposeView';
+import { SystemView } from '../system/SystemView';
+import { VmView } from '../vm/VmView';
 import { useEngines } from '../queries/engines';
 import { setEngineId, setSettingsOpen, useUiStore } from '../stores/ui-store';
 import { EngineAttention, needsAnswer } from '../engines/EngineAttention';
@@ -108,6 +113,16 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
           <ExploreView engine={engine} />
         ) : engine && section === 'images' ? (
           <ImagesView engine={engine} />
+        ) : engine && section === 'volumes' ? (
+          <VolumesView engine={engine} />
+        ) : engine && section === 'networks' ? (
+          <NetworksView engine={engine} />
+        ) : engine && section === 'compose' ? (
+          <ComposeView engine={engine} />
+        ) : engine && section === 'system' ? (
+          <SystemView engine={engine} />
+        ) : engine && section === 'vm' ? (
+          <VmView engine={engine} />
         ) : engine ? (
           <ContainersView engine={engine} engines={engines.data ?? []} all={false} />
         ) : null}

@@ -1,6 +1,16 @@
 import { CONTRACT_MESSAGES } from '../../../engine/contract';
+import { volumeEn } from './domains/volumes';
+import { networkEn } from './domains/networks';
+import { composeEn } from './domains/compose';
+import { systemEn } from './domains/system';
+import { vmEn } from './domains/vm';
 
 export const en = {
+  volumes: volumeEn,
+  networks: networkEn,
+  compose: composeEn,
+  system: systemEn,
+  vm: vmEn,
   app: { name: 'Minato' },
   statusBar: { label: 'Status bar' },
   tasks: {
@@ -31,7 +41,7 @@ export const en = {
     notifyAsk: 'Notify me when long tasks finish',
     on: 'On {{engine}}',
   },
-  nav: { label: 'Sections', containers: 'Containers', images: 'Images', registries: 'Registries', explore: 'Explore', settings: 'Settings' },
+  nav: { label: 'Sections', containers: 'Containers', images: 'Images', registries: 'Registries', explore: 'Explore', volumes: 'Volumes', networks: 'Networks', compose: 'Compose', system: 'System', vm: 'Linux VM', settings: 'Settings' },
   images: {
     table: 'Images',
     search: 'Search images',

@@ -1,6 +1,16 @@
 import type { Messages } from './en';
+import { volumeJa } from './domains/volumes';
+import { networkJa } from './domains/networks';
+import { composeJa } from './domains/compose';
+import { systemJa } from './domains/system';
+import { vmJa } from './domains/vm';
 
 export const ja: Messages = {
+  volumes: volumeJa,
+  networks: networkJa,
+  compose: composeJa,
+  system: systemJa,
+  vm: vmJa,
   app: { name: 'Minato' },
   statusBar: { label: 'ステータスバー' },
   tasks: {
@@ -31,7 +41,7 @@ export const ja: Messages = {
     notifyAsk: '長いタスクの終了を通知する',
     on: 'エンジン: {{engine}}',
   },
-  nav: { label: 'セクション', containers: 'コンテナ', images: 'イメージ', registries: 'レジストリ', explore: '探す', settings: '設定' },
+  nav: { label: 'セクション', containers: 'コンテナ', images: 'イメージ', registries: 'レジストリ', explore: '探す', volumes: 'ボリューム', networks: 'ネットワーク', compose: 'Compose', system: 'システム', vm: 'Linux VM', settings: '設定' },
   images: {
     table: 'イメージ',
     search: 'イメージを検索',

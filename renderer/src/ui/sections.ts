@@ -1,4 +1,4 @@
-export const SECTIONS = ['containers', 'images', 'explore', 'registries'] as const;
+export const SECTIONS = ['containers', 'images', 'explore', 'registries', 'volumes', 'networks', 'compose', 'system', 'vm'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export const sectionOf = (hash: string): Section => SECTIONS.find((section) => `#${section}` === hash) ?? 'containers';
