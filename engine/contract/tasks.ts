@@ -2,8 +2,25 @@ import { z } from 'zod';
 import { EngineId } from './engines';
 import { WireError } from './errors';
 
-/** What a long job is. Pull today; push, build, Compose and prune start tasks of their own kinds later. */
-export const TaskKind = z.enum(['pull', 'save', 'load', 'import', 'export', 'prune', 'push', 'build']);
+/** What a long job is: each kind has its title in the UI's tasks.title table. */
+export const TaskKind = z.enum([
+  'pull',
+  'save',
+  'load',
+  'import',
+  'export',
+  'prune',
+  'push',
+  'build',
+  'volume-backup',
+  'volume-restore',
+  'volume-clone',
+  'compose',
+  'disk-usage',
+  'system-prune',
+  'vm',
+  'vm-image',
+]);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 export const TaskState = z.enum(['running', 'succeeded', 'failed', 'cancelled']);

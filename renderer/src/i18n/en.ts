@@ -20,7 +20,7 @@ export const en = {
     empty: 'No tasks yet. Pulls and other long jobs show here while they run, and stay until Minato closes.',
     close: 'Close',
     button: { idle: 'Tasks', running_one: 'Tasks: {{count}} running', running_other: 'Tasks: {{count}} running' },
-    title: { push: 'Push {{subject}}', pull: 'Pull {{subject}}', save: 'Save {{subject}}', load: 'Load {{subject}}', import: 'Import {{subject}}', export: 'Export {{subject}}', prune: 'Prune images', build: 'Build {{subject}}' },
+    title: { push: 'Push {{subject}}', pull: 'Pull {{subject}}', save: 'Save {{subject}}', load: 'Load {{subject}}', import: 'Import {{subject}}', export: 'Export {{subject}}', prune: 'Prune images', build: 'Build {{subject}}', 'volume-backup': 'Back up {{subject}}', 'volume-restore': 'Restore into {{subject}}', 'volume-clone': 'Clone {{subject}}', compose: 'Compose: {{subject}}', 'disk-usage': 'Disk use of {{subject}}', 'system-prune': 'Clean up {{subject}}', vm: 'Linux VM: {{subject}}', 'vm-image': 'Linux VM image {{subject}}' },
     state: { running: 'Running', succeeded: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
     progress: { bytes: '{{current}} of {{total}}', layers: '{{current}} of {{total}} layers', steps: 'Step {{current}} of {{total}}' },
     percent: '{{percent}}%',

@@ -20,7 +20,7 @@ export const ja: Messages = {
     empty: 'タスクはまだありません。プルなどの時間のかかる処理は、実行中ここに表示され、Minato を閉じるまで残ります。',
     close: '閉じる',
     button: { idle: 'タスク', running_one: 'タスク: {{count}} 件実行中', running_other: 'タスク: {{count}} 件実行中' },
-    title: { push: '{{subject}} をプッシュ', pull: '{{subject}} を取得', save: '{{subject}} を保存', load: '{{subject}} を読み込み', import: '{{subject}} をインポート', export: '{{subject}} をエクスポート', prune: 'イメージを整理', build: '{{subject}} をビルド' },
+    title: { push: '{{subject}} をプッシュ', pull: '{{subject}} を取得', save: '{{subject}} を保存', load: '{{subject}} を読み込み', import: '{{subject}} をインポート', export: '{{subject}} をエクスポート', prune: 'イメージを整理', build: '{{subject}} をビルド', 'volume-backup': '{{subject}} をバックアップ', 'volume-restore': '{{subject}} に復元', 'volume-clone': '{{subject}} を複製', compose: 'Compose: {{subject}}', 'disk-usage': '{{subject}} のディスク使用量', 'system-prune': '{{subject}} を整理', vm: 'Linux VM: {{subject}}', 'vm-image': 'Linux VM イメージ {{subject}}' },
     state: { running: '実行中', succeeded: '完了', failed: '失敗', cancelled: '中止' },
     progress: { bytes: '{{current}} / {{total}}', layers: '{{current}} / {{total}} レイヤー', steps: 'ステップ {{current}} / {{total}}' },
     percent: '{{percent}}%',
