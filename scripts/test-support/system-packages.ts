@@ -26,6 +26,8 @@ const REQUIREMENTS: Requirement[] = [
   { check: () => onPath('gpg'), debianPackage: 'gnupg' },
   { check: () => onPath('pass'), debianPackage: 'pass' },
   { check: () => onPath('docker-credential-pass'), debianPackage: 'golang-docker-credential-helpers' },
+  // Compose projects run through the person's own Compose CLI: Debian's standalone docker-compose (1.29.2).
+  { check: () => onPath('docker-compose'), debianPackage: 'docker-compose' },
 ];
 
 /** Installs what the tests need on a fresh Debian/Ubuntu machine as root; elsewhere says exactly what is missing. */
