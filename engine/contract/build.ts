@@ -52,11 +52,12 @@ export const BuildStarted = z.object({ taskId: z.string() });
 export const BuildContextInput = z.object({ engineId: EngineId, contextPath: z.string().startsWith('/').max(4096), dockerfile: ContextRelativePath.default('Dockerfile') });
 
 /**
- * What the engine found at a context path, so the form can say what is wrong next to the field that is wrong:
- * `remote` when the engine is not on the machine whose folders Minato reads (SSH, another machine's TCP).
+ * What Minato's engine found at a context path on its own machine, so the form can say what is wrong next to the
+ * field that is wrong. The folder is always read here and sent as a tar over the engine connection, as the docker
+ * CLI does, whichever engine builds (local, SSH, TCP).
  */
 export const BuildContextStatus = z.object({
-  folder: z.enum(['ok', 'missing', 'not-a-folder', 'unreadable', 'remote']),
+  folder: z.enum(['ok', 'missing', 'not-a-folder', 'unreadable']),
   dockerfile: z.enum(['ok', 'missing', 'unknown']),
   /** Rules read from the folder's `.dockerignore` (0 without one). */
   ignoreRules: z.number().int().nonnegative(),
@@ -69,7 +70,7 @@ export type BuildContextStatus = z.infer<typeof BuildContextStatus>;
 export const BuildRefusal = z.object({
   kind: z.literal('build-refused'),
   field: z.enum(['contextPath', 'dockerfile', 'engine']),
-  reason: z.enum(['missing', 'not-a-folder', 'unreadable', 'remote', 'no-dockerfile', 'buildkit-unavailable']),
+  reason: z.enum(['missing', 'not-a-folder', 'unreadable', 'no-dockerfile', 'buildkit-unavailable']),
 });
 export type BuildRefusal = z.infer<typeof BuildRefusal>;
 

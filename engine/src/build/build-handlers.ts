@@ -10,6 +10,9 @@ export function buildProcedures(tasks: TaskManager, registry: EngineRegistry): B
   return {
     // Answers with the task once the folder is checked; the build goes on whoever asked goes away.
     'build:start': async ({ engineId, ...options }) => ({ taskId: (await startBuild(tasks, registry, engineId, options)).id }),
-    'build:checkContext': async ({ engineId, contextPath, dockerfile }) => contextStatus(registry.get(engineId).info(), contextPath, dockerfile),
+    'build:checkContext': async ({ engineId, contextPath, dockerfile }) => {
+      registry.get(engineId); // An engine that is not there is refused as for a build.
+      return contextStatus(contextPath, dockerfile);
+    },
   };
 }

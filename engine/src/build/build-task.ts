@@ -134,7 +134,7 @@ async function runBuild(docker: Docker, options: BuildOptions, builder: Builder,
 export async function startBuild(tasks: TaskManager, registry: EngineRegistry, engineId: string, options: BuildOptions): Promise<TaskSummary> {
   const connection = registry.get(engineId);
   const info = connection.info();
-  const filter = contextFilter(await checkContext(info, options.contextPath, options.dockerfile), options.dockerfile);
+  const filter = contextFilter(await checkContext(options.contextPath, options.dockerfile), options.dockerfile);
   const builder = builderFor(options.builder, info, filter.buildFilesExcluded);
   const docker = connection.docker();
   const subject = options.tags[0] ?? path.basename(options.contextPath);

@@ -20,10 +20,10 @@ export function watchTasks(client: MinatoClient): { latest: Map<string, TaskSumm
 }
 
 /** Builds through Minato and waits for the task to end, whichever way. */
-export async function buildWithMinato(client: MinatoClient, options: BuildOptionsInput, timeoutMs = 60_000): Promise<TaskSummary> {
+export async function buildWithMinato(client: MinatoClient, options: BuildOptionsInput, timeoutMs = 60_000, engineId = 'local'): Promise<TaskSummary> {
   const watch = watchTasks(client);
   try {
-    const { taskId } = await client.call('build:start', { engineId: 'local', ...options });
+    const { taskId } = await client.call('build:start', { engineId, ...options });
     return await waitFor(() => {
       const task = watch.latest.get(taskId);
       return task && task.state !== 'running' ? task : undefined;

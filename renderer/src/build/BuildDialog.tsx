@@ -16,7 +16,6 @@ import './build.css';
 /** What the engine found at the folder, as a message by the field it concerns. */
 function statusMessages(status: ReturnType<typeof useContextStatus>['data']): Partial<Record<FieldName | 'engine', FieldMessage>> {
   if (!status) return {};
-  if (status.folder === 'remote') return { engine: { key: 'build.refused.remote' } };
   if (status.folder !== 'ok') return { contextPath: { key: `build.refused.${status.folder}` } };
   if (status.dockerfile === 'missing') return { dockerfile: { key: 'build.refused.no-dockerfile' } };
   return {};
@@ -50,7 +49,6 @@ export function BuildDialog({ engine }: { engine: EngineInfo }) {
   const builder = builderFor(values.builder, engine, status.data?.buildFilesExcluded);
   const command = options ? buildCommand(options, builder, engine) : '';
   const running = start.isPending || task?.state === 'running';
-  const notHere = engine.capabilities.bindFolders !== 'local';
 
   const set = <K extends keyof BuildFormValues>(key: K, value: BuildFormValues[K]) => setBuildDraft({ ...values, [key]: value });
   const say = (message: FieldMessage | undefined) => (message ? t(message.key, message.params) : undefined);
@@ -80,15 +78,15 @@ export function BuildDialog({ engine }: { engine: EngineInfo }) {
           <button type="button" onClick={closeBuildDialog}>
             {t('build.close')}
           </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={!options || running || notHere}>
+          <button type="submit" form={`${id}-form`} className="primary" disabled={!options || running}>
             {t('build.submit')}
           </button>
         </>
       }
     >
-      {notHere || shown.engine ? (
+      {shown.engine ? (
         <p className="banner warning" role="alert">
-          {t('build.refused.remote')}
+          {say(shown.engine)}
         </p>
       ) : null}
       <form

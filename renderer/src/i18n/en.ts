@@ -943,7 +943,6 @@ export const en = {
       missing: 'There is no folder at this path on the machine Minato runs on.',
       'not-a-folder': 'This path is a file, not a folder.',
       unreadable: 'Minato may not read this folder.',
-      remote: 'Building from a folder works only for an engine on this machine for now: builds on SSH and other remote engines are not supported yet.',
       'no-dockerfile': 'There is no such Dockerfile in this folder.',
       'buildkit-unavailable': 'This engine has no BuildKit: choose the classic builder.',
     },

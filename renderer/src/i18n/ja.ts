@@ -531,6 +531,19 @@ export const ja: Messages = {
       rateLimited: 'Docker Hub のプル回数の上限に達しました。{{seconds}} 秒後にもう一度試すか、Docker Hub にログインして上限を増やしてください。',
       rateLimitedLater: 'Docker Hub のプル回数の上限に達しました。しばらくしてからもう一度試すか、Docker Hub にログインして上限を増やしてください。',
     },
+    // Volumes (engine/src/volumes).
+    volumes: {
+      exists: 'ボリューム {{name}} はすでにあります。別の名前を選んでください。',
+      notEmpty: 'ボリューム {{name}} にはすでにファイルがあります。復元するとファイルが追加され、同じ名前のファイルは置き換えられます。続けるなら確認してください。新しいボリュームへの復元もできます。',
+      inUse: 'ボリューム {{name}} は {{containers}} が使用中です。先にそれらのコンテナを削除してください。',
+      notAUser: 'コンテナ {{container}} はボリューム {{name}} を使っていないため、Minato は削除しませんでした。',
+      sameVolume: 'ボリュームを自分自身に複製することはできません。',
+      cancelled: 'ボリュームのコピーを取り消しました。',
+      uploadGone: 'この復元はもう開いていません。もう一度始めてください。',
+      uploadShort: 'ファイルが、伝えられたサイズより {{bytes}} バイト足りません。',
+      uploadTooLong: 'ファイルが、伝えられたサイズより長くなっています。',
+      tooManyUploads: '同時に実行できる復元は {{limit}} 件までです。どれかが終わるのを待つか、取り消してください。',
+    },
     // Input refused at the contract, and the Run form's checks that say why.
     checks: {
       pathControl: 'パスに NUL などの制御文字は使えません。',
@@ -1060,7 +1073,6 @@ export const ja: Messages = {
       missing: 'Minato が動いているマシンのこのパスにフォルダーがありません。',
       'not-a-folder': 'このパスはフォルダーではなくファイルです。',
       unreadable: 'Minato にはこのフォルダーを読む権限がありません。',
-      remote: 'フォルダーからのビルドは、今のところこのマシン上のエンジンでのみ使えます。SSH などリモートのエンジンでのビルドにはまだ対応していません。',
       'no-dockerfile': 'このフォルダーにその Dockerfile はありません。',
       'buildkit-unavailable': 'このエンジンには BuildKit がありません。従来のビルダーを選んでください。',
     },
