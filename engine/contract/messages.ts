@@ -117,6 +117,9 @@ export const CONTRACT_MESSAGES = {
     badAnswer: 'Docker Hub answered with something Minato could not read ({{what}}).',
     rateLimited: "Docker Hub's pull limit is used up: try again in {{seconds}} s, or log in to Docker Hub to get more pulls.",
     rateLimitedLater: "Docker Hub's pull limit is used up: try again later, or log in to Docker Hub to get more pulls.",
+    imageAddress: 'Minato does not fetch README images from {{host}}: it is at {{address}}, on this machine or a private network.',
+    imageNotHttps: 'Minato fetches README images over https only, and {{host}} is not https.',
+    imageTooBig: 'The image from {{host}} is larger than the {{megabytes}} MB Minato shows.',
   },
   // Input refused at the contract before it reaches a handler, and the Run form's checks that say why.
   checks: {

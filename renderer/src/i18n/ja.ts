@@ -530,6 +530,9 @@ export const ja: Messages = {
       badAnswer: 'Docker Hub の応答を Minato が読み取れませんでした（{{what}}）。',
       rateLimited: 'Docker Hub のプル回数の上限に達しました。{{seconds}} 秒後にもう一度試すか、Docker Hub にログインして上限を増やしてください。',
       rateLimitedLater: 'Docker Hub のプル回数の上限に達しました。しばらくしてからもう一度試すか、Docker Hub にログインして上限を増やしてください。',
+      imageAddress: '{{host}} は {{address}}（このマシンかプライベートネットワーク上のアドレス）にあるため、Minato は README の画像を取得しません。',
+      imageNotHttps: 'Minato は README の画像を https でのみ取得します。{{host}} は https ではありません。',
+      imageTooBig: '{{host}} の画像は、Minato が表示できる {{megabytes}} MB を超えています。',
     },
     // Volumes (engine/src/volumes).
     volumes: {
