@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOLUME_MESSAGES } from './volume-messages';
 
 /**
  * Every sentence the contract and the engine write for a person, in English. The wire carries a sentence as its key
@@ -121,6 +122,8 @@ export const CONTRACT_MESSAGES = {
     imageNotHttps: 'Minato fetches README images over https only, and {{host}} is not https.',
     imageTooBig: 'The image from {{host}} is larger than the {{megabytes}} MB Minato shows.',
   },
+  // The Volumes section's refusals (engine/contract/volume-messages.ts).
+  volumes: VOLUME_MESSAGES,
   // Input refused at the contract before it reaches a handler, and the Run form's checks that say why.
   checks: {
     pathControl: 'A path cannot contain NUL or other control characters.',

@@ -1,5 +1,5 @@
 import type { Messages } from './en';
-import { volumeJa } from './domains/volumes';
+import { volumeJa, volumeMessagesJa } from './domains/volumes';
 import { networkJa } from './domains/networks';
 import { composeJa } from './domains/compose';
 import { systemJa } from './domains/system';
@@ -534,19 +534,8 @@ export const ja: Messages = {
       imageNotHttps: 'Minato は README の画像を https でのみ取得します。{{host}} は https ではありません。',
       imageTooBig: '{{host}} の画像は、Minato が表示できる {{megabytes}} MB を超えています。',
     },
-    // Volumes (engine/src/volumes).
-    volumes: {
-      exists: 'ボリューム {{name}} はすでにあります。別の名前を選んでください。',
-      notEmpty: 'ボリューム {{name}} にはすでにファイルがあります。復元するとファイルが追加され、同じ名前のファイルは置き換えられます。続けるなら確認してください。新しいボリュームへの復元もできます。',
-      inUse: 'ボリューム {{name}} は {{containers}} が使用中です。先にそれらのコンテナを削除してください。',
-      notAUser: 'コンテナ {{container}} はボリューム {{name}} を使っていないため、Minato は削除しませんでした。',
-      sameVolume: 'ボリュームを自分自身に複製することはできません。',
-      cancelled: 'ボリュームのコピーを取り消しました。',
-      uploadGone: 'この復元はもう開いていません。もう一度始めてください。',
-      uploadShort: 'ファイルが、伝えられたサイズより {{bytes}} バイト足りません。',
-      uploadTooLong: 'ファイルが、伝えられたサイズより長くなっています。',
-      tooManyUploads: '同時に実行できる復元は {{limit}} 件までです。どれかが終わるのを待つか、取り消してください。',
-    },
+    volumes: volumeMessagesJa,
+
     // Input refused at the contract, and the Run form's checks that say why.
     checks: {
       pathControl: 'パスに NUL などの制御文字は使えません。',
