@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VOLUME_MESSAGES } from './volume-messages';
+import { NETWORK_MESSAGES } from './network-messages';
 
 /**
  * Every sentence the contract and the engine write for a person, in English. The wire carries a sentence as its key
@@ -130,6 +131,8 @@ export const CONTRACT_MESSAGES = {
     addressPassword: 'An engine address cannot hold a password: it would be shown and stored in clear. Remove it and use an SSH key or ssh-agent.',
     imageReference: 'Not an image reference: write [registry[:port]/]name[:tag][@digest] with a lowercase name, such as nginx:1.27 or ghcr.io/org/app:v2.',
   },
+  // The Networks section's checks and the engine's refusals (engine/contract/network-messages.ts).
+  networks: NETWORK_MESSAGES,
 };
 
 type Catalogue = typeof CONTRACT_MESSAGES;

@@ -1,6 +1,6 @@
 import type { Messages } from './en';
 import { volumeJa, volumeMessagesJa } from './domains/volumes';
-import { networkJa } from './domains/networks';
+import { networkJa, networkMessagesJa } from './domains/networks';
 import { composeJa } from './domains/compose';
 import { systemJa } from './domains/system';
 import { vmJa } from './domains/vm';
@@ -542,6 +542,7 @@ export const ja: Messages = {
       addressPassword: 'エンジンのアドレスにパスワードは含められません（平文で表示・保存されてしまいます）。パスワードを削除し、SSH 鍵か ssh-agent を使ってください。',
       imageReference: 'イメージ参照ではありません。[レジストリ[:ポート]/]名前[:タグ][@ダイジェスト] の形で、名前は小文字で書きます（例: nginx:1.27、ghcr.io/org/app:v2）。',
     },
+    networks: networkMessagesJa,
   },
   // The Run form's notes: settings kept but not in the command, and a bind whose links lead to a root-giving one.
   runNotes: {
