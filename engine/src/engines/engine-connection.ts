@@ -41,6 +41,8 @@ export interface EngineConnection {
   docker(): Docker;
   onStatus(listener: (info: EngineInfo) => void): () => void;
   onChanges(listener: (batch: ChangeBatch) => void): () => void;
+  /** Every line of the engine's `/events` stream as sent (all types, noise included): the system's events log. */
+  onEventLine(listener: (line: string) => void): () => void;
   /** Resolves once the first attempt to connect has finished (either way). */
   ready(): Promise<void>;
   /** Look again now instead of waiting for the next scheduled attempt. */
@@ -74,6 +76,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   const heartbeatMs = options.heartbeatMs ?? 5000;
   const statusListeners = new Set<(info: EngineInfo) => void>();
   const changeListeners = new Set<(batch: ChangeBatch) => void>();
+  const lineListeners = new Set<(line: string) => void>();
 
   const kind = options.kind ?? 'local';
   const remote = options.remote ?? defaultRemoteDeps();
@@ -221,6 +224,9 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
           (error) => {
             if (myGeneration === generation) lost(error?.message ?? 'The engine closed its event stream.');
           },
+          (line) => {
+            for (const listener of lineListeners) listener(line);
+          },
         );
         if (myGeneration !== generation || closed) {
           stream.close();
@@ -302,6 +308,10 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
+    onEventLine(listener) {
+      lineListeners.add(listener);
+      return () => lineListeners.delete(listener);
+    },
     ready: () => first,
     transport: () => (info.state === 'connected' ? transport : undefined),
     diedLately: (id) => exits.diedLately(id),
@@ -317,6 +327,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
       stopStreams();
       statusListeners.clear();
       changeListeners.clear();
+      lineListeners.clear();
     },
   };
 }

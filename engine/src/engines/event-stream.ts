@@ -73,16 +73,17 @@ export function parseEngineEvent(line: string): EngineEvent | undefined {
 
 /**
  * Opens `/events` and resolves once the engine has accepted it, so a list fetched afterwards misses nothing.
- * `onClosed` fires once, whatever ends the stream (engine gone, socket error, or `close()`).
+ * `onClosed` fires once, whatever ends the stream (engine gone, socket error, or `close()`). Every type of event is
+ * asked for (the system's events log shows them all: daemon, plugin, builder…); `onLine` hears each line as sent,
+ * before the noise filter.
  */
 export async function openEventStream(
   docker: Docker,
   onEvent: (event: EngineEvent) => void,
   onClosed: (error?: Error) => void,
+  onLine?: (line: string) => void,
 ): Promise<EventStream> {
-  const stream = (await docker.getEvents({
-    filters: { type: ['container', 'image', 'volume', 'network'] },
-  })) as NodeJS.ReadableStream & { destroy(error?: Error): void };
+  const stream = (await docker.getEvents()) as NodeJS.ReadableStream & { destroy(error?: Error): void };
   let closed = false;
   const finish = (error?: Error) => {
     if (closed) return;
@@ -90,6 +91,7 @@ export async function openEventStream(
     onClosed(error);
   };
   const parse = createLineParser((line) => {
+    onLine?.(line);
     const event = parseEngineEvent(line);
     if (event) onEvent(event);
   });

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { MinatoError } from '../../contract/errors';
 import { imagePruneCommand } from '../../contract/image-commands';
-import type { PruneReport, PruneScope } from '../../contract/image-details';
+import type { PrunePlan, PruneReport, PruneScope } from '../../contract/image-details';
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
@@ -38,60 +38,69 @@ async function eachLimited<T>(items: readonly T[], work: (item: T) => Promise<vo
   }));
 }
 
+/** `POST /images/prune` with these filters; the report names the images (not layers) the engine deleted. */
+export async function runImagePrune(docker: Docker, filters: { scope: PruneScope; label?: string | undefined; until?: string | undefined }, signal: AbortSignal): Promise<PruneReport> {
+  const known = new Set((await storedImages(docker, signal)).map((image) => image.id));
+  const answer = await engineRequest<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>(docker, {
+    method: 'POST',
+    path: '/images/prune?',
+    query: {
+      filters: JSON.stringify({
+        dangling: [filters.scope === 'dangling' ? 'true' : 'false'],
+        ...(filters.label ? { label: [filters.label] } : {}),
+        ...(filters.until ? { until: [filters.until] } : {}),
+      }),
+    },
+    signal,
+  });
+  const entries = answer.ImagesDeleted ?? [];
+  return {
+    // The engine also names each layer it deleted; only images are listed against the preview.
+    deleted: entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : [])),
+    untagged: entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : [])),
+    space: answer.SpaceReclaimed ?? 0,
+  };
+}
+
+/**
+ * What `POST /images/prune` would remove now, with the `until` filter that keeps it to that list. `gone` names
+ * containers about to be removed first (a system prune runs the container prune before): their images count as unused.
+ */
+export async function planImagePrune(docker: Docker, scope: PruneScope, label: string | undefined, signal: AbortSignal, gone?: ReadonlySet<string>): Promise<PrunePlan> {
+  const [images, containers] = await Promise.all([storedImages(docker, signal), docker.listContainers({ all: true, abortSignal: signal })]);
+  const used = new Set(containers.filter((container) => !gone?.has(container.Id)).map((container) => container.ImageID));
+  const candidates = planPrune(images, used, scope, label);
+  const removed = new Set(candidates.map((image) => image.id));
+  // Layers of every image (a layer is freed only when no remaining image has it), sizes of the removed ones.
+  const layersOf = new Map<string, LayerSizes>();
+  let until: string | undefined;
+  await eachLimited(images, async (image) => {
+    const { name } = docker.getImage(image.id) as unknown as { name: string };
+    // An image removed meanwhile has no layers left to count.
+    const inspect = await inspectImage(docker, image.id, signal).catch((error: unknown) => {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    });
+    if (!inspect) return;
+    const layers = inspect.RootFS?.Layers ?? [];
+    if (!removed.has(image.id)) return void layersOf.set(image.id, { layers, sizes: [] });
+    const history = await engineRequest<HistoryEntry[]>(docker, { method: 'GET', path: `/images/${name}/history?`, signal });
+    layersOf.set(image.id, layerSizes(layers, history.map((entry) => entry.Size)));
+    if (candidates.some((candidate) => candidate.id === image.id && candidate.why !== 'parent') && (!until || Date.parse(inspect.Created) > Date.parse(until))) until = inspect.Created;
+  });
+  return { scope, ...(label ? { label } : {}), ...(until ? { until } : {}), images: candidates, space: freedSpace(removed, layersOf) };
+}
+
 type PruneProcedures = Pick<ProcedureHandlers, 'images:prunePreview' | 'images:prune' | 'images:pruneReport'>;
 
 export function pruneProcedures(tasks: TaskManager, registry: EngineRegistry): PruneProcedures {
   const reports = new Map<string, PruneReport>();
 
-  const runPrune = async (docker: Docker, filters: { scope: PruneScope; label?: string | undefined; until?: string | undefined }, signal: AbortSignal): Promise<PruneReport> => {
-    const known = new Set((await storedImages(docker, signal)).map((image) => image.id));
-    const answer = await engineRequest<{ ImagesDeleted: Array<{ Untagged?: string; Deleted?: string }> | null; SpaceReclaimed: number }>(docker, {
-      method: 'POST',
-      path: '/images/prune?',
-      query: {
-        filters: JSON.stringify({
-          dangling: [filters.scope === 'dangling' ? 'true' : 'false'],
-          ...(filters.label ? { label: [filters.label] } : {}),
-          ...(filters.until ? { until: [filters.until] } : {}),
-        }),
-      },
-      signal,
-    });
-    const entries = answer.ImagesDeleted ?? [];
-    return {
-      // The engine also names each layer it deleted; only images are listed against the preview.
-      deleted: entries.flatMap((entry) => (entry.Deleted && known.has(entry.Deleted) ? [entry.Deleted] : [])),
-      untagged: entries.flatMap((entry) => (entry.Untagged ? [entry.Untagged] : [])),
-      space: answer.SpaceReclaimed ?? 0,
-    };
-  };
-
   return {
     'images:prunePreview': async ({ engineId, scope, label }, { signal }) => {
       const docker = registry.get(engineId).docker();
       try {
-        const [images, containers] = await Promise.all([storedImages(docker, signal), docker.listContainers({ all: true, abortSignal: signal })]);
-        const used = new Set(containers.map((container) => container.ImageID));
-        const candidates = planPrune(images, used, scope, label);
-        const removed = new Set(candidates.map((image) => image.id));
-        // Layers of every image (a layer is freed only when no remaining image has it), sizes of the removed ones.
-        const layersOf = new Map<string, LayerSizes>();
-        let until: string | undefined;
-        await eachLimited(images, async (image) => {
-          const { name } = docker.getImage(image.id) as unknown as { name: string };
-          // An image removed meanwhile has no layers left to count.
-          const inspect = await inspectImage(docker, image.id, signal).catch((error: unknown) => {
-            if ((error as { statusCode?: number }).statusCode === 404) return undefined;
-            throw error;
-          });
-          if (!inspect) return;
-          const layers = inspect.RootFS?.Layers ?? [];
-          if (!removed.has(image.id)) return void layersOf.set(image.id, { layers, sizes: [] });
-          const history = await engineRequest<HistoryEntry[]>(docker, { method: 'GET', path: `/images/${name}/history?`, signal });
-          layersOf.set(image.id, layerSizes(layers, history.map((entry) => entry.Size)));
-          if (candidates.some((candidate) => candidate.id === image.id && candidate.why !== 'parent') && (!until || Date.parse(inspect.Created) > Date.parse(until))) until = inspect.Created;
-        });
-        return { scope, ...(label ? { label } : {}), ...(until ? { until } : {}), images: candidates, space: freedSpace(removed, layersOf) };
+        return await planImagePrune(docker, scope, label, signal);
       } catch (error) {
         throw toMinatoError(error);
       }
@@ -103,7 +112,7 @@ export function pruneProcedures(tasks: TaskManager, registry: EngineRegistry): P
         control.progress({ unit: 'steps', current: 0, total: 1 });
         control.status('Removing images…');
         // Cancelling aborts the request; the engine stops between images and keeps what it already removed.
-        const report = await runPrune(docker, filters, control.signal);
+        const report = await runImagePrune(docker, filters, control.signal);
         for (const ref of report.untagged) control.log(`Untagged: ${ref}`);
         for (const id of report.deleted) control.log(`Deleted: ${id}`);
         control.log(`Total reclaimed space: ${report.space} bytes`);
