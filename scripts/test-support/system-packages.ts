@@ -26,6 +26,12 @@ const REQUIREMENTS: Requirement[] = [
   { check: () => onPath('gpg'), debianPackage: 'gnupg' },
   { check: () => onPath('pass'), debianPackage: 'pass' },
   { check: () => onPath('docker-credential-pass'), debianPackage: 'golang-docker-credential-helpers' },
+  // The Linux VM: its image is built from Debian packages (mmdebstrap, mke2fs -d, qemu-img) and booted with QEMU's tcg.
+  { check: () => onPath('mmdebstrap'), debianPackage: 'mmdebstrap' },
+  { check: () => existsSync('/usr/share/keyrings/debian-archive-keyring.gpg'), debianPackage: 'debian-archive-keyring' },
+  { check: () => onPath('mke2fs'), debianPackage: 'e2fsprogs' },
+  { check: () => onPath('qemu-img'), debianPackage: 'qemu-utils' },
+  { check: () => onPath('qemu-system-x86_64'), debianPackage: 'qemu-system-x86' },
   // Compose projects run through the person's own Compose CLI: Debian's standalone docker-compose (1.29.2).
   { check: () => onPath('docker-compose'), debianPackage: 'docker-compose' },
 ];
@@ -38,7 +44,7 @@ export function ensureSystemPackages(): void {
   if (!canInstall) {
     throw new Error(
       `Missing system packages: ${missing.join(', ')}. On Debian/Ubuntu: sudo apt-get install -y ${missing.join(' ')}. ` +
-        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium), curl, OpenSSH (server and client), openssl, htpasswd, gpg, pass and docker-credential-pass, ' +
+        'Elsewhere install Docker Engine, the distribution registry (docker-registry), a static busybox, Chromium (at /usr/bin/chromium), curl, OpenSSH (server and client), openssl, htpasswd, gpg, pass, docker-credential-pass, mmdebstrap, e2fsprogs and QEMU, ' +
         'or point MINATO_TEST_DOCKER_HOST at an engine.',
     );
   }
