@@ -12,8 +12,9 @@ export type ResourceRef = z.infer<typeof ResourceRef>;
 export const EngineSource = z.enum(['DOCKER_HOST', 'context', 'default', 'settings']);
 export type EngineSource = z.infer<typeof EngineSource>;
 
-/** local: the engine the docker CLI would use here; context: one docker context each; custom: added in Settings. */
-export const EngineKind = z.enum(['local', 'context', 'custom']);
+/** local: the engine the docker CLI would use here; context: one docker context each; custom: added in Settings;
+ * vm: Minato's own Linux VM (engine/src/vm), reached over SSH with keys Minato made. */
+export const EngineKind = z.enum(['local', 'context', 'custom', 'vm']);
 export type EngineKind = z.infer<typeof EngineKind>;
 
 /**

@@ -14,6 +14,9 @@ const base: QemuCommandInput = {
   sshPort: 40022,
   qmp: { path: '/cfg/vm/qmp.sock' },
   ready: { path: '/cfg/vm/ready.sock' },
+  console: { path: '/cfg/vm/console.sock' },
+  serialLog: '/cfg/vm/serial.log',
+  pidFile: '/cfg/vm/qemu.pid',
   fwCfg: [{ name: 'opt/org.minato/authorized_keys', file: '/cfg/vm/authorized_keys' }],
   shares: [{ tag: 'home', path: '/home/ann' }],
 };
@@ -32,7 +35,11 @@ describe('qemuArgs', () => {
     expect(valuesOf(args, '-append')).toEqual([base.cmdline]);
     expect(valuesOf(args, '-netdev')).toEqual(['user,id=net0,hostfwd=tcp:127.0.0.1:40022-:22']);
     expect(valuesOf(args, '-qmp')).toEqual(['unix:/cfg/vm/qmp.sock,server=on,wait=off']);
-    expect(valuesOf(args, '-chardev')).toEqual(['socket,id=ready,path=/cfg/vm/ready.sock,server=on,wait=off']);
+    expect(valuesOf(args, '-chardev')).toEqual([
+      'socket,id=console,path=/cfg/vm/console.sock,server=on,wait=off,logfile=/cfg/vm/serial.log,logappend=on',
+      'socket,id=ready,path=/cfg/vm/ready.sock,server=on,wait=off',
+    ]);
+    expect(valuesOf(args, '-serial')).toEqual(['chardev:console']);
     expect(valuesOf(args, '-device')).toContain('virtserialport,chardev=ready,name=minato.ready');
     expect(valuesOf(args, '-fw_cfg')).toEqual(['name=opt/org.minato/authorized_keys,file=/cfg/vm/authorized_keys']);
     expect(valuesOf(args, '-fsdev')).toEqual(['local,id=fs-home,path=/home/ann,security_model=none']);
@@ -76,11 +83,11 @@ describe('qemuArgs', () => {
   });
 
   it('whpx on Windows: irqchip in QEMU, TCP control channels, no 9p share', () => {
-    const args = qemuArgs({ ...base, platform: 'win32', accel: 'whpx', qmp: { port: 50001 }, ready: { port: 50002 }, disk: 'C:\\Users\\ann\\vm\\disk.qcow2' });
+    const args = qemuArgs({ ...base, platform: 'win32', accel: 'whpx', qmp: { port: 50001 }, ready: { port: 50002 }, console: { port: 50003 }, disk: 'C:\\Users\\ann\\vm\\disk.qcow2' });
     expect(valuesOf(args, '-accel')).toEqual(['whpx,kernel-irqchip=off']);
     expect(valuesOf(args, '-cpu')).toEqual(['max']);
     expect(valuesOf(args, '-qmp')).toEqual(['tcp:127.0.0.1:50001,server=on,wait=off']);
-    expect(valuesOf(args, '-chardev')).toEqual(['socket,id=ready,host=127.0.0.1,port=50002,server=on,wait=off']);
+    expect(valuesOf(args, '-chardev')[1]).toBe('socket,id=ready,host=127.0.0.1,port=50002,server=on,wait=off');
     expect(args).not.toContain('-fsdev');
     expect(valuesOf(args, '-drive')[0]).toContain('file=C:\\Users\\ann\\vm\\disk.qcow2,');
   });

@@ -23,6 +23,10 @@ export interface QemuCommandInput {
   sshPort: number;
   qmp: Channel;
   ready: Channel;
+  /** The serial console: a socket Minato reads live, also written to serialLog by QEMU itself (so it outlives Minato). */
+  console: Channel;
+  serialLog: string;
+  pidFile: string;
   /** fw_cfg files the guest reads at first boot (authorized_keys, the pinned host key, the shares list). */
   fwCfg: Array<{ name: string; file: string }>;
   /** virtio-9p shares: the guest mounts tag at the path the shares list names. */
@@ -65,6 +69,8 @@ function chardevOf(id: string, channel: Channel): string {
 /** QEMU splits option values on commas; a comma inside a path is written twice. */
 export const qemuValue = (value: string) => value.replaceAll(',', ',,');
 
+const channelValue = (channel: Channel): Channel => ('path' in channel ? { path: qemuValue(channel.path) } : channel);
+
 /** The guest's serial console is ttyS0 on x86 and ttyAMA0 (PL011) on the virt machine. */
 export function cmdlineFor(arch: VmArch, cmdline: string): string {
   return arch === 'aarch64' ? cmdline.replace(/\bconsole=ttyS0\b/, 'console=ttyAMA0') : cmdline;
@@ -92,9 +98,12 @@ export function qemuArgs(input: QemuCommandInput): string[] {
     '-no-user-config',
     '-display',
     'none',
-    // The console goes to QEMU's stdout, which Minato reads (live log) and keeps in serial.log.
+    '-pidfile',
+    input.pidFile,
+    '-chardev',
+    `${chardevOf('console', channelValue(input.console))},logfile=${qemuValue(input.serialLog)},logappend=on`,
     '-serial',
-    'stdio',
+    'chardev:console',
   ];
   if (input.firmware && input.arch === 'aarch64') args.push('-bios', input.firmware);
   args.push(
@@ -120,7 +129,7 @@ export function qemuArgs(input: QemuCommandInput): string[] {
     '-device',
     'virtio-serial-pci',
     '-chardev',
-    chardevOf('ready', 'path' in input.ready ? { path: qemuValue(input.ready.path) } : input.ready),
+    chardevOf('ready', channelValue(input.ready)),
     '-device',
     'virtserialport,chardev=ready,name=minato.ready',
   );

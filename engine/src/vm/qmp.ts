@@ -54,6 +54,8 @@ export interface QmpClient {
   /** HMP commands QMP has no equivalent for (hostfwd_add); QEMU answers with text, an empty one on success. */
   human(commandLine: string): Promise<string>;
   onEvent(listener: (event: string, data: unknown) => void): () => void;
+  /** The connection ended (QEMU exited, or close()). */
+  onClose(listener: () => void): void;
   close(): void;
 }
 
@@ -82,6 +84,10 @@ export function connectQmp(channel: Channel, timeoutMs = 5000): Promise<QmpClien
       onEvent(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      onClose: (listener) => {
+        if (socket.destroyed) queueMicrotask(listener);
+        else socket.once('close', listener);
       },
       close: () => socket.destroy(),
     };
