@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startAuthRegistry, type AuthRegistry } from '../scripts/test-support/auth-registry';
+import { startTlsRegistry } from '../scripts/test-support/tls-registry';
 import { TEST_IMAGE, dockerCli, newRunId, testDockerHost } from '../scripts/test-support/fixtures';
 import { startHeadless, type HeadlessServer } from '../scripts/test-support/headless';
 import { ContainersPage } from './pages/containers-page';
@@ -98,4 +99,34 @@ test('add a registry with a login, log in, push a local image, browse to its tag
   await expect(confirm).toBeHidden();
   await expect(tags).toContainText('No tags left in this repository.');
   await expect(page.getByText(registry.password)).toHaveCount(0);
+});
+
+test('an HTTPS registry signed by a private CA: refused as not trusted, then added with its CA file and browsed', async ({ page }) => {
+  const tls = await startTlsRegistry();
+  const tlsRepository = `minato-test-${runId}/private-ca`;
+  const tlsRef = `${tls.address}/${tlsRepository}:1`;
+  try {
+    await dockerCli(['tag', TEST_IMAGE, tlsRef]);
+    await dockerCli(['push', tlsRef]);
+    await dockerCli(['rmi', tlsRef]);
+    const registries = new RegistriesPage(page);
+    await new ContainersPage(page).open(server.url);
+    await registries.open();
+    const form = page.getByRole('form', { name: 'Add a registry' });
+    await form.getByRole('textbox', { name: 'Registry address' }).fill(`https://${tls.address}`);
+    await form.getByRole('button', { name: 'Add registry' }).click();
+    await expect(form.getByRole('alert')).toContainText(`${tls.address}'s certificate is not trusted`);
+    await expect(form.getByRole('alert')).toContainText(`~/.docker/certs.d/${tls.address}/ca.crt`);
+    // The CA field opened by itself; the file picked fills it.
+    await form.getByLabel('CA certificate file').setInputFiles(tls.ca.ca);
+    await expect(form.getByRole('textbox', { name: 'CA certificate (PEM)' })).toHaveValue(/-----BEGIN CERTIFICATE-----/);
+    expect(await axeProblems(page)).toEqual([]);
+    if (process.env.MINATO_SHOTS) await page.screenshot({ path: path.join(process.env.MINATO_SHOTS, 'registries-private-ca.png') });
+    await form.getByRole('button', { name: 'Add registry' }).click();
+    await expect(registries.entry(tls.address)).toContainText('CA minato-test-ca');
+    await registries.entry(tls.address).getByRole('button', { name: tls.address, exact: true }).click();
+    await expect(registries.repositories(tls.address).getByRole('button', { name: tlsRepository })).toBeVisible();
+  } finally {
+    await tls.stop();
+  }
 });

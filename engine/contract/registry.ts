@@ -42,14 +42,24 @@ export const RegistryInfo = z.object({
   user: z.string().optional(),
   /** Where a login is (or would be) stored: a credential helper or the config file. */
   store: CredentialSource,
+  /**
+   * The private certificate authorities Minato trusts for this registry beside the system's: the one given when it
+   * was added, and the docker CLI's `certs.d/<host:port>/*.crt` files found now (`file` names which).
+   */
+  authorities: z.array(z.object({ subject: z.string(), file: z.string().optional() })).default([]),
 });
 export type RegistryInfo = z.infer<typeof RegistryInfo>;
+
+/** A CA certificate in PEM (what a `ca.crt` holds), pasted or read from a file the person picked. */
+export const CaCertificatePem = z.string().max(64 * 1024).refine((value) => value.includes('-----BEGIN CERTIFICATE-----'), 'A CA certificate is PEM text starting with -----BEGIN CERTIFICATE-----.');
 
 export const RegistryAddInput = z.object({
   /** What the person typed: host[:port], or a URL with http:// or https://. */
   url: z.string().min(1).max(300),
   /** Consent to plain HTTP to a registry that is not on this machine's loopback. */
   allowPlainHttp: z.boolean().default(false),
+  /** The private CA that signed an HTTPS registry's certificate, trusted for this registry only. */
+  caCertificate: CaCertificatePem.optional(),
 });
 
 export const RegistryRef = z.object({ address: RegistryAddress });

@@ -21,6 +21,7 @@ import { createTaskManager } from './tasks/task-manager';
 import { createCredentialStore } from './credentials/credential-store';
 import { authForReference, registryProcedures } from './registry/registry-handlers';
 import { createRegistryList } from './registry/registry-list';
+import { certsFolders } from './registry/registry-ca';
 import { hubProcedures } from './hub/hub-handlers';
 import { hubLocations } from './hub/hub-location';
 import { logEngineStatus } from './log/engine-status-log';
@@ -82,7 +83,7 @@ export async function startMinatoEngine(options: MinatoEngineOptions = {}): Prom
       ...uploadProcedures(registry),
       ...taskProcedures(tasks, registry, authForReference(credentials)),
       ...buildProcedures(tasks, registry),
-      ...registryProcedures({ engines: registry, tasks, credentials, list: registryList }),
+      ...registryProcedures({ engines: registry, tasks, credentials, list: registryList, certsFolders: certsFolders(environment.env, environment.homeDir) }),
       ...localImageProcedures(tasks, registry),
       ...hubProcedures({ locations: hubLocations(environment.env), credentials }),
       ...volumes.procedures,

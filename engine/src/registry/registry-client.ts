@@ -29,6 +29,16 @@ function basic(login: RegistryLogin): string {
   return `Basic ${Buffer.from(`${login.username}:${login.password ?? ''}`).toString('base64')}`;
 }
 
+/** TLS errors that mean no authority Minato trusts signed the server's certificate (a private CA, or self-signed). */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+]);
+
 /** Reads at most `limit` bytes of a body: a registry is not trusted to send a small answer. */
 export async function readLimited(response: Response, limit: number): Promise<Buffer> {
   const reader = response.body?.getReader();
@@ -69,6 +79,8 @@ export function createRegistryClient(options: RegistryClientOptions) {
     } catch (error) {
       if (signal?.aborted) throw new MinatoError('cancelled', { key: 'engine.cancelled' });
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      if (cause?.code && UNTRUSTED_CERTIFICATE.has(cause.code)) throw new MinatoError('engine-error', { key: 'registry.untrustedCertificate', params: { address: location.address } });
+      if (cause?.code === 'ERR_TLS_CERT_ALTNAME_INVALID') throw new MinatoError('engine-error', { key: 'registry.certificateName', params: { address: location.address } });
       const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? (error as Error).message);
       throw new MinatoError('engine-error', { key: 'registry.unreachable', params: { address: location.address, reason } });
     }

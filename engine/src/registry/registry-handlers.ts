@@ -7,8 +7,10 @@ import { registryAuthConfig, type CredentialStore } from '../credentials/credent
 import { startPush } from '../tasks/push-task';
 import type { TaskManager } from '../tasks/task-manager';
 import { catalog, checkRegistry, deleteTag, imageConfig, manifest, tags } from './registry-api';
+import { createNodeFetch } from './node-fetch';
+import { authoritiesInCertsFolders, readAuthorities, type RegistryAuthority } from './registry-ca';
 import { createRegistryClient, type RegistryClient } from './registry-client';
-import type { RegistryList } from './registry-list';
+import type { RegistryList, SavedRegistry } from './registry-list';
 import { registryOfReference } from './reference';
 import { checkLogin } from './login';
 import { parseRegistryLocation, type RegistryLocation } from './registry-url';
@@ -33,6 +35,8 @@ export interface RegistryDependencies {
   tasks: TaskManager;
   credentials: CredentialStore;
   list: RegistryList;
+  /** Where the docker CLI's `certs.d/<host:port>/*.crt` private CAs are looked for (`certsFolders`). */
+  certsFolders: readonly string[];
 }
 
 /** A helper's failure as a message that names the helper and why, and nothing it was given. */
@@ -69,46 +73,70 @@ export function authForReference(credentials: CredentialStore) {
     });
 }
 
-export function registryProcedures({ engines, tasks, credentials, list }: RegistryDependencies): RegistryProcedures {
-  // Clients are kept per registry so Bearer tokens are reused; a login or logout starts afresh.
-  const clients = new Map<string, RegistryClient>();
+/**
+ * A registry's client trusts the system's authorities, plus the private ones given for it or found in `certs.d`, for
+ * it alone: verification is never turned off, and no other connection trusts them.
+ */
+function fetchTrusting(authorities: readonly RegistryAuthority[]): typeof fetch | undefined {
+  return authorities.length > 0 ? createNodeFetch({ ca: authorities.map((authority) => authority.pem) }) : undefined;
+}
 
-  const info = async (location: RegistryLocation): Promise<RegistryInfo> => {
-    const store = await credentials.source(location.address);
-    // A helper that cannot answer leaves the registry listed without a user: logging in again says what failed.
-    const login = await credentials.get(location.address).catch(() => undefined);
-    return { ...location, store, ...(login ? { user: login.username } : {}) };
+export function registryProcedures({ engines, tasks, credentials, list, certsFolders }: RegistryDependencies): RegistryProcedures {
+  // Clients are kept per registry so Bearer tokens are reused; a login or logout starts afresh.
+  const clients = new Map<string, { client: RegistryClient; trust: string }>();
+
+  /** The private CAs of an HTTPS registry: the one given when it was added, then those of `certs.d` as they are now. */
+  const authoritiesOf = async (saved: SavedRegistry): Promise<RegistryAuthority[]> => {
+    if (saved.plainHttp) return [];
+    const given = saved.caCertificate ? readAuthorities(saved.caCertificate) : [];
+    return [...given, ...(await authoritiesInCertsFolders(certsFolders, saved.address))];
   };
 
-  const located = async (address: string): Promise<RegistryLocation> => {
+  const info = async (saved: SavedRegistry): Promise<RegistryInfo> => {
+    const store = await credentials.source(saved.address);
+    // A helper that cannot answer leaves the registry listed without a user: logging in again says what failed.
+    const login = await credentials.get(saved.address).catch(() => undefined);
+    const authorities = (await authoritiesOf(saved)).map(({ subject, file }) => ({ subject, ...(file ? { file } : {}) }));
+    return { address: saved.address, url: saved.url, plainHttp: saved.plainHttp, store, authorities, ...(login ? { user: login.username } : {}) };
+  };
+
+  const located = async (address: string): Promise<SavedRegistry> => {
     const location = await list.find(address);
     if (!location) throw new MinatoError('not-found', { key: 'registry.unknown', params: { address } });
     return location;
   };
 
   const clientOf = async (address: string): Promise<RegistryClient> => {
-    const location = await located(address);
-    let client = clients.get(address);
-    if (!client || client.location.url !== location.url) {
-      client = createRegistryClient({ location, login: () => credentialCall(() => credentials.get(address)) });
-      clients.set(address, client);
+    const saved = await located(address);
+    const authorities = await authoritiesOf(saved);
+    const trust = authorities.map((authority) => authority.pem).join('');
+    let kept = clients.get(address);
+    if (!kept || kept.client.location.url !== saved.url || kept.trust !== trust) {
+      const location: RegistryLocation = { address: saved.address, url: saved.url, plainHttp: saved.plainHttp };
+      const doFetch = fetchTrusting(authorities);
+      kept = { client: createRegistryClient({ location, login: () => credentialCall(() => credentials.get(address)), ...(doFetch ? { fetch: doFetch } : {}) }), trust };
+      clients.set(address, kept);
     }
-    return client;
+    return kept.client;
   };
 
   return {
     'registries:list': async () => Promise.all((await list.list()).map(info)),
-    'registries:add': async ({ url, allowPlainHttp }, { signal }) => {
+    'registries:add': async ({ url, allowPlainHttp, caCertificate }, { signal }) => {
       const location = parseRegistryLocation(url, allowPlainHttp);
       if (await list.find(location.address)) throw new MinatoError('conflict', { key: 'registry.exists', params: { address: location.address } });
+      const given = caCertificate ? readAuthorities(caCertificate) : [];
+      if (given.length > 0 && location.plainHttp) throw new MinatoError('invalid-input', { key: 'registry.caForHttp', params: { address: location.address } });
+      const saved: SavedRegistry = { ...location, ...(given.length > 0 ? { caCertificate: given.map((authority) => authority.pem).join('') } : {}) };
       // A registry answers /v2/ with 200, or 401 when it wants a login: either is one. Nothing else is saved.
+      const doFetch = fetchTrusting(await authoritiesOf(saved));
       try {
-        await checkRegistry(createRegistryClient({ location, login: async () => undefined }), signal);
+        await checkRegistry(createRegistryClient({ location, login: async () => undefined, ...(doFetch ? { fetch: doFetch } : {}) }), signal);
       } catch (error) {
         if (!(error instanceof MinatoError && error.code === 'permission-denied')) throw error;
       }
-      await list.add(location);
-      return info(location);
+      await list.add(saved);
+      return info(saved);
     },
     'registries:remove': async ({ address }) => {
       await list.remove(address);

@@ -3,17 +3,27 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RegistryLocation } from './registry-url';
 
+/** A registry as kept: where it is, and the private CA (PEM) given when it was added, if one was. */
+export interface SavedRegistry extends RegistryLocation {
+  caCertificate?: string;
+}
+
 /** The registries a person added, in Minato's config folder (logins stay where the docker CLI keeps them). */
 export function createRegistryList(file: string) {
   let queue: Promise<unknown> = Promise.resolve();
 
-  const read = async (): Promise<RegistryLocation[]> => {
+  const read = async (): Promise<SavedRegistry[]> => {
     try {
       const parsed = JSON.parse(await readFile(file, 'utf8')) as { registries?: unknown };
       if (!Array.isArray(parsed.registries)) return [];
       return parsed.registries.filter(
-        (entry): entry is RegistryLocation =>
-          typeof entry === 'object' && entry !== null && typeof entry.address === 'string' && typeof entry.url === 'string' && typeof entry.plainHttp === 'boolean',
+        (entry): entry is SavedRegistry =>
+          typeof entry === 'object' &&
+          entry !== null &&
+          typeof entry.address === 'string' &&
+          typeof entry.url === 'string' &&
+          typeof entry.plainHttp === 'boolean' &&
+          (entry.caCertificate === undefined || typeof entry.caCertificate === 'string'),
       );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
@@ -21,7 +31,7 @@ export function createRegistryList(file: string) {
     }
   };
 
-  const write = async (registries: RegistryLocation[]) => {
+  const write = async (registries: SavedRegistry[]) => {
     await mkdir(path.dirname(file), { recursive: true });
     const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -34,7 +44,7 @@ export function createRegistryList(file: string) {
   };
 
   /** One change at a time, so two adds at once both land. */
-  const update = <T>(change: (registries: RegistryLocation[]) => { next: RegistryLocation[]; result: T }): Promise<T> => {
+  const update = <T>(change: (registries: SavedRegistry[]) => { next: SavedRegistry[]; result: T }): Promise<T> => {
     const run = queue.then(async () => {
       const { next, result } = change(await read());
       await write(next);
@@ -46,10 +56,10 @@ export function createRegistryList(file: string) {
 
   return {
     list: read,
-    async find(address: string): Promise<RegistryLocation | undefined> {
+    async find(address: string): Promise<SavedRegistry | undefined> {
       return (await read()).find((entry) => entry.address === address);
     },
-    add: (location: RegistryLocation) =>
+    add: (location: SavedRegistry) =>
       update((registries) => {
         const added = !registries.some((entry) => entry.address === location.address);
         return { next: added ? [...registries, location] : registries, result: added };

@@ -998,6 +998,15 @@ export const en = {
       button: 'Add registry',
       allowPlainHttp: 'Use plain HTTP anyway (logins cross the network unencrypted)',
     },
+    ca: {
+      open: 'Trust a private CA…',
+      label: 'CA certificate (PEM)',
+      file: 'CA certificate file',
+      hint: 'The certificate of the authority that signed the registry’s certificate (ca.crt): paste it or choose its file. Minato trusts it for this registry only. Minato also reads ~/.docker/certs.d/host:port/ca.crt. Pulls and pushes go through the engine, which needs it in /etc/docker/certs.d/host:port/ on its machine.',
+      tooBig: '{{name}} is too large to be a CA certificate.',
+      trusted: 'CA {{subject}}',
+      trustedFile: 'CA {{subject}} from {{file}}',
+    },
     login: {
       title: 'Log in to {{address}}',
       inHelper: 'The login is kept by the credential helper docker-credential-{{helper}}, as the docker CLI keeps it.',

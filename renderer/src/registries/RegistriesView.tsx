@@ -39,6 +39,9 @@ export function RegistriesView({ engine }: { engine: EngineInfo }) {
               <span className="muted registry-state">
                 {registry.user ? t('registries.loggedInAs', { user: registry.user }) : t('registries.notLoggedIn')}
                 {registry.plainHttp ? ` · ${t('registries.plainHttp')}` : ''}
+                {registry.authorities.map((authority) =>
+                  authority.file ? ` · ${t('registries.ca.trustedFile', { subject: authority.subject, file: authority.file })}` : ` · ${t('registries.ca.trusted', { subject: authority.subject })}`,
+                )}
               </span>
               <span className="registry-actions">
                 {registry.user ? (
