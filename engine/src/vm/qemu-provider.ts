@@ -312,6 +312,8 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
   const shutdown = async (timeoutMs = 30_000) => {
     const current = machine;
     if (!current) return;
+    // From here its exit is the one asked for, not a crash.
+    machine = undefined;
     stopping = true;
     state = 'stopping';
     phases.begin('stopping');
@@ -322,8 +324,9 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
       Promise.race([current.exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref?.())]);
     const sshPort = record?.running?.sshPort;
     if (sshPort) {
-      // A minbase guest ignores ACPI power button: poweroff needs root (sudo), and sync at least flushes the disk.
-      await sshRun(layout, sshPort, 'sync; sudo -n /sbin/poweroff || sudo -n systemctl poweroff', 15_000).catch(() => undefined);
+      // A minbase guest ignores the ACPI power button and minato cannot run poweroff: the guest powers off when this
+      // file appears (GUEST.md); sync first, so even the QMP quit that may follow loses nothing written.
+      await sshRun(layout, sshPort, 'sync; touch /run/minato/poweroff', 15_000).catch(() => undefined);
     }
     if (!(await exitedWithin(timeoutMs))) {
       await current
@@ -334,6 +337,11 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
         current.kill();
         await exitedWithin(10_000);
       }
+    }
+    if (record) {
+      delete record.running;
+      delete record.startedWith;
+      await writeRecord(layout, record).catch(() => undefined);
     }
     stopping = false;
     state = 'stopped';

@@ -62,19 +62,20 @@ export class QemuMachine {
     const stderr = await open(layout.qemuLog, 'w', 0o600);
     // Its own process group: a Ctrl-C meant for Minato's terminal does not reach QEMU; Minato stops it itself.
     const child = spawn(binary, args, { stdio: ['ignore', 'ignore', stderr.fd], detached: true });
-    await stderr.close();
+    // Listened to before any await: 'spawn' and 'error' fire on the next turn of the event loop.
+    const pid = new Promise<number>((resolve, reject) => {
+      child.once('spawn', () => resolve(child.pid ?? 0));
+      child.once('error', reject);
+    });
     const exited = new Promise<MachineExit>((resolve) => {
       child.once('error', (error) => resolve({ code: null, signal: null, said: error.message }));
       child.once('exit', (code, signal) => {
         void lastWords(layout.qemuLog).then((said) => resolve({ code, signal, said }));
       });
     });
-    const pid = await new Promise<number>((resolve, reject) => {
-      child.once('spawn', () => resolve(child.pid ?? 0));
-      child.once('error', reject);
-    });
+    await stderr.close();
     child.unref();
-    const machine = new QemuMachine(pid, layout, exited, consoleBuffer);
+    const machine = new QemuMachine(await pid, layout, exited, consoleBuffer);
     machine.watchChannels();
     return machine;
   }

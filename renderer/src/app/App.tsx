@@ -101,6 +101,9 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
           />
         ) : showAll && engine ? (
           <ContainersView engine={engine} engines={engines.data ?? []} all />
+        ) : section === 'vm' ? (
+          // The VM is how a machine without Docker gets an engine: its page never waits for one.
+          <VmView />
         ) : engine && needsAnswer(engine) && engine.state !== 'connected' ? (
           <section className="engine-waits" aria-label={engine.name}>
             <EngineAttention engine={engine} />
@@ -121,8 +124,6 @@ export function App({ transport, onUnauthorized, setToken }: AppProps) {
           <ComposeView engine={engine} />
         ) : engine && section === 'system' ? (
           <SystemView engine={engine} />
-        ) : engine && section === 'vm' ? (
-          <VmView engine={engine} />
         ) : engine ? (
           <ContainersView engine={engine} engines={engines.data ?? []} all={false} />
         ) : null}

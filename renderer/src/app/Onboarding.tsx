@@ -47,6 +47,9 @@ export function Onboarding({ engine }: { engine: EngineInfo }) {
       <button type="button" className="primary" disabled={retry.isPending} onClick={() => retry.mutate(engine.id)}>
         {retry.isPending ? t('onboarding.retrying') : t('onboarding.retry')}
       </button>
+      <p className="onboarding-vm">
+        {t('vm.onboarding.offer')} <a href="#vm">{t('vm.onboarding.create')}</a>
+      </p>
     </section>
   );
 }
