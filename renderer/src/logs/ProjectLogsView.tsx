@@ -27,8 +27,11 @@ function runOf(member: ContainerSummary): string {
   return `${member.state}:${member.since ?? ''}`;
 }
 
-/** docker compose logs -f: every container of a project in one view, each line prefixed and coloured by container. */
-export function ProjectLogsView({ project, members }: { project: string; members: ContainerSummary[] }) {
+/**
+ * docker compose logs -f: every container of a project in one view, each line prefixed and coloured by container.
+ * The Containers section closes it through the UI store; the Compose section passes its own `onClose`.
+ */
+export function ProjectLogsView({ project, members, onClose }: { project: string; members: ContainerSummary[]; onClose?: () => void }) {
   const { t } = useTranslation();
   const client = useClient();
   const capacity = useSettingsStore((state) => state.logBufferLines);
@@ -128,7 +131,7 @@ export function ProjectLogsView({ project, members }: { project: string; members
     <aside role="region" aria-label={t('logs.projectRegion', { project })} className="detail wide">
       <header className="detail-head">
         <h2>{t('logs.projectTitle', { project })}</h2>
-        <button type="button" className="ghost small" aria-label={t('detail.close')} onClick={() => openProjectLogs(undefined)}>
+        <button type="button" className="ghost small" aria-label={t('detail.close')} onClick={onClose ?? (() => openProjectLogs(undefined))}>
           ×
         </button>
       </header>

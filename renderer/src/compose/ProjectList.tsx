@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { ContainerSummary } from '../../../engine/contract';
+import type { ComposeProject } from '../../../engine/contract/compose';
+
+/** The projects, each with how many of its containers run and where it came from. */
+export function ProjectList({ projects, members, chosen, onChoose }: { projects: readonly ComposeProject[]; members: (name: string) => ContainerSummary[]; chosen: string | undefined; onChoose: (name: string) => void }) {
+  const { t } = useTranslation();
+  if (projects.length === 0) return <p className="muted">{t('compose.empty')}</p>;
+  return (
+    <ul className="compose-projects">
+      {projects.map((project) => {
+        const containers = members(project.name);
+        const running = containers.filter((container) => container.state === 'running').length;
+        const origin = project.remembered && project.fromLabels ? 'both' : project.remembered ? 'opened' : 'fromLabels';
+        return (
+          <li key={project.name} className={project.name === chosen ? 'chosen' : undefined}>
+            <button type="button" className="ghost compose-project-name" aria-current={project.name === chosen ? 'true' : undefined} onClick={() => onChoose(project.name)}>
+              {project.name}
+            </button>
+            <span className="muted compose-project-state">
+              {containers.length > 0 ? t('compose.project.running', { running, total: containers.length }) : t('compose.project.noContainers')} · {t(`compose.project.${origin}`)}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
