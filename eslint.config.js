@@ -33,7 +33,7 @@ const FEATURE_ENTRY_VIEWS = {
   tasks: ['StatusBar'],
   terminal: ['TerminalTab'],
   volumes: ['VolumesView'],
-  networks: ['NetworksView'],
+  networks: ['NetworksView', 'ContainerNetworks'],
   compose: ['ComposeView'],
   system: ['SystemView'],
   vm: ['VmView'],

@@ -16,6 +16,7 @@ import { attachesTo, DETAIL_TABS, openDetail, setDetailTab, useUiStore, type Det
 import { TerminalTab } from '../terminal/TerminalTab';
 import { ContainerTools } from '../run/ContainerTools';
 import { ContainerImageTools } from './ContainerImageTools';
+import { ContainerNetworks } from '../networks/ContainerNetworks';
 import { CommandBlock } from '../ui/CommandBlock';
 import { CopyButton } from '../ui/CopyButton';
 import { GRID_ID } from './ContainerList';
@@ -224,6 +225,7 @@ export function DetailPane() {
         {detail.data && tab === 'summary' ? (
           <>
             <Summary detail={detail.data} />
+            <ContainerNetworks detail={detail.data} />
             <CommandBlock command={onEngine(containerInspectCommand(detail.data.name))} label={t('detail.teach')} />
           </>
         ) : null}
