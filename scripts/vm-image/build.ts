@@ -62,9 +62,9 @@ export interface ManifestFile {
   sha256: string;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, quiet = false): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
+    const child = spawn(command, args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'], env });
     child.on('error', reject);
     child.on('exit', (code, signal) =>
       code === 0 ? resolvePromise() : reject(new Error(`${command} ended with ${signal ?? `exit code ${code}`}`)),
@@ -101,6 +101,26 @@ function timed<T>(label: string, step: () => Promise<T>): Promise<T> {
     console.log(`vm-image: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return value;
   });
+}
+
+/**
+ * mke2fs 1.47.0 copies each file's ctime (the moment the build made it) and atime (mke2fs's own read may have
+ * moved it) into the file system; every inode gets SOURCE_DATE_EPOCH instead, so the same tree makes the same bytes.
+ */
+async function fixInodeTimes(rootfs: string, raw: string, work: string, epoch: string): Promise<void> {
+  const paths = await new Promise<string[]>((resolvePaths, reject) => {
+    const find = spawn('find', ['.', '-mindepth', '1', '-printf', '%P\\0'], { cwd: rootfs, stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    find.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    find.on('error', reject);
+    find.on('exit', (code) => (code === 0 ? resolvePaths(Buffer.concat(chunks).toString('utf8').split('\0').filter(Boolean).sort()) : reject(new Error(`find ended with ${code}`))));
+  });
+  // debugfs reads one command a line, arguments in double quotes (no path in a Debian tree holds a quote or newline).
+  const quoted = ['/', ...paths.map((path) => `/${path}`)].filter((path) => !/["\n]/.test(path)).map((path) => `"${path}"`);
+  const commands = quoted.flatMap((path) => [`sif ${path} ctime @${epoch}`, `sif ${path} atime @${epoch}`]);
+  const script = join(work, 'times.debugfs');
+  await writeFile(script, `${commands.join('\n')}\n`);
+  await run('debugfs', ['-w', '-f', script, raw], { ...process.env, E2FSPROGS_FAKE_TIME: epoch }, true);
 }
 
 export interface BuildOptions {
@@ -164,6 +184,7 @@ export async function buildVmImage({ out, arch }: BuildOptions): Promise<void> {
         { ...env, E2FSPROGS_FAKE_TIME: sourceDateEpoch },
       ),
     );
+    await timed('file times fixed (debugfs)', () => fixInodeTimes(rootfs, raw, work, sourceDateEpoch));
     await rm(rootfs, { recursive: true, force: true });
     await timed('compressed qcow2 (qemu-img convert -c)', () =>
       run('qemu-img', ['convert', '-c', '-O', 'qcow2', '-o', 'compat=1.1', raw, join(work, 'disk.qcow2')], env),
