@@ -1,0 +1,9 @@
+/** A clock time in the UI's language (the time a measurement ended, an event happened). */
+export const clockTime = (ms: number, language: string, withDate = false) =>
+  new Intl.DateTimeFormat(language, withDate ? { dateStyle: 'short', timeStyle: 'medium' } : { timeStyle: 'medium' }).format(ms);
+
+/** How long something took, in seconds with one decimal. */
+export const seconds = (ms: number, language: string) => new Intl.NumberFormat(language, { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
+
+/** What a prune would give back as a share of the whole, as `docker system df` prints it (rounded down). */
+export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.floor((part * 100) / whole) : 0);
