@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VmConsoleChunk, VmCreateInput, VmDefaults, VmSettings, VmStatus } from './vm';
+import { VmConsoleChunk, VmCreateInput, VmDefaults, VmImageInfo, VmSettings, VmStatus } from './vm';
 
 const None = z.object({});
 
@@ -24,6 +24,11 @@ export const vmProcedures = {
   'vm:reset': { input: None, output: VmStatus },
   'vm:delete': { input: None, output: VmStatus },
   'vm:configure': { input: VmConfigureInput, output: VmStatus },
+  /** The image to create the VM from: installed here or not (the image store, engine/src/vm/image-store*.ts). */
+  'vm:image': { input: None, output: VmImageInfo },
+  /** Downloads the image for this version and architecture (resuming), or imports a folder of this machine: a task. */
+  'vm:imageDownload': { input: None, output: z.object({ taskId: z.string() }) },
+  'vm:imageImport': { input: z.object({ folder: z.string().min(1).max(4096) }), output: z.object({ taskId: z.string() }) },
   /** A text report for a bug: versions, settings, steps with times, the problem, the console's end. */
   'vm:diagnostics': { input: None, output: z.object({ text: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -117,3 +117,6 @@ export type VmConsoleChunk = z.infer<typeof VmConsoleChunk>;
 
 export const VmDefaults = z.object({ cpus: z.number(), memoryMiB: z.number(), diskGiB: z.number(), hostCpus: z.number(), hostMemoryMiB: z.number() });
 export type VmDefaults = z.infer<typeof VmDefaults>;
+
+export const VmImageInfo = z.object({ installed: z.boolean(), version: z.string(), arch: z.string().optional(), folder: z.string().optional() });
+export type VmImageInfo = z.infer<typeof VmImageInfo>;

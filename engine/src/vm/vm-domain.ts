@@ -1,8 +1,13 @@
 import os from 'node:os';
+import path from 'node:path';
+import packageJson from '../../../package.json' with { type: 'json' };
 import type { DomainDeps, DomainHandlers } from '../domain';
 import { MinatoError } from '../../contract';
 import type { vmProcedures, vmSubscriptions } from '../../contract/vm-procedures';
+import { VmImageStore, vmImageArch } from './image-store';
+import { startVmImageDownload, startVmImageImport } from './image-store-task';
 import { createQemuProvider, type QemuProviderDeps } from './qemu-provider';
+import { VM_ENGINE_ID } from './vm-engine';
 import { diagnosticsText } from './vm-diagnostics';
 import { defaultSettings } from './vm-layout';
 import type { VmProvider } from './vm-provider';
@@ -25,6 +30,14 @@ function refusal(error: unknown): MinatoError {
 
 /** The vm domain: Minato's Linux VM under QEMU, its steps and console, and the engine it registers while it runs. */
 export function vmDomain(deps: DomainDeps, options: VmDomainOptions = {}): VmDomain {
+  // The image asked for is the one built for this version of Minato.
+  const version = packageJson.version;
+  const arch = vmImageArch(process.arch);
+  const store = arch ? new VmImageStore({ root: path.join(path.dirname(deps.settingsFile), 'vm', 'images'), version, arch }) : undefined;
+  const needStore = () => {
+    if (!store || !arch) throw new MinatoError('invalid-input', `Minato has no VM image for ${process.arch}.`);
+    return { store, arch };
+  };
   const provider: VmProvider = createQemuProvider({
     settingsFile: deps.settingsFile,
     platform: deps.platform,
@@ -32,7 +45,8 @@ export function vmDomain(deps: DomainDeps, options: VmDomainOptions = {}): VmDom
     homeDir: deps.homeDir,
     registry: deps.registry,
     logger: deps.logger,
-    imageFolder: options.imageFolder ?? (async () => deps.env.MINATO_VM_IMAGE_DIR || undefined),
+    // MINATO_VM_IMAGE_DIR: an image folder used as it is (tests, and machines where the image was built locally).
+    imageFolder: options.imageFolder ?? (async () => deps.env.MINATO_VM_IMAGE_DIR || (await store?.imageFolder())),
     ...(options.provider ? { options: options.provider } : {}),
   });
   const answer = async (work: () => Promise<void>) => {
@@ -67,6 +81,18 @@ export function vmDomain(deps: DomainDeps, options: VmDomainOptions = {}): VmDom
       },
       'vm:delete': () => answer(() => provider.delete()),
       'vm:configure': (input) => answer(() => provider.configure(input)),
+      'vm:image': async () => {
+        const folder = deps.env.MINATO_VM_IMAGE_DIR || (await store?.imageFolder());
+        return { installed: Boolean(folder), version, ...(arch ? { arch } : {}), ...(folder ? { folder } : {}) };
+      },
+      'vm:imageDownload': async () => {
+        const { store: images, arch: imageArch } = needStore();
+        return { taskId: startVmImageDownload(deps.tasks, images, { engineId: VM_ENGINE_ID, version, arch: imageArch }) };
+      },
+      'vm:imageImport': async ({ folder }) => {
+        const { store: images, arch: imageArch } = needStore();
+        return { taskId: startVmImageImport(deps.tasks, images, folder, { engineId: VM_ENGINE_ID, version, arch: imageArch }) };
+      },
       'vm:diagnostics': async () => ({ text: await diagnosticsText(provider.status(), provider.logs().tail()) }),
     },
     subscriptions: {

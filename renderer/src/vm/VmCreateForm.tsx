@@ -4,7 +4,7 @@ import { errorText } from '../format/error-text';
 import { useVmCreate, useVmDefaults } from './use-vm';
 
 /** Create with CPUs, memory and disk size, starting from the defaults the engine computed for this machine. */
-export function VmCreateForm() {
+export function VmCreateForm({ problemShown }: { problemShown: boolean }) {
   const { t } = useTranslation();
   const defaults = useVmDefaults();
   const create = useVmCreate();
@@ -40,7 +40,8 @@ export function VmCreateForm() {
       <p id="vm-disk-hint" className="muted">
         {t('vm.create.diskHint')}
       </p>
-      {create.error ? <p role="alert">{errorText(t, create.error)}</p> : null}
+      {/* A refusal the VM's status explains is already in the banner above, in the person's language. */}
+      {create.error && !problemShown ? <p role="alert">{errorText(t, create.error)}</p> : null}
       <button type="submit" className="primary" disabled={create.isPending}>
         {create.isPending ? t('vm.create.creating') : t('vm.create.submit')}
       </button>

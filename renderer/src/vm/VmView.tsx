@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useClient } from '../client-context';
 import { VmConsole } from './VmConsole';
 import { VmCreateForm } from './VmCreateForm';
+import { VmImagePanel } from './VmImagePanel';
 import { VmSettingsForm } from './VmSettingsForm';
 import { VmSteps } from './VmSteps';
 import { useVmAction, useVmStatus } from './use-vm';
@@ -51,7 +52,12 @@ export function VmView() {
         </div>
       ) : null}
       {vm.state === 'absent' ? (
-        vm.qemu?.found === false ? null : <VmCreateForm />
+        vm.qemu?.found === false ? null : (
+          <>
+            <VmImagePanel />
+            <VmCreateForm problemShown={vm.problem !== undefined} />
+          </>
+        )
       ) : (
         <>
           <div className="vm-actions" role="group" aria-label={t('vm.actions')}>

@@ -92,6 +92,16 @@ export const vmEn = {
   onboarding: {
     offer: 'Or let Minato run Docker for you in a small Linux VM (QEMU), with nothing else to install.',
     create: 'Create Minato’s Linux VM',
+  },  image: {
+    title: 'VM image',
+    missing: 'The VM is made from Minato’s Linux image {{version}} ({{arch}}), which is not on this computer yet (about 300 MB).',
+    download: 'Download the image',
+    folder: 'Or import an image folder from this computer',
+    import: 'Import',
+    progress: 'Getting the image… {{percent}} %',
+    succeeded: 'The image is ready.',
+    failed: 'The image could not be fetched.',
+    cancelled: 'Cancelled. The next download resumes where this one stopped.',
   },
 };
 
@@ -188,5 +198,15 @@ export const vmJa: typeof vmEn = {
   onboarding: {
     offer: 'または、ほかに何もインストールせずに、Minato が小さな Linux VM（QEMU）で Docker を動かすこともできます。',
     create: 'Minato の Linux VM を作成',
+  },  image: {
+    title: 'VM イメージ',
+    missing: 'VM は Minato の Linux イメージ {{version}}（{{arch}}）から作られますが、このコンピューターにはまだありません（約 300 MB）。',
+    download: 'イメージをダウンロード',
+    folder: 'または、このコンピューターのイメージフォルダーをインポート',
+    import: 'インポート',
+    progress: 'イメージを取得中… {{percent}} %',
+    succeeded: 'イメージの準備ができました。',
+    failed: 'イメージを取得できませんでした。',
+    cancelled: 'キャンセルしました。次のダウンロードは中断したところから再開します。',
   },
 };
