@@ -98,7 +98,7 @@ export type VolumePruneReport = z.infer<typeof VolumePruneReport>;
 
 /** A helper container mounting the volume, for the Files view: read-only unless the person allows changes. */
 export const VolumeBrowseInput = VolumeRef.extend({ writable: z.boolean().default(false) });
-export const VolumeBrowseEvent = z.object({ type: z.literal('ready'), containerId: z.string(), mount: z.string(), writable: z.boolean() });
+export const VolumeBrowseEvent = z.object({ type: z.literal('ready'), containerId: z.string(), helperName: z.string(), mount: z.string(), writable: z.boolean() });
 export type VolumeBrowseEvent = z.infer<typeof VolumeBrowseEvent>;
 
 /** A .tar file restored into a volume: new (created first) or existing and empty, or not empty if the person agreed. */

@@ -17,7 +17,7 @@ export function browseSubscription(registry: EngineRegistry, helpers: Helpers): 
       made.then(
         (helper) => {
           if (ending.signal.aborted) return;
-          emit({ type: 'ready', containerId: helper.id, mount: VOLUME_MOUNT, writable });
+          emit({ type: 'ready', containerId: helper.id, helperName: helper.name, mount: VOLUME_MOUNT, writable });
         },
         (error: unknown) => {
           if (!ending.signal.aborted) end(error);

@@ -71,7 +71,9 @@ async function tarContents(tar: Buffer): Promise<Record<string, string>> {
   const parser = extract();
   parser.on('entry', (header, body, next) => {
     const hash = createHash('sha256');
-    body.on('data', (chunk: Buffer) => void hash.update(chunk));
+    body.on('data', (chunk: unknown) => {
+      hash.update(chunk as Buffer);
+    });
     body.on('end', () => {
       contents[header.name.replace(/^\.\//, '')] = header.type === 'directory' ? 'dir' : `${header.mode?.toString(8)}:${hash.digest('hex')}`;
       next();

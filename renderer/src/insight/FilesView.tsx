@@ -57,13 +57,23 @@ function parent(folder: string): string {
   return index <= 0 ? '/' : trimmed.slice(0, index);
 }
 
+interface FilesViewProps {
+  engineId: string;
+  id: string;
+  name: string;
+  /** Where browsing starts and Up stops: a volume's helper shows only the volume's folder. */
+  root?: string;
+  /** Uploads are not offered (a volume mounted read-only). */
+  readOnly?: boolean;
+}
+
 /** Browse a container's files (running or stopped), download a file or folder, upload files or a folder. */
-export function FilesView({ engineId, id, name }: { engineId: string; id: string; name: string }) {
+export function FilesView({ engineId, id, name, root = '/', readOnly = false }: FilesViewProps) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const queryClient = useQueryClient();
-  const [folder, setFolder] = useState('/');
-  const [typed, setTyped] = useState('/');
+  const [folder, setFolder] = useState(root);
+  const [typed, setTyped] = useState(root);
   const [transfer, setTransfer] = useState<Transfer | undefined>();
   const [done, setDone] = useState('');
   const [failure, setFailure] = useState('');
@@ -226,7 +236,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
     <div
       className={`files-view${dragging ? ' dragging' : ''}`}
       onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes('Files')) return;
+        if (readOnly || !event.dataTransfer.types.includes('Files')) return;
         event.preventDefault();
         setDragging(true);
       }}
@@ -237,7 +247,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        if (busy) return;
+        if (busy || readOnly) return;
         void drop(takeDroppedEntries(event.dataTransfer));
       }}
     >
@@ -250,7 +260,7 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
           if (typed.startsWith('/')) go(typed);
         }}
       >
-        <button type="button" className="small" aria-label={t('files.up')} disabled={folder === '/'} onClick={() => go(parent(folder))}>
+        <button type="button" className="small" aria-label={t('files.up')} disabled={folder === root} onClick={() => go(parent(folder))}>
           ↑
         </button>
         <input aria-label={t('files.path')} value={typed} onChange={(event) => setTyped(event.target.value)} className="path-input" />
@@ -260,12 +270,16 @@ export function FilesView({ engineId, id, name }: { engineId: string; id: string
         <button type="button" className="small" disabled={busy} onClick={() => void download(folder)}>
           {t('files.downloadFolder')}
         </button>
-        <button type="button" className="small" disabled={busy} onClick={() => filesInput.current?.click()}>
-          {t('files.upload')}
-        </button>
-        <button type="button" className="small" disabled={busy} onClick={() => folderInput.current?.click()}>
-          {t('files.uploadFolder')}
-        </button>
+        {readOnly ? null : (
+          <>
+            <button type="button" className="small" disabled={busy} onClick={() => filesInput.current?.click()}>
+              {t('files.upload')}
+            </button>
+            <button type="button" className="small" disabled={busy} onClick={() => folderInput.current?.click()}>
+              {t('files.uploadFolder')}
+            </button>
+          </>
+        )}
         <input ref={filesInput} type="file" multiple hidden aria-label={t('files.upload')} onChange={(event) => void upload(fromFileList(event.target.files ?? []))} />
         <input
           ref={folderInput}
