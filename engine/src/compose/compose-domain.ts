@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DomainDeps, DomainHandlers } from '../domain';
 import type { composeProcedures, composeSubscriptions } from '../../contract/compose-procedures';
@@ -26,16 +26,22 @@ const refused = (reason: ComposeRefusal['reason'], message: string, extra: Parti
 /** Actions Compose v2 can run from the project's name alone (its containers' labels), without the file. */
 const WITHOUT_FILE = new Set(['start', 'stop', 'restart', 'down']);
 
-/** How long a found CLI is trusted before looking again (a person may install one while Minato runs). */
+/** How long "no CLI" stands before looking again (a person may install one while Minato runs). */
 const CLI_TTL_MS = 30_000;
 
 /** The compose domain's handlers: projects from labels and files, run through the person's own Compose CLI. */
 export function composeDomain(deps: DomainDeps, tuning: { graceMs?: number } = {}): ComposeDomain {
   const store = createProjectStore(path.join(path.dirname(deps.settingsFile), 'compose-projects.json'));
   let cached: { at: number; cli: Promise<ComposeCli | undefined> } | undefined;
-  const cli = () => {
-    if (!cached || Date.now() - cached.at > CLI_TTL_MS) cached = { at: Date.now(), cli: findComposeCli(deps, ownEnv(deps.env)) };
-    return cached.cli;
+  /**
+   * The CLI found is kept while its file is there (asking its version starts a Python program for v1: seconds on a
+   * busy machine); none found is looked for again after a while, in case the person installs one.
+   */
+  const cli = async () => {
+    const known = cached && (await cached.cli);
+    const stillThere = known ? await access(known.path).then(() => true, () => false) : Date.now() - (cached?.at ?? 0) < CLI_TTL_MS && cached !== undefined;
+    if (!stillThere) cached = { at: Date.now(), cli: findComposeCli(deps, ownEnv(deps.env)) };
+    return cached!.cli;
   };
   const engine = (engineId: string) => deps.registry.get(engineId).info();
 
