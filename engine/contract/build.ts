@@ -20,20 +20,42 @@ const BuildPair = z.object({
 export type BuildPair = z.infer<typeof BuildPair>;
 
 /**
- * A path inside the build context, written with "/" and relative to it: the engine reads the Dockerfile from the
- * context it receives, so a path that climbs out of it (or starts at "/") cannot name one.
+ * Where the Dockerfile is: a path from the context folder, written with "/" (it may climb out of it, as
+ * `docker build -f ../Dockerfile .` does), or an absolute path on the machine Minato's engine runs on.
  */
-export const ContextRelativePath = z
+export const DockerfilePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine((value) => !value.startsWith('/') && !value.split('/').includes('..') && !value.includes('\u0000'));
+  .refine((value) => !value.includes('\u0000'));
+
+/** Go's filepath.Clean for an absolute "/" path: "." and ".." resolved, repeated and trailing slashes dropped. */
+function cleanAbsolute(value: string): string {
+  const parts: string[] = [];
+  for (const part of value.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
+}
+
+/**
+ * The Dockerfile as an absolute path, and its path inside the context when it is inside. One outside is sent in the
+ * context tar under a generated name, as the CLI does with `-f` outside the context.
+ */
+export function dockerfileLocation(contextPath: string, dockerfile: string): { absolute: string; inside?: string } {
+  const root = cleanAbsolute(contextPath);
+  const absolute = cleanAbsolute(dockerfile.startsWith('/') ? dockerfile : `${root}/${dockerfile}`);
+  const prefix = root === '/' ? '/' : `${root}/`;
+  return absolute.startsWith(prefix) && absolute.length > prefix.length ? { absolute, inside: absolute.slice(prefix.length) } : { absolute };
+}
 
 /** What `docker build` takes, as the Build form writes it. */
 export const BuildOptions = z.object({
   /** The context folder, an absolute path on the machine Minato's engine runs on. */
   contextPath: z.string().startsWith('/').max(4096),
-  dockerfile: ContextRelativePath.default('Dockerfile'),
+  dockerfile: DockerfilePath.default('Dockerfile'),
   tags: z.array(ImageRef).max(32).default([]),
   buildArgs: z.array(BuildPair).max(256).default([]),
   labels: z.array(BuildPair).max(256).default([]),
@@ -49,7 +71,7 @@ export type BuildOptionsInput = z.input<typeof BuildOptions>;
 export const BuildInput = BuildOptions.extend({ engineId: EngineId });
 export const BuildStarted = z.object({ taskId: z.string() });
 
-export const BuildContextInput = z.object({ engineId: EngineId, contextPath: z.string().startsWith('/').max(4096), dockerfile: ContextRelativePath.default('Dockerfile') });
+export const BuildContextInput = z.object({ engineId: EngineId, contextPath: z.string().startsWith('/').max(4096), dockerfile: DockerfilePath.default('Dockerfile') });
 
 /**
  * What Minato's engine found at a context path on its own machine, so the form can say what is wrong next to the
@@ -61,7 +83,10 @@ export const BuildContextStatus = z.object({
   dockerfile: z.enum(['ok', 'missing', 'unknown']),
   /** Rules read from the folder's `.dockerignore` (0 without one). */
   ignoreRules: z.number().int().nonnegative(),
-  /** The `.dockerignore` leaves out the Dockerfile or itself (see `builderFor`). */
+  /**
+   * The `.dockerignore` leaves out the Dockerfile or itself, or the Dockerfile is outside the folder (its generated
+   * name is then added to the `.dockerignore` sent): see `builderFor`.
+   */
   buildFilesExcluded: z.boolean(),
 });
 export type BuildContextStatus = z.infer<typeof BuildContextStatus>;
@@ -101,7 +126,7 @@ export function builderFor(choice: BuilderChoice, engine: Pick<EngineInfo, 'vers
 export function buildCommand(options: BuildOptionsInput, builder: 'buildkit' | 'classic', engine?: CommandEngine): string {
   const parsed = { dockerfile: 'Dockerfile', tags: [], buildArgs: [], labels: [], noCache: false, pull: false, ...options };
   const words = ['docker', ...engineFlags(engine), 'build'];
-  if (parsed.dockerfile !== 'Dockerfile') words.push('-f', `${parsed.contextPath.replace(/\/+$/, '')}/${parsed.dockerfile}`);
+  if (parsed.dockerfile !== 'Dockerfile') words.push('-f', dockerfileLocation(parsed.contextPath, parsed.dockerfile).absolute);
   for (const tag of parsed.tags) words.push('-t', tag);
   for (const arg of parsed.buildArgs) words.push('--build-arg', `${arg.name}=${maskPairValue(arg.name, arg.value)}`);
   for (const label of parsed.labels) words.push('--label', `${label.name}=${maskPairValue(label.name, label.value)}`);

@@ -21,6 +21,6 @@ describe('the build context as the engine finds it', () => {
   it('refuses by field a folder that is not there or a Dockerfile that is missing', async () => {
     await expect(checkContext(path.join(folder, 'nowhere'), 'Dockerfile')).rejects.toMatchObject({ details: { kind: 'build-refused', field: 'contextPath', reason: 'missing' } });
     await expect(checkContext(folder, 'Containerfile')).rejects.toMatchObject({ details: { kind: 'build-refused', field: 'dockerfile', reason: 'no-dockerfile' } });
-    expect(await checkContext(folder, 'Dockerfile')).toEqual(['*']);
+    expect(await checkContext(folder, 'Dockerfile')).toEqual({ patterns: ['*'], dockerfile: { absolute: path.join(folder, 'Dockerfile'), inside: 'Dockerfile' } });
   });
 });

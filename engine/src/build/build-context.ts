@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MinatoError, type BuildContextStatus, type BuildRefusal } from '../../contract';
+import { dockerfileLocation, MinatoError, type BuildContextStatus, type BuildRefusal } from '../../contract';
 import { contextFilter, readIgnoreFile } from './dockerignore';
 
 /**
@@ -13,10 +13,11 @@ export async function contextStatus(contextPath: string, dockerfile: string): Pr
   const folder = await stat(contextPath).catch((error: NodeJS.ErrnoException) => error);
   if (folder instanceof Error) return { folder: folder.code === 'EACCES' ? 'unreadable' : 'missing', ...nothing };
   if (!folder.isDirectory()) return { folder: 'not-a-folder', ...nothing };
-  const file = await stat(path.join(contextPath, dockerfile)).catch(() => undefined);
+  const location = dockerfileLocation(contextPath, dockerfile);
+  const file = await stat(location.absolute).catch(() => undefined);
   const ignore = await readIgnorePatterns(contextPath).catch(() => []);
-  const { buildFilesExcluded } = contextFilter(ignore, dockerfile);
-  return { folder: 'ok', dockerfile: file?.isFile() ? 'ok' : 'missing', ignoreRules: ignore.length, buildFilesExcluded };
+  const { buildFilesExcluded } = contextFilter(ignore, location.inside);
+  return { folder: 'ok', dockerfile: file?.isFile() ? 'ok' : 'missing', ignoreRules: ignore.length, buildFilesExcluded: buildFilesExcluded || location.inside === undefined };
 }
 
 /** The context's `.dockerignore` patterns; none when it has no such file. */
@@ -42,10 +43,16 @@ export function buildRefused(field: BuildRefusal['field'], reason: BuildRefusal[
   return new MinatoError('invalid-input', REFUSALS[reason], details);
 }
 
+/** What a build sends: the `.dockerignore` patterns, and where the Dockerfile is (inside the folder or not). */
+export interface CheckedContext {
+  patterns: string[];
+  dockerfile: { absolute: string; inside?: string };
+}
+
 /** Refuses, before any task starts, a build whose folder or Dockerfile is not there: the form shows it by its field. */
-export async function checkContext(contextPath: string, dockerfile: string): Promise<string[]> {
+export async function checkContext(contextPath: string, dockerfile: string): Promise<CheckedContext> {
   const status = await contextStatus(contextPath, dockerfile);
   if (status.folder !== 'ok') throw buildRefused('contextPath', status.folder);
   if (status.dockerfile !== 'ok') throw buildRefused('dockerfile', 'no-dockerfile');
-  return readIgnorePatterns(contextPath);
+  return { patterns: await readIgnorePatterns(contextPath), dockerfile: dockerfileLocation(contextPath, dockerfile) };
 }

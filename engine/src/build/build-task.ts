@@ -8,20 +8,21 @@ import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import { createLineParser } from '../engines/event-stream';
 import type { TaskControl, TaskManager } from '../tasks/task-manager';
-import { checkContext } from './build-context';
+import { checkContext, type CheckedContext } from './build-context';
 import { createBuildProgress, type BuildEvent } from './build-progress';
 import { packContext, type PackCounters } from './context-tar';
 import { walkContext } from './context-walk';
-import { contextFilter, type ContextFilter } from './dockerignore';
+import { contextFilter } from './dockerignore';
+import { readOutsideDockerfile, withOutsideDockerfile } from './outside-dockerfile';
 
 type Builder = 'buildkit' | 'classic';
 
 /** `/build`'s query, as the CLI sends it for the same flags (absent options left out, not sent empty). */
-export function buildQuery(options: BuildOptions, builder: Builder, buildId: string): Record<string, unknown> {
+export function buildQuery(options: BuildOptions, builder: Builder, buildId: string, dockerfile: string): Record<string, unknown> {
   const pairs = (list: BuildOptions['buildArgs']) => Object.fromEntries(list.map((pair) => [pair.name, pair.value]));
   return {
     ...(options.tags.length > 0 ? { t: options.tags } : {}),
-    dockerfile: options.dockerfile,
+    dockerfile,
     ...(options.buildArgs.length > 0 ? { buildargs: pairs(options.buildArgs) } : {}),
     ...(options.labels.length > 0 ? { labels: pairs(options.labels) } : {}),
     ...(options.target ? { target: options.target } : {}),
@@ -52,11 +53,14 @@ function cancelOnEngine(docker: Docker, buildId: string): void {
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-async function runBuild(docker: Docker, options: BuildOptions, builder: Builder, filter: ContextFilter, control: TaskControl): Promise<void> {
+async function runBuild(docker: Docker, options: BuildOptions, builder: Builder, checked: CheckedContext, control: TaskControl): Promise<void> {
   const { signal } = control;
   const buildId = randomUUID();
   const counters: PackCounters = { files: 0, bytes: 0 };
-  const context = packContext(walkContext(options.contextPath, filter, signal), counters);
+  const filter = contextFilter(checked.patterns, checked.dockerfile.inside);
+  const outside = checked.dockerfile.inside === undefined ? await readOutsideDockerfile(checked.dockerfile.absolute) : undefined;
+  const walk = walkContext(options.contextPath, filter, signal);
+  const context = packContext(outside ? withOutsideDockerfile(walk, outside) : walk, counters);
   const model = createBuildProgress();
   const sending = () => control.status(`Sending build context: ${counters.files} files, ${megabytes(counters.bytes)} MB`);
   const ticker = setInterval(sending, 250);
@@ -65,11 +69,12 @@ async function runBuild(docker: Docker, options: BuildOptions, builder: Builder,
   };
   signal.addEventListener('abort', onAbort, { once: true });
   control.log(builder === 'buildkit' ? 'Building with BuildKit' : 'Building with the classic builder');
-  if (filter.buildFilesExcluded) {
+  if (outside) control.log(`The Dockerfile is outside the folder: it is sent in the context as ${outside.name}, as docker build does.`);
+  if (filter.buildFilesExcluded || outside) {
     control.log(
       builder === 'buildkit'
-        ? 'Warning: .dockerignore leaves out the Dockerfile or itself; BuildKit without a session keeps both in the context (the classic builder drops them).'
-        : '.dockerignore leaves out the Dockerfile or itself: the classic builder drops both from the context, as docker build does.',
+        ? 'Warning: the Dockerfile or .dockerignore are left out of the context (by .dockerignore, or a Dockerfile from outside the folder); BuildKit without a session keeps both in it (the classic builder drops them).'
+        : 'The Dockerfile or .dockerignore are left out of the context (by .dockerignore, or a Dockerfile from outside the folder): the classic builder drops both, as docker build does.',
     );
   }
   try {
@@ -78,7 +83,7 @@ async function runBuild(docker: Docker, options: BuildOptions, builder: Builder,
       clearInterval(ticker);
       control.log(`Sent the build context: ${counters.files} files, ${megabytes(counters.bytes)} MB`);
     });
-    const response = await postBuild(docker, buildQuery(options, builder, buildId), context, signal);
+    const response = await postBuild(docker, buildQuery(options, builder, buildId, outside?.name ?? checked.dockerfile.inside ?? options.dockerfile), context, signal);
     await new Promise<void>((resolve, reject) => {
       const take = (lines: string[]) => {
         for (const line of lines) control.log(line);
@@ -134,11 +139,12 @@ async function runBuild(docker: Docker, options: BuildOptions, builder: Builder,
 export async function startBuild(tasks: TaskManager, registry: EngineRegistry, engineId: string, options: BuildOptions): Promise<TaskSummary> {
   const connection = registry.get(engineId);
   const info = connection.info();
-  const filter = contextFilter(await checkContext(options.contextPath, options.dockerfile), options.dockerfile);
-  const builder = builderFor(options.builder, info, filter.buildFilesExcluded);
+  const checked = await checkContext(options.contextPath, options.dockerfile);
+  const excluded = contextFilter(checked.patterns, checked.dockerfile.inside).buildFilesExcluded || checked.dockerfile.inside === undefined;
+  const builder = builderFor(options.builder, info, excluded);
   const docker = connection.docker();
   const subject = options.tags[0] ?? path.basename(options.contextPath);
   return tasks.start({ kind: 'build', engineId, subject, command: buildCommand(options, builder, info) }, (control) =>
-    runBuild(docker, options, builder, filter, control),
+    runBuild(docker, options, builder, checked, control),
   );
 }

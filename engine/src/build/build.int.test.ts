@@ -1,11 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MinatoError } from '../../contract';
 import { engineForThisFile, waitFor } from '../../../scripts/test-support/engine-client';
-import { dockerCli, TEST_IMAGE, TEST_LABEL, testName } from '../../../scripts/test-support/fixtures';
-import { buildWithMinato, watchTasks } from './build-test-helpers';
+import { dockerCli, TEST_IMAGE, TEST_LABEL, testDockerHost, testName } from '../../../scripts/test-support/fixtures';
+import { buildWithMinato, pathsInImage, watchTasks } from './build-test-helpers';
 
 const { runId, connected } = engineForThisFile();
 const labels = [
@@ -94,6 +96,34 @@ describe('build', () => {
       buildFilesExcluded: false,
     });
   });
+
+  it.each([
+    ['with a .dockerignore of its own', { '.dockerignore': 'skip.txt\n' }],
+    ['without a .dockerignore', {}],
+  ] as const)('builds with a Dockerfile outside the folder (%s), sending the context the docker CLI sends', async (_case, extra) => {
+    const parent = mkdtempSync(path.join(os.tmpdir(), 'minato-test-build-outside-'));
+    folders.push(parent);
+    const context = path.join(parent, 'context');
+    mkdirSync(context);
+    for (const [name, text] of Object.entries({ 'keep.txt': 'kept\n', 'skip.txt': 'skipped\n', ...extra })) writeFileSync(path.join(context, name), text);
+    writeFileSync(path.join(parent, 'Dockerfile.outside'), `FROM ${TEST_IMAGE}\nCOPY . /ctx\nLABEL from=outside\n`);
+    expect(await connected.client.call('build:checkContext', { engineId: 'local', contextPath: context, dockerfile: '../Dockerfile.outside' })).toMatchObject({ folder: 'ok', dockerfile: 'ok', buildFilesExcluded: true });
+    const tag = testName(runId, `outside-${Object.keys(extra).length}`);
+    const task = await buildWithMinato(connected.client, { contextPath: context, dockerfile: '../Dockerfile.outside', tags: [tag], labels });
+    expect(task.error?.message ?? task.state).toBe('succeeded');
+    expect(task.command).toContain(`-f ${path.join(parent, 'Dockerfile.outside')}`);
+    expect(await imageLabel(tag, 'from')).toBe('outside');
+    // The CLI's own build of the same folder and Dockerfile: COPY . sees exactly the same files.
+    const cliTag = testName(runId, `outside-cli-${Object.keys(extra).length}`);
+    await promisify(execFile)('/usr/local/bin/docker', ['build', '-q', '--label', `${TEST_LABEL}=1`, '--label', `${TEST_LABEL}.run=${runId}`, '-f', path.join(parent, 'Dockerfile.outside'), '-t', cliTag, context], {
+      env: { ...process.env, DOCKER_HOST: testDockerHost(), DOCKER_BUILDKIT: '0' },
+    });
+    const containerLabels = { [TEST_LABEL]: '1', [`${TEST_LABEL}.run`]: runId };
+    const ours = await pathsInImage(tag, '/ctx', containerLabels);
+    expect(ours).toEqual(await pathsInImage(cliTag, '/ctx', containerLabels));
+    // Its own .dockerignore (which does not leave itself out) stays, as with the CLI; the Dockerfile's generated name never shows.
+    expect(ours).toEqual(Object.keys(extra).length > 0 ? ['.dockerignore', 'keep.txt'] : ['keep.txt', 'skip.txt']);
+  }, 120_000);
 
   it.each(['buildkit', 'classic'] as const)('cancelled half-way, stops the build on the engine (%s)', async (builder) => {
     const marker = `minato-test-${runId}-wait-${builder}`;

@@ -17,6 +17,7 @@ const AHEAD_BYTES = 4 * 1024 * 1024;
 function headerOf(entry: ContextEntry, hardlinkTo: string | undefined): TarHeader {
   const { stats } = entry;
   const base = { name: entry.relative, mode: stats.mode, mtime: Math.floor(stats.mtimeMs / 1000) };
+  if (entry.data) return { ...base, type: 'file', size: entry.data.length };
   if (hardlinkTo !== undefined) return { ...base, type: 'link', linkname: hardlinkTo };
   if (stats.isDirectory()) return { ...base, type: 'directory' };
   if (stats.isSymbolicLink()) return { ...base, type: 'symlink' };
@@ -82,6 +83,12 @@ interface Upcoming {
   content?: Promise<Buffer>;
 }
 
+/** What an entry holds in memory while it waits in the read-ahead window. */
+function sizeAhead(entry: ContextEntry): number {
+  if (entry.data) return entry.data.length;
+  return entry.stats.isFile() && entry.stats.size <= WHOLE_FILE_LIMIT ? entry.stats.size : 0;
+}
+
 /** The walk's entries with the next few small files already being read: a bounded window, never the whole folder. */
 async function* readAhead(entries: AsyncIterable<ContextEntry>): AsyncGenerator<Upcoming> {
   const iterator = entries[Symbol.asyncIterator]();
@@ -98,15 +105,15 @@ async function* readAhead(entries: AsyncIterable<ContextEntry>): AsyncGenerator<
         }
         const entry = next.value;
         const small = entry.stats.isFile() && entry.stats.size <= WHOLE_FILE_LIMIT;
-        const content = small ? readSmall(entry) : undefined;
+        const content = entry.data ? Promise.resolve(entry.data) : small ? readSmall(entry) : undefined;
         // Awaited when its turn comes; until then a failure must not count as unhandled.
         content?.catch(() => undefined);
-        bytes += small ? entry.stats.size : 0;
+        bytes += sizeAhead(entry);
         window.push(content ? { entry, content } : { entry });
       }
       const upcoming = window.shift();
       if (!upcoming) return;
-      bytes -= upcoming.content ? upcoming.entry.stats.size : 0;
+      bytes -= sizeAhead(upcoming.entry);
       yield upcoming;
     }
   } finally {
@@ -138,7 +145,7 @@ async function* tarChunks(entries: AsyncIterable<ContextEntry>, counters: PackCo
   };
   for await (const { entry, content } of readAhead(entries)) {
     let hardlinkTo: string | undefined;
-    if (entry.stats.isFile() && entry.stats.nlink > 1) {
+    if (!entry.data && entry.stats.isFile() && entry.stats.nlink > 1) {
       const inode = `${entry.stats.dev}:${entry.stats.ino}`;
       hardlinkTo = seen.get(inode);
       if (hardlinkTo === undefined) seen.set(inode, entry.relative);

@@ -8,6 +8,8 @@ export interface ContextEntry {
   relative: string;
   absolute: string;
   stats: Stats;
+  /** Content given rather than read from `absolute` (a regular file's): what the CLI writes into the tar itself. */
+  data?: Buffer;
 }
 
 /** Go sorts names by their bytes; JavaScript's default compares UTF-16 units, which differs above U+FFFF. */

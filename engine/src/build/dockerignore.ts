@@ -50,13 +50,14 @@ export interface ContextFilter {
 /**
  * The CLI's filter for a build: the `.dockerignore` patterns, plus exceptions for the Dockerfile and `.dockerignore`
  * when a pattern leaves them out, because the engine needs to read both (it then drops them from what COPY sees).
+ * `dockerfile` is its path inside the context; a Dockerfile outside it (undefined here) is added to the tar apart.
  */
-export function contextFilter(ignorePatterns: readonly string[], dockerfile: string): ContextFilter {
+export function contextFilter(ignorePatterns: readonly string[], dockerfile: string | undefined): ContextFilter {
   // Docker matches case-sensitively on Linux and macOS; the library's default is the opposite.
   const matches = (patterns: readonly string[]) => ignore({ ignorecase: false }).add([...patterns]);
   const patterns = [...ignorePatterns];
   if (matches(patterns).ignores('.dockerignore')) patterns.push('!.dockerignore');
-  if (matches(patterns).ignores(dockerfile)) patterns.push(`!${dockerfile}`);
+  if (dockerfile !== undefined && matches(patterns).ignores(dockerfile)) patterns.push(`!${dockerfile}`);
   const buildFilesExcluded = patterns.length > ignorePatterns.length;
   const matcher = matches(patterns);
   const exceptions = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => cleanPath(pattern.slice(1)));

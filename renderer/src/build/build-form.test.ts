@@ -28,17 +28,22 @@ describe('the Build form', () => {
   });
 
   it('says what is wrong by field, and reads nothing until all of it reads', () => {
-    const result = form({ contextPath: 'relative/path', dockerfile: '../Dockerfile', tags: 'Bad:Tag', buildArgs: 'NOVALUE', target: '1st', platform: 'linux amd64' });
+    const result = form({ contextPath: 'relative/path', dockerfile: 'Docker\u0000file', tags: 'Bad:Tag', buildArgs: 'NOVALUE', target: '1st', platform: 'linux amd64' });
     expect(result.options).toBeUndefined();
     expect(result.messages).toEqual({
       contextPath: { key: 'build.errors.absolute' },
-      dockerfile: { key: 'build.errors.dockerfileInside' },
+      dockerfile: { key: 'build.errors.dockerfilePath' },
       tags: { key: 'build.errors.tag', params: { tag: 'Bad:Tag' } },
       buildArgs: { key: 'build.errors.buildArg', params: { line: 'NOVALUE' } },
       target: { key: 'build.errors.target' },
       platform: { key: 'build.errors.platform' },
     });
     expect(form({}).messages).toEqual({ contextPath: { key: 'build.errors.folderNeeded' } });
+  });
+
+  it('takes a Dockerfile outside the folder, as docker build -f ../Dockerfile does, or an absolute one', () => {
+    expect(form({ contextPath: '/src/app', dockerfile: '../Dockerfile' })).toMatchObject({ messages: {}, options: { dockerfile: '../Dockerfile' } });
+    expect(form({ contextPath: '/src/app', dockerfile: '/etc/minato/Dockerfile' })).toMatchObject({ messages: {}, options: { dockerfile: '/etc/minato/Dockerfile' } });
   });
 
   it('puts an engine refusal next to the field it is about', () => {

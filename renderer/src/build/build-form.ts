@@ -1,4 +1,4 @@
-import { ContextRelativePath, isImageReference, STAGE_NAME, type BuilderChoice, type BuildOptionsInput, type BuildRefusal } from '../../../engine/contract';
+import { DockerfilePath, isImageReference, STAGE_NAME, type BuilderChoice, type BuildOptionsInput, type BuildRefusal } from '../../../engine/contract';
 import type { TKey } from '../i18n/keys';
 
 /** The Build form as typed: text kept as it is, so nothing a person wrote is lost when something is wrong. */
@@ -53,7 +53,7 @@ export function readBuildForm(values: BuildFormValues): { options?: BuildOptions
   if (!contextPath) messages.contextPath = { key: 'build.errors.folderNeeded' };
   else if (!contextPath.startsWith('/')) messages.contextPath = { key: 'build.errors.absolute' };
   const dockerfile = values.dockerfile.trim() || 'Dockerfile';
-  if (!ContextRelativePath.safeParse(dockerfile).success) messages.dockerfile = { key: 'build.errors.dockerfileInside' };
+  if (!DockerfilePath.safeParse(dockerfile).success) messages.dockerfile = { key: 'build.errors.dockerfilePath' };
   const tags = words(values.tags);
   const badTag = tags.find((tag) => !isImageReference(tag));
   if (badTag !== undefined) messages.tags = { key: 'build.errors.tag', params: { tag: badTag } };

@@ -915,7 +915,7 @@ export const en = {
     ignoreRules: '{{count}} rules from .dockerignore are applied, as docker build does.',
     pickFolder: 'Choose a folder…',
     dockerfile: 'Dockerfile',
-    dockerfileHint: 'Its path inside the folder.',
+    dockerfileHint: 'Its path from the folder (it may be outside it, such as ../Dockerfile), or an absolute path.',
     tags: 'Tags',
     tagsHint: 'One or more, such as myapp:1.0, separated by spaces, commas or lines.',
     buildArgs: 'Build arguments',
@@ -933,7 +933,7 @@ export const en = {
     errors: {
       folderNeeded: 'Choose or type the folder to build.',
       absolute: 'Type the folder as a full path, starting with /.',
-      dockerfileInside: 'The Dockerfile must be inside the folder: a path such as Dockerfile or docker/Dockerfile.dev.',
+      dockerfilePath: 'Write the Dockerfile’s path, such as Dockerfile, docker/Dockerfile.dev or ../Dockerfile.',
       tag: '"{{tag}}" is not an image name: use lowercase, such as myapp:1.0 or registry.example.com/team/app:2.',
       buildArg: '"{{line}}" is not KEY=VALUE.',
       target: 'A stage name starts with a letter and uses letters, digits, _ . and -.',

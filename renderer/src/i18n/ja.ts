@@ -1042,7 +1042,7 @@ export const ja: Messages = {
     ignoreRules: '.dockerignore の {{count}} 個のルールを docker build と同じように適用します。',
     pickFolder: 'フォルダーを選ぶ…',
     dockerfile: 'Dockerfile',
-    dockerfileHint: 'フォルダー内でのパスです。',
+    dockerfileHint: 'フォルダーからのパス（../Dockerfile のようにフォルダーの外でもかまいません）か、絶対パスです。',
     tags: 'タグ',
     tagsHint: 'myapp:1.0 のように、スペース・カンマ・改行で区切って 1 つ以上指定します。',
     buildArgs: 'ビルド引数',
@@ -1060,7 +1060,7 @@ export const ja: Messages = {
     errors: {
       folderNeeded: 'ビルドするフォルダーを選ぶか入力してください。',
       absolute: 'フォルダーは / で始まるフルパスで入力してください。',
-      dockerfileInside: 'Dockerfile はフォルダーの中にある必要があります（Dockerfile や docker/Dockerfile.dev など）。',
+      dockerfilePath: 'Dockerfile のパスを書いてください（Dockerfile、docker/Dockerfile.dev、../Dockerfile など）。',
       tag: '「{{tag}}」はイメージ名として使えません。myapp:1.0 や registry.example.com/team/app:2 のように小文字で指定してください。',
       buildArg: '「{{line}}」は KEY=VALUE の形ではありません。',
       target: 'ステージ名は英字で始め、英数字と _ . - だけを使います。',
