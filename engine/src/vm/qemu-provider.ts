@@ -79,6 +79,8 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
   let usageTimer: ReturnType<typeof setInterval> | undefined;
   let busy: Promise<void> | undefined;
   let stopping = false;
+  /** Stop was asked for while a start was under way: the start's failure is that stop, not an error. */
+  let startCancelled = false;
   let closed = false;
   let startAbort: AbortController | undefined;
   const loaded = readRecord(layout).then(
@@ -351,9 +353,11 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
   const startVm = () =>
     exclusive(async () => {
       if (machine?.alive) return;
+      startCancelled = false;
       try {
         await boot();
       } catch (error) {
+        if (startCancelled) return;
         fail(error);
         // A failed start leaves nothing running.
         if (machine?.alive) await shutdown(5000);
@@ -432,7 +436,14 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
         }
       }),
     start: startVm,
-    stop: () => exclusive(() => shutdown()),
+    stop: () => {
+      // A slow start (minutes under tcg) can be stopped: its waits end when QEMU does.
+      if (busy && state === 'starting') {
+        startCancelled = true;
+        return shutdown();
+      }
+      return exclusive(() => shutdown());
+    },
     reset: () =>
       exclusive(async () => {
         await loaded;

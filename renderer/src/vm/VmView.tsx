@@ -66,7 +66,7 @@ export function VmView() {
                 {t('vm.start')}
               </button>
             ) : (
-              <button type="button" disabled={busy || vm.state !== 'running'} onClick={() => action.mutate('vm:stop')}>
+              <button type="button" disabled={action.isPending || (vm.state !== 'running' && vm.state !== 'starting')} onClick={() => action.mutate('vm:stop')}>
                 {t('vm.stop')}
               </button>
             )}
