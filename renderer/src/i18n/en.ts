@@ -835,9 +835,9 @@ export const en = {
     runOn: 'Runs on {{name}}',
     retry: 'Try again',
     version: 'Docker {{engine}}',
-    kind: { local: 'local', context: 'context', custom: 'added' },
+    kind: { local: 'local', context: 'context', custom: 'added', vm: 'Linux VM' },
     state: { connecting: 'connecting', connected: 'connected', disconnected: 'reconnecting', unavailable: 'not connected' },
-    source: { local: 'Found on this machine', context: 'From a docker context', custom: 'Added here' },
+    source: { local: 'Found on this machine', context: 'From a docker context', custom: 'Added here', vm: "Minato's Linux VM" },
     switcher: { menu: 'Engines' },
     ports: {
       opening: 'Opening a forward through SSH…',
