@@ -156,7 +156,16 @@ for (const [locale, colorScheme] of [
         await page.getByRole('dialog').getByRole('textbox').nth(1).fill('10.1.2.3/24');
         await page.screenshot({ path: path.join(SHOTS!, `networks-create-${tag}-${width}.png`) });
         await page.keyboard.press('Escape');
+        await page.locator('.networks-tools button').nth(1).click();
+        await expect(page.getByRole('dialog').getByRole('status')).toBeVisible();
+        await page.screenshot({ path: path.join(SHOTS!, `networks-prune-${tag}-${width}.png`) });
+        await page.keyboard.press('Escape');
       }
+      // The container page's piece.
+      await page.getByRole('navigation').getByRole('link').first().click();
+      await page.getByRole('grid').getByRole('row', { name: testName(runId, 'api'), exact: true }).dblclick();
+      await expect(page.locator('.container-networks')).toContainText(host(subnet, 20));
+      await page.screenshot({ path: path.join(SHOTS!, `networks-container-${tag}-1024.png`) });
     });
   });
 }

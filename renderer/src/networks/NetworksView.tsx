@@ -91,6 +91,7 @@ export function NetworksView({ engine }: { engine: EngineInfo }) {
 
   return (
     <div className={`networks-view${lost ? ' stale' : ''}`}>
+      <h2 className="visually-hidden">{t('networks.title')}</h2>
       {lost ? (
         <div className="banner warning" role="alert">
           {t('connection.lostBanner')}
