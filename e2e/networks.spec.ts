@@ -121,6 +121,37 @@ test('a container with no network of its own is told why it cannot join', async 
   await expect(piece.getByRole('button', { name: 'Connect', exact: true })).toHaveCount(0);
 });
 
+test('prune lists the unused networks its filters take, removes exactly those, and shows labels as text', async ({ containers, runId, page }) => {
+  await expect(containers.grid).toBeVisible();
+  const group = `${TEST_LABEL}.prune=${runId}`;
+  const hostile = '<img src=x onerror="window.__networksPwned=1">';
+  for (const suffix of ['idle-a', 'idle-b', 'busy']) await dockerCli(['network', 'create', ...testLabels(runId), '--label', group, '--label', `note=${hostile}`, testName(runId, suffix)]);
+  await dockerCli(['run', '-d', '--name', testName(runId, 'user'), ...testLabels(runId), '--network', testName(runId, 'busy'), TEST_IMAGE, 'sleep', '300']);
+  const networks = new NetworksPage(page);
+  await networks.open();
+
+  // A label is engine text: shown as written, never read as HTML.
+  const busy = await networks.openNetwork(testName(runId, 'busy'));
+  await expect(busy.getByRole('region', { name: 'Settings' })).toContainText(`note=${hostile}`);
+  expect(await page.evaluate(() => (window as { __networksPwned?: number }).__networksPwned)).toBeUndefined();
+  await page.getByRole('button', { name: '← Networks' }).click();
+
+  await page.getByRole('button', { name: 'Prune…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove unused networks' });
+  await dialog.getByRole('textbox', { name: 'Labels (optional)' }).fill(group);
+  const preview = dialog.getByRole('region', { name: 'What would be removed' });
+  await expect(preview.getByRole('status')).toHaveText('These 2 networks have no container on them and would be removed:');
+  await expect(preview.getByRole('listitem')).toHaveText([new RegExp(testName(runId, 'idle-a')), new RegExp(testName(runId, 'idle-b'))]);
+  await expect(dialog.locator('code').first()).toContainText(`docker network prune --filter label=${group} --filter until=`);
+  await dialog.getByRole('button', { name: 'Remove 2 networks' }).click();
+  const result = dialog.getByRole('region', { name: 'What was removed' });
+  await expect(result.getByRole('status')).toContainText('2 networks were removed.');
+  await expect(result.getByRole('status')).toContainText('Exactly the networks the preview listed.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(networks.openButton(testName(runId, 'idle-a'))).toHaveCount(0);
+  await expect(networks.openButton(testName(runId, 'busy'))).toBeVisible();
+});
+
 for (const [locale, colorScheme] of [
   ['en-US', 'light'],
   ['en-US', 'dark'],
