@@ -142,6 +142,10 @@ describe('networks', () => {
       params: { network: name, containers: testName(runId, 'runner') },
     });
     await expect(connected.client.call('networks:remove', { engineId, id: 'bridge' })).rejects.toMatchObject({ code: 'conflict', key: 'networks.builtIn', params: { network: 'bridge' } });
+    // Names enter Engine API paths: what would bend a path is refused at the contract, the rest is encoded.
+    await expect(connected.client.call('networks:inspect', { engineId, id: '..' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(connected.client.call('networks:remove', { engineId, id: '../containers/x' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(connected.client.call('networks:inspect', { engineId, id: `${name}?x=1` })).rejects.toMatchObject({ code: 'not-found' });
 
     const isolated = await runSleeper('isolated', '--network', 'none');
     expect(await connected.client.call('networks:ofContainer', { engineId, id: isolated })).toMatchObject({ mode: 'none', running: true });
