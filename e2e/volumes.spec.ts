@@ -1,8 +1,10 @@
-import { TEST_IMAGE, TEST_LABEL, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
+import { TEST_IMAGE, TEST_LABEL, dockerCli, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
 import { VolumesPage } from './pages/volumes-page';
 import { expect, test } from './support/fixtures';
 
+/** The run's containers first: a volume a container still mounts cannot be removed. */
 async function removeVolumes(runId: string): Promise<void> {
+  await removeRunContainers(runId);
   const names = (await dockerCli(['volume', 'ls', '-q', '--filter', `label=${TEST_LABEL}.run=${runId}`])).split('\n').filter(Boolean);
   if (names.length > 0) await dockerCli(['volume', 'rm', '-f', ...names]).catch(() => undefined);
 }

@@ -10,6 +10,8 @@ import { BackupButton } from './BackupButton';
 import { VolumeFiles } from './VolumeFiles';
 import { useVolumeInspect } from './volume-queries';
 
+const KNOWN_STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
+
 interface VolumePageProps {
   engineId: string;
   volume: VolumeSummary;
@@ -27,6 +29,7 @@ export function VolumePage({ engineId, volume, size, onBack, onRemove, onRestore
   const inspect = useVolumeInspect(engineId, volume.name);
   const labels = Object.entries(volume.labels);
   const backupFile = `${volume.name}.tar`;
+  const stateText = (state: string) => (KNOWN_STATES.includes(state as (typeof KNOWN_STATES)[number]) ? t(`states.${state as (typeof KNOWN_STATES)[number]}`) : state);
   return (
     <section className="volume-page" aria-label={t('volumes.pageLabel', { name: volume.name })}>
       <div className="volume-page-head">
@@ -93,7 +96,7 @@ export function VolumePage({ engineId, volume, size, onBack, onRemove, onRestore
           <ul className="plain-list">
             {volume.usedBy.map((user) => (
               <li key={user.id}>
-                <code>{user.name}</code> <span className="muted">{user.state}</span>
+                <code>{user.name}</code> <span className="muted">{stateText(user.state)}</span>
               </li>
             ))}
           </ul>

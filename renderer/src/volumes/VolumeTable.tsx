@@ -64,14 +64,14 @@ export function VolumeTable({ rows, sizes, onOpen, onRemove }: VolumeTableProps)
                 ) : null}
               </td>
               <td>{volume.driver}</td>
-              <td title={labels.join('\n')}>
+              <td className="labels-cell" title={labels.join('\n')}>
                 {labels.length === 0 ? <span className="muted">—</span> : null}
-                {labels.slice(0, 2).map((label) => (
+                {labels.slice(0, 1).map((label) => (
                   <span key={label} className="label-chip">
                     {label}
                   </span>
                 ))}
-                {labels.length > 2 ? <span className="muted"> {t('volumes.moreLabels', { count: labels.length - 2 })}</span> : null}
+                {labels.length > 1 ? <span className="muted">{t('volumes.moreLabels', { count: labels.length - 1 })}</span> : null}
               </td>
               <td title={Number.isNaN(created) ? undefined : new Date(created).toLocaleString(i18n.language)}>
                 {Number.isNaN(created) ? <span className="muted">—</span> : relativeTime(created / 1000, now, i18n.language)}
