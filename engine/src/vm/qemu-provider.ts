@@ -276,7 +276,8 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
     }
     if ('path' in layout.qmp) await mkdir(path.dirname(layout.qmp.path), { recursive: true, mode: 0o700 });
     consoleBuffer.clear();
-    enter('booting', `${accel.name}${accel.slow ? ' (slow)' : ''}`);
+    // The accelerator is in the status (accel); a step's note would be English in a Japanese UI.
+    enter('booting');
     const started = await QemuMachine.spawn(binary, args, layout, consoleBuffer);
     machine = started;
     record.running = { pid: started.pid, sshPort, accel: accel.name, startedAt: Date.now(), qmp: layout.qmp, console: layout.console, ready: layout.ready };
@@ -382,7 +383,7 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
     watchExit(found);
     accel = { name: running.accel as VmAccel['name'], slow: running.accel === 'tcg' };
     state = 'starting';
-    phases.begin('waiting-docker', 'found running');
+    phases.begin('waiting-docker');
     emit();
     startAbort = new AbortController();
     await registerEngine(running.sshPort, startAbort.signal).then(

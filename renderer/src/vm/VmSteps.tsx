@@ -18,7 +18,6 @@ export function VmSteps({ steps }: { steps: VmStep[] }) {
           return (
             <li key={`${step.phase}-${step.startedAt}`} className={current ? 'vm-step-current' : undefined} aria-current={current ? 'step' : undefined}>
               <span>{t(`vm.phase.${step.phase}`)}</span>
-              {step.note ? <span className="muted"> ({step.note})</span> : null}
               {step.phase !== 'ready' && step.phase !== 'stopped' && step.phase !== 'error' ? (
                 <span className="vm-step-time">{t('vm.stepTime', { seconds: (Math.max(0, ms) / 1000).toFixed(1) })}</span>
               ) : null}

@@ -63,16 +63,19 @@ export function VmView() {
           <div className="vm-actions" role="group" aria-label={t('vm.actions')}>
             {canStart ? (
               <button type="button" className="primary" disabled={busy} onClick={() => action.mutate('vm:start')}>
-                {t('vm.start')}
+                {/* After a crash nothing runs any more: starting again is the restart offered. */}
+                {vm.state === 'crashed' ? t('vm.restart') : t('vm.start')}
               </button>
             ) : (
               <button type="button" disabled={action.isPending || (vm.state !== 'running' && vm.state !== 'starting')} onClick={() => action.mutate('vm:stop')}>
                 {t('vm.stop')}
               </button>
             )}
-            <button type="button" disabled={busy} onClick={() => action.mutate('vm:restart')}>
-              {t('vm.restart')}
-            </button>
+            {vm.state === 'running' ? (
+              <button type="button" disabled={busy} onClick={() => action.mutate('vm:restart')}>
+                {t('vm.restart')}
+              </button>
+            ) : null}
             <button type="button" disabled={busy} onClick={() => setConfirming('reset')}>
               {t('vm.reset')}
             </button>
