@@ -111,6 +111,15 @@ describe('networks', () => {
     await expect(connected.client.call('networks:connect', { engineId, network: 'bridge', container: box, aliases: ['nope'] })).rejects.toMatchObject({
       key: 'networks.aliasesNeedUserNetwork',
     });
+    // A subnet the engine chose from its pool takes no fixed address: the engine's refusal, said as Minato's sentence.
+    const pooled = testName(runId, 'pooled');
+    await connected.client.call('networks:create', { ...draft, name: pooled });
+    const auto = (await connected.client.call('networks:inspect', { engineId, id: pooled })).network.subnets[0]!.subnet;
+    await expect(connected.client.call('networks:connect', { engineId, network: pooled, container: box, aliases: [], ipv4: host(auto, 50) })).rejects.toMatchObject({
+      code: 'invalid-input',
+      key: 'networks.ipNeedsSubnet',
+      params: { network: pooled },
+    });
     expect((await connected.client.call('networks:ofContainer', { engineId, id: box })).networks.map((network) => network.name)).toEqual(['bridge']);
   });
 
