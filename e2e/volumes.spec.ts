@@ -1,8 +1,17 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
 import { VolumesPage } from './pages/volumes-page';
 import { expect, test } from './support/fixtures';
 
 /** The run's containers first: a volume a container still mounts cannot be removed. */
+// Downloads take the Blob path in tests: the native save picker cannot be driven headlessly.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+});
+
 async function removeVolumes(runId: string): Promise<void> {
   await removeRunContainers(runId);
   const names = (await dockerCli(['volume', 'ls', '-q', '--filter', `label=${TEST_LABEL}.run=${runId}`])).split('\n').filter(Boolean);
@@ -55,6 +64,47 @@ test('create a volume, see it used by a container, browse and upload into it, re
     expect(await dockerCli(['ps', '-aq', '--filter', `name=^${user}$`])).toBe('');
   } finally {
     await removeVolumes(runId);
+  }
+});
+
+test('back a volume up to a .tar file and restore it into a new volume', async ({ server, runId, page }) => {
+  const volumes = new VolumesPage(page);
+  const source = testName(runId, 'saved');
+  const restored = testName(runId, 'restored');
+  try {
+    await dockerCli(['volume', 'create', ...testLabels(runId), source]);
+    await page.goto(server.url);
+    await volumes.open();
+    const volumePage = await volumes.openVolume(source);
+    await volumePage.getByRole('button', { name: 'Browse files' }).click();
+    await volumePage.getByRole('checkbox', { name: /Allow changes/ }).check();
+    await volumePage.getByLabel('Upload files').setInputFiles({ name: 'song.txt', mimeType: 'text/plain', buffer: Buffer.from('la la la\n') });
+    await expect(volumePage.getByRole('cell', { name: 'song.txt', exact: true })).toBeVisible();
+
+    const downloading = page.waitForEvent('download');
+    await volumePage.getByRole('button', { name: 'Back up to a .tar file' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`${source}.tar`);
+    const tarPath = await download.path();
+    expect(execFileSync('tar', ['-tf', tarPath], { encoding: 'utf8' }).split('\n')).toContain('./song.txt');
+    await expect(volumePage.getByRole('status').filter({ hasText: `Saved ${source}.tar` })).toBeVisible();
+
+    await volumePage.getByRole('button', { name: '← Volumes' }).click();
+    await page.getByRole('button', { name: 'Restore from .tar…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Restore a .tar into a new volume' });
+    await dialog.getByLabel('Backup file (.tar)').setInputFiles({ name: 'backup.tar', mimeType: 'application/x-tar', buffer: readFileSync(tarPath) });
+    await dialog.getByRole('textbox', { name: 'New volume’s name' }).fill(restored);
+    await expect(dialog.locator('code').first()).toContainText(`docker volume create ${restored}`);
+    await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(dialog.getByRole('status')).toHaveText(/Restored into/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const restoredPage = volumes.volumePage(restored);
+    await expect(restoredPage).toBeVisible();
+    await restoredPage.getByRole('button', { name: 'Browse files' }).click();
+    await expect(restoredPage.getByRole('cell', { name: 'song.txt', exact: true })).toBeVisible();
+  } finally {
+    await removeVolumes(runId);
+    await dockerCli(['volume', 'rm', '-f', restored]).catch(() => undefined);
   }
 });
 
