@@ -94,6 +94,28 @@ test('the pull field offers Hub tags for a typed name, with the platforms the pi
   proxy.set(200, 187, 21600);
 });
 
+test('the pull field pages through a repository with more tags than one page, and reads on while a typed tag matches few', async ({ page }) => {
+  const images = new ImagesPage(page);
+  await new ContainersPage(page).open(server.url);
+  await images.open();
+  const field = page.getByRole('combobox', { name: 'Image to pull' });
+  const offered = page.getByRole('listbox', { name: 'Tags of minatotest/many-tags' });
+  const tagOptions = offered.getByRole('option').filter({ hasNotText: /tags…/ });
+  await field.fill('minatotest/many-tags');
+  await expect(tagOptions).toHaveCount(100);
+  // The next page on demand, by the list's last option.
+  await offered.getByRole('option', { name: 'More tags…' }).click();
+  await expect(tagOptions).toHaveCount(200);
+  // A typed tag narrows the list; the pages it needs (v240…v249 are on the third) are read by themselves.
+  await field.fill('minatotest/many-tags:v24');
+  // (v24 itself is what is typed, so it is not offered again.)
+  await expect(tagOptions).toHaveText(Array.from({ length: 10 }, (_, index) => `v24${index}`));
+  await expect(offered.getByRole('option', { name: 'More tags…' })).toHaveCount(0);
+  expect(standin.requests.filter((request) => request.startsWith('/v2/repositories/minatotest/many-tags/tags')).map((request) => new URL(request, standin.url).searchParams.get('page'))).toEqual(['1', '2', '3']);
+  await offered.getByRole('option', { name: 'v249', exact: true }).click();
+  await expect(field).toHaveValue('minatotest/many-tags:v249');
+});
+
 test('Hub search → repository page → tags → Pull → Run, served by the stand-in and the mirror', async ({ page }) => {
   const hub = new HubPage(page);
   await new ContainersPage(page).open(server.url);

@@ -26,5 +26,16 @@ export function standinRepositories(): StandinRepository[] {
       official: false,
       tags: [tag('latest', 'a', ['linux/amd64'])],
     },
+    {
+      // More tags than one page of Hub's tag list holds (100): the pull field must page through them.
+      namespace: 'minatotest',
+      name: 'many-tags',
+      description: 'A repository with 250 tags.',
+      readme: 'Many tags.',
+      stars: 1,
+      pulls: 10,
+      official: false,
+      tags: Array.from({ length: 250 }, (_, index) => tag(`v${index}`, String(index % 10), ['linux/amd64'])),
+    },
   ];
 }

@@ -75,6 +75,8 @@ export const en = {
       cancelled: 'Pull cancelled.',
       tags: 'Tags of {{repository}}',
       tagsUnavailable: 'Tags could not be listed; type one by hand.',
+      moreTags: 'More tags…',
+      loadingMore: 'Reading more tags…',
       platform: 'Platform',
       platformDefault: 'Engine default',
     },

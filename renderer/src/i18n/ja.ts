@@ -75,6 +75,8 @@ export const ja: Messages = {
       cancelled: '取得を中止しました。',
       tags: '{{repository}} のタグ',
       tagsUnavailable: 'タグの一覧を取得できませんでした。タグを手で入力してください。',
+      moreTags: 'さらにタグを表示…',
+      loadingMore: 'タグをさらに読み込んでいます…',
       platform: 'プラットフォーム',
       platformDefault: 'エンジンの既定',
     },

@@ -18,7 +18,7 @@ export function PullField({ engineId }: { engineId: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [platform, setPlatform] = useState('');
-  const { source, tags, failed } = usePullTags(name);
+  const { source, tags, failed, more } = usePullTags(name);
   const [taskId, setTaskId] = useState<string | undefined>();
   const pull = usePullImage(engineId);
   const cancel = useCancelTask();
@@ -60,7 +60,7 @@ export function PullField({ engineId }: { engineId: string }) {
         start();
       }}
     >
-      <TagCombobox value={name} onChange={setName} base={source.kind === 'none' ? '' : source.base} tags={source.kind === 'none' ? [] : tags} failed={failed} />
+      <TagCombobox value={name} onChange={setName} base={source.kind === 'none' ? '' : source.base} tags={source.kind === 'none' ? [] : tags} failed={failed} more={more} />
       <select aria-label={t('images.pull.platform')} value={platform} onChange={(event) => setPlatform(event.target.value)}>
         <option value="">{t('images.pull.platformDefault')}</option>
         {platforms.map((choice) => (

@@ -8,20 +8,25 @@ interface Props {
   base: string;
   tags: TagSuggestion[];
   failed: boolean;
+  /** The registry has more tags than those read: the list's last option reads the next page. */
+  more?: { available: boolean; loading: boolean; load(): void };
 }
 
 /**
  * The image field as a combobox: the typed repository's tags are offered below it (arrows move, Enter picks, Escape
- * closes); whatever the list holds, the field stays free text.
+ * closes), and "More tags" at the end reads the next page; whatever the list holds, the field stays free text.
  */
-export function TagCombobox({ value, onChange, base, tags, failed }: Props) {
+export function TagCombobox({ value, onChange, base, tags, failed, more }: Props) {
   const { t } = useTranslation();
   const listId = useId();
   const hintId = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const offered = tags.filter((tag) => `${base}:${tag.tag}` !== value.trim());
-  const shown = open && offered.length > 0;
+  const moreShown = Boolean(more?.available) && base !== '';
+  // The options the keyboard walks: the tags, then "More tags" when there are more.
+  const count = offered.length + (moreShown ? 1 : 0);
+  const shown = open && count > 0;
 
   const pick = (tag: string) => {
     onChange(`${base}:${tag}`);
@@ -57,10 +62,13 @@ export function TagCombobox({ value, onChange, base, tags, failed }: Props) {
             event.preventDefault();
             setOpen(true);
             const step = event.key === 'ArrowDown' ? 1 : -1;
-            setActive((index) => (offered.length === 0 ? -1 : (index + step + offered.length) % offered.length));
+            setActive((index) => (count === 0 ? -1 : (index + step + count) % count));
           } else if (event.key === 'Enter' && shown && active >= 0 && offered[active]) {
             event.preventDefault();
             pick(offered[active].tag);
+          } else if (event.key === 'Enter' && shown && moreShown && active === offered.length) {
+            event.preventDefault();
+            if (!more?.loading) more?.load();
           } else if (event.key === 'Escape') {
             setOpen(false);
           }
@@ -82,6 +90,21 @@ export function TagCombobox({ value, onChange, base, tags, failed }: Props) {
             {tag.tag}
           </li>
         ))}
+        {moreShown ? (
+          <li
+            id={`${listId}-${offered.length}`}
+            role="option"
+            aria-selected={active === offered.length}
+            aria-disabled={more?.loading}
+            className="pull-more"
+            onMouseDown={(event) => {
+              event.preventDefault();
+              if (!more?.loading) more?.load();
+            }}
+          >
+            {more?.loading ? t('images.pull.loadingMore') : t('images.pull.moreTags')}
+          </li>
+        ) : null}
       </ul>
       {failed ? (
         <span id={hintId} className="muted pull-hint">
