@@ -30,8 +30,9 @@ export async function vmRemoteDeps(layout: VmLayout, keepalive?: RemoteDeps['kee
     knownHosts: pinnedKnownHosts(hostLine),
     passphrases: createPassphrases(),
     insecureAllowed: () => false,
-    // The default (4 s × 3) notices a dead link in about 12 s; a VM on this machine can be asked more often.
-    keepalive: keepalive ?? { intervalMs: 3000, countMax: 2 },
+    // An emulated (tcg) guest on a busy machine can take seconds to answer: 5 s × 3 notices a dead link in about
+    // 20 s without taking a slow VM for a dead one.
+    keepalive: keepalive ?? { intervalMs: 5000, countMax: 3 },
   };
 }
 
