@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VOLUME_MESSAGES } from './volume-messages';
 import { NETWORK_MESSAGES } from './network-messages';
+import { VM_IMAGE_MESSAGES } from './image-store-messages';
 
 /**
  * Every sentence the contract and the engine write for a person, in English. The wire carries a sentence as its key
@@ -137,6 +138,8 @@ export const CONTRACT_MESSAGES = {
   },
   // The Networks section's checks and the engine's refusals (engine/contract/network-messages.ts).
   networks: NETWORK_MESSAGES,
+  // The Linux VM image's download and import (engine/contract/image-store-messages.ts).
+  vmImage: VM_IMAGE_MESSAGES,
 };
 
 type Catalogue = typeof CONTRACT_MESSAGES;

@@ -4,6 +4,7 @@ import { networkJa, networkMessagesJa } from './domains/networks';
 import { composeJa } from './domains/compose';
 import { systemJa } from './domains/system';
 import { vmJa } from './domains/vm';
+import { vmImageMessagesJa } from './domains/vm-image';
 
 export const ja: Messages = {
   volumes: volumeJa,
@@ -549,6 +550,7 @@ export const ja: Messages = {
       imageReference: 'イメージ参照ではありません。[レジストリ[:ポート]/]名前[:タグ][@ダイジェスト] の形で、名前は小文字で書きます（例: nginx:1.27、ghcr.io/org/app:v2）。',
     },
     networks: networkMessagesJa,
+    vmImage: vmImageMessagesJa,
   },
   // The Run form's notes: settings kept but not in the command, and a bind whose links lead to a root-giving one.
   runNotes: {
