@@ -34,7 +34,7 @@ const FEATURE_ENTRY_VIEWS = {
   terminal: ['TerminalTab'],
   volumes: ['VolumesView'],
   networks: ['NetworksView', 'ContainerNetworks'],
-  compose: ['ComposeView'],
+  compose: ['ComposeView', 'ComposeProjectLink'],
   system: ['SystemView'],
   vm: ['VmView'],
 };

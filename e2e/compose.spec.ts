@@ -88,6 +88,11 @@ test('opens a project from a file path, brings it up, sees its services running 
     await expect(compose.project(name).getByRole('log')).toContainText('worker ready', { timeout: 15_000 });
     await expect(compose.list.getByRole('listitem').filter({ hasText: name })).toContainText('2 of 2 running');
 
+    // The container list's project row leads to the project's page.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Containers' }).click();
+    await page.getByRole('button', { name: `Open ${name} in the Compose section` }).click();
+    await expect(compose.service(name, 'web').getByText('running')).toBeVisible();
+
     // Down names what goes; with the volume ticked it names the volume and the command follows.
     await compose.action(name, 'Down…').click();
     const dialog = compose.downDialog(name);
@@ -146,7 +151,7 @@ for (const [locale, colorScheme] of [
         await page.getByRole('navigation').getByRole('link', { name: 'Compose' }).click();
         await page.getByRole('textbox').first().fill(folder);
         await page.locator('.compose-add button[type=submit]').click();
-        await page.locator('.compose-up button').click();
+        await page.locator('.compose-up > button').click();
         await expect(page.locator('.compose-table .state-running')).toHaveCount(2, { timeout: 90_000 });
         const tag = `${locale.slice(0, 2)}-${colorScheme}`;
         for (const [width, height] of [
@@ -154,10 +159,11 @@ for (const [locale, colorScheme] of [
           [1024, 700],
         ] as const) {
           await page.setViewportSize({ width, height });
+          await page.locator('.compose-view').evaluate((element) => element.scrollTo(0, 0));
           await page.screenshot({ path: path.join(SHOTS!, `compose-project-${tag}-${width}.png`) });
           await page.locator('.compose-project').evaluate((element) => element.scrollIntoView({ block: 'end' }));
           await page.screenshot({ path: path.join(SHOTS!, `compose-project-end-${tag}-${width}.png`) });
-          await page.locator('.compose-actions button.danger').click();
+          await page.locator('.compose-actions > .compose-action > button.danger').click();
           await page.getByRole('alertdialog').getByRole('checkbox').check();
           await page.screenshot({ path: path.join(SHOTS!, `compose-down-${tag}-${width}.png`) });
           await page.keyboard.press('Escape');

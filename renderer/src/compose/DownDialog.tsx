@@ -49,14 +49,16 @@ export function DownDialog({ name, targets, busy, command, onCancel, onConfirm }
         <label className="check">
           <input type="checkbox" checked={removeVolumes} onChange={(event) => setRemoveVolumes(event.target.checked)} /> {t('compose.down.removeVolumes')}
         </label>
-        <label htmlFor={`${id}-images`}>{t('compose.down.removeImages')}</label>
-        <select id={`${id}-images`} value={removeImages} onChange={(event) => setRemoveImages(event.target.value as ImageChoice)}>
-          {(['none', 'local', 'all'] as const).map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`compose.down.images.${choice}`)}
-            </option>
-          ))}
-        </select>
+        <span className="compose-down-images">
+          <label htmlFor={`${id}-images`}>{t('compose.down.removeImages')}</label>
+          <select id={`${id}-images`} value={removeImages} onChange={(event) => setRemoveImages(event.target.value as ImageChoice)}>
+            {(['none', 'local', 'all'] as const).map((choice) => (
+              <option key={choice} value={choice}>
+                {t(`compose.down.images.${choice}`)}
+              </option>
+            ))}
+          </select>
+        </span>
       </div>
     </ConfirmDialog>
   );

@@ -48,7 +48,7 @@ export function ServicesTable({ rows, canScale, scaleCommand, onScale }: Service
                       <ul className="compose-members">
                         {row.containers.map((container) => (
                           <li key={container.id}>
-                            <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span> <span className="compose-mono">{container.name}</span>
+                            <span className={`badge state-${container.state}`}>{t(`states.${container.state}`)}</span> <span className="compose-mono compose-member-name">{container.name}</span>
                           </li>
                         ))}
                       </ul>

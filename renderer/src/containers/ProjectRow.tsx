@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ComposeProjectLink } from '../compose/ComposeProjectLink';
 import { openProjectLogs } from '../stores/ui-store';
 import { actionNamed, type ActionDescriptor } from './actions';
 
@@ -79,6 +80,7 @@ export const ProjectRow = memo(function ProjectRow(props: ProjectRowProps) {
         <button type="button" className="small" aria-label={t('actions.inProject', { name: project, action: t('logs.projectButton') })} onClick={() => openProjectLogs({ engineId: props.engineId, project })}>
           {t('logs.projectButton')}
         </button>
+        <ComposeProjectLink engineId={props.engineId} project={project} />
       </div>
     </div>
   );

@@ -115,6 +115,10 @@ export const composeEn = {
   logs: {
     show: 'Show logs',
   },
+  link: {
+    text: 'Compose',
+    label: 'Open {{name}} in the Compose section',
+  },
   errors: {
     'no-cli': 'No Compose CLI is installed on this machine.',
     'no-file': 'The compose file of this project is not on this machine.',
@@ -241,6 +245,10 @@ export const composeJa: typeof composeEn = {
   },
   logs: {
     show: 'ログを表示',
+  },
+  link: {
+    text: 'Compose',
+    label: '{{name}} を Compose セクションで開く',
   },
   errors: {
     'no-cli': 'このマシンに Compose CLI がインストールされていません。',
