@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VmStatus } from '../../../engine/contract/vm';
 import { errorText } from '../format/error-text';
@@ -173,14 +173,22 @@ function DiagnosticsButton() {
   const { t } = useTranslation();
   const client = useClient();
   const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(timer);
+  }, [copied]);
   return (
     <button
       type="button"
       onClick={() => {
-        void client
+        client
           .call('vm:diagnostics', {})
           .then(({ text }) => navigator.clipboard.writeText(text))
-          .then(() => setCopied(true));
+          .then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
       }}
     >
       {copied ? t('vm.diagnosticsCopied') : t('vm.diagnostics')}
