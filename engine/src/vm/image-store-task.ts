@@ -1,6 +1,7 @@
+import { shellQuote } from '../../contract/commands';
 import type { TaskManager } from '../tasks/task-manager';
 import { DEFAULT_VM_IMAGE_URL, vmImageUrl, type VmImageProgress, type VmImageStore } from './image-store';
-import type { VmImageArch } from './image-store-manifest';
+import { VM_IMAGE_FILES, type VmImageArch } from './image-store-manifest';
 
 export interface VmImageTaskOptions {
   /** The engine the task is listed under (the VM's). */
@@ -18,13 +19,15 @@ const progressOf = (progress: VmImageProgress) => ({
 
 /**
  * Downloads the image as a `vm-image` task: byte progress over all its files, a status line per phase, Cancel
- * keeps what was fetched (the next download resumes it). Resolves with the task's id.
+ * keeps what was fetched (the next download resumes it). Returns the task's id.
  */
 export function startVmImageDownload(tasks: TaskManager, store: VmImageStore, options: VmImageTaskOptions): string {
-  const url = vmImageUrl(options.url ?? DEFAULT_VM_IMAGE_URL, options.version, options.arch, 'manifest.json');
+  const urlOf = (name: string) => vmImageUrl(options.url ?? DEFAULT_VM_IMAGE_URL, options.version, options.arch, name);
+  const url = urlOf('manifest.json');
+  // What does the same by hand: every file fetched, resuming what is there (the checks are the store's).
+  const command = `curl -fL -C - --remote-name-all ${['manifest.json.sha256', 'manifest.json', ...VM_IMAGE_FILES].map((name) => shellQuote(urlOf(name))).join(' ')}`;
   const task = tasks.start(
-    // The shell command that does the same by hand: fetch (resuming), then check every file.
-    { kind: 'vm-image', engineId: options.engineId, subject: `${options.version} (${options.arch})`, command: `curl -fL -C - -O ${url}  # then disk.qcow2, vmlinuz, initrd.img; sha256sum -c` },
+    { kind: 'vm-image', engineId: options.engineId, subject: `${options.version} (${options.arch})`, command },
     async (control) => {
       control.log(`Downloading the VM image from ${url}`);
       const installed = await store.download({
@@ -44,7 +47,7 @@ export function startVmImageDownload(tasks: TaskManager, store: VmImageStore, op
 /** Imports an image folder (or its manifest.json) from this machine as a `vm-image` task. */
 export function startVmImageImport(tasks: TaskManager, store: VmImageStore, source: string, options: VmImageTaskOptions): string {
   const task = tasks.start(
-    { kind: 'vm-image', engineId: options.engineId, subject: `${options.version} (${options.arch})`, command: `cd ${JSON.stringify(source)} && sha256sum -c manifest.json.sha256` },
+    { kind: 'vm-image', engineId: options.engineId, subject: `${options.version} (${options.arch})`, command: `cd ${shellQuote(source)} && sha256sum -c manifest.json.sha256` },
     async (control) => {
       control.log(`Importing the VM image from ${source}`);
       const installed = await store.importFrom(source, {

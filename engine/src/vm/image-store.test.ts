@@ -195,6 +195,8 @@ describe('VmImageStore', () => {
     const id = startVmImageDownload(tasks, store(), { engineId: 'vm', version: VERSION, arch: ARCH, url: server.url });
     const task = await ended;
     expect(task).toMatchObject({ id, kind: 'vm-image', state: 'succeeded', progress: { unit: 'bytes', current: 3_290_000, total: 3_290_000 } });
+    expect(task.command).toContain(`curl -fL -C - --remote-name-all `);
+    expect(task.command).toContain(vmImageUrl(server.url, VERSION, ARCH, 'disk.qcow2'));
     tasks.close();
   });
 
