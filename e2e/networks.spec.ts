@@ -52,7 +52,9 @@ test('create a network with a subnet, connect a container with an alias and a fi
   expect(await axeProblems(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: `Network ${name} was created.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Network ${name} was created.` }).locator('code')).toHaveText(
+    `docker network create --subnet ${subnet} --gateway ${host(subnet, 1)} --label ${TEST_LABEL}=1 --label ${TEST_LABEL}.run=${runId} ${name}`,
+  );
   await expect(networks.row(name)).toContainText(subnet);
   await expect(networks.row(name)).toContainText('No containers');
 

@@ -91,7 +91,7 @@ export function ConnectForm({ engineId, fixed, networks, containers, onConnected
         {fixed === 'container' ? (
           <label className="field network-field">
             {t('networks.connect.network')}
-            <select value={networkId} onChange={(event) => setNetworkId(event.target.value)}>
+            <select value={networkId} disabled={networks.length === 0} onChange={(event) => setNetworkId(event.target.value)}>
               <option value="">{networks.length === 0 ? t('networks.connect.noNetworks') : t('networks.connect.pickNetwork')}</option>
               {networks.map((entry) => (
                 <option key={entry.id} value={entry.id}>
@@ -104,7 +104,7 @@ export function ConnectForm({ engineId, fixed, networks, containers, onConnected
         {fixed === 'network' ? (
           <label className="field network-field">
             {t('networks.connect.container')}
-            <select value={containerId} onChange={(event) => setContainerId(event.target.value)}>
+            <select value={containerId} disabled={containers.length === 0} onChange={(event) => setContainerId(event.target.value)}>
               <option value="">{containers.length === 0 ? t('networks.connect.noContainers') : t('networks.connect.pickContainer')}</option>
               {containers.map((entry) => (
                 <option key={entry.id} value={entry.id}>

@@ -17,7 +17,7 @@ const DRIVERS = ['bridge', 'ipvlan', 'macvlan'] as const;
  * `docker network create`: each address field is checked as it is typed (IPv4 block or address, gateway and range
  * inside the subnet, no overlap with a network already here) and the command follows the form.
  */
-export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId: string; existing: readonly NetworkInfo[]; onClose(created?: string): void }) {
+export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId: string; existing: readonly NetworkInfo[]; onClose(created?: { name: string; command: string }): void }) {
   const { t } = useTranslation();
   const onEngine = useEngineCommand(engineId);
   const create = useCreateNetwork(engineId);
@@ -58,7 +58,7 @@ export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId:
   const submit = () => {
     setTried(true);
     if (blocked || create.isPending) return;
-    create.mutate(draft, { onSuccess: (created) => onClose(created.name) });
+    create.mutate(draft, { onSuccess: (created) => onClose({ name: created.name, command: onEngine(networkCreateCommand(draft)) }) });
   };
 
   return (

@@ -63,7 +63,7 @@ export function NetworksView({ engine }: { engine: EngineInfo }) {
           existing={networks}
           onClose={(created) => {
             setCreating(false);
-            if (created) setOutcome({ text: t('networks.created', { network: created }), command: '' });
+            if (created) setOutcome({ text: t('networks.created', { network: created.name }), command: created.command });
           }}
         />
       ) : null}
