@@ -99,12 +99,13 @@ for (const [locale, colorScheme] of [
       test.use({ locale, colorScheme, viewport });
       test.skip(!SHOTS, 'Screenshots only when MINATO_SHOTS names a folder.');
 
-      test('each tab as a person sees it', async ({ containers, runId, page }) => {
+      test('each tab as a person sees it', async ({ server, runId, page }) => {
         const at = `${locale}-${colorScheme}-${viewport.width}`;
         await dockerCli(['create', '--name', testName(runId, 'shot-stopped'), ...testLabels(runId), TEST_IMAGE, 'true']);
         await dockerCli(['volume', 'create', ...testLabels(runId), testName(runId, 'shot-volume')]);
         try {
-          await expect(containers.grid).toBeVisible();
+          await page.goto(server.url);
+          await expect(page.getByRole('grid')).toBeVisible();
           await page.getByRole('navigation').getByRole('link').filter({ hasText: /System|システム/ }).click();
           const tabs = page.getByRole('tab');
           await tabs.nth(0).click();
@@ -124,7 +125,8 @@ for (const [locale, colorScheme] of [
           await page.locator('.system-prune .system-actions button.danger').click();
           await expect(page.getByRole('alertdialog')).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/system-confirm-${at}.png` });
-          await page.getByRole('alertdialog').getByRole('button').first().click();
+          await page.keyboard.press('Escape');
+          await expect(page.getByRole('alertdialog')).toBeHidden();
           await tabs.nth(3).click();
           await expect(page.locator('.system-events-table tbody tr').first()).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/system-events-${at}.png` });

@@ -47,7 +47,7 @@ function UsageDetails({ usage, kind }: { usage: DiskUsage; kind: DiskUsageKindNa
   const { entries, more } = usage.items[kind];
   return (
     <details className="system-card system-details">
-      <summary>{t('system.disk.details', { kind: t(`system.disk.kinds.${kind}`) })}</summary>
+      <summary>{t(`system.disk.details.${kind}`)}</summary>
       {entries.length === 0 ? <p className="muted">{t('system.disk.empty')}</p> : null}
       <ul className="system-items">
         {entries.map((item) => (

@@ -96,7 +96,7 @@ export function EventsPanel({ engineId }: { engineId: string }) {
                 </tr>
               ) : (
                 <tr key={entry.seq}>
-                  <td>{clockTime(entry.time, i18n.language)}</td>
+                  <td title={clockTime(entry.time, i18n.language, true)}>{clockTime(entry.time, i18n.language)}</td>
                   <td>{entry.type}</td>
                   <td title={entry.action}>{entry.action}</td>
                   <td title={entry.id}>{entry.name ?? shortId(entry.id)}</td>

@@ -45,15 +45,15 @@ export function PruneChoices({ choice, onChoice, label, onLabel, labelValid, api
           {oldVolumes && choice.volumes ? <p className="system-note">{t('system.prune.volumesAllOld', { api })}</p> : null}
         </div>
         <label>
-          <input type="checkbox" checked={choice.buildCache} disabled={labelled} onChange={(event) => set({ buildCache: event.target.checked })} />
+          <input type="checkbox" checked={choice.buildCache && !labelled} disabled={labelled} onChange={(event) => set({ buildCache: event.target.checked })} />
           {t('system.prune.buildCache')}
         </label>
         <div className="system-sub">
           <label>
-            <input type="checkbox" checked={choice.buildCacheAll} disabled={!choice.buildCache || labelled} onChange={(event) => set({ buildCacheAll: event.target.checked })} />
+            <input type="checkbox" checked={choice.buildCacheAll && !labelled} disabled={!choice.buildCache || labelled} onChange={(event) => set({ buildCacheAll: event.target.checked })} />
             {t('system.prune.buildCacheAll')}
           </label>
-          {labelled && choice.buildCache ? <p className="system-note">{t('system.prune.buildCacheSkipped')}</p> : null}
+          {labelled ? <p className="system-note">{t('system.prune.buildCacheSkipped')}</p> : null}
         </div>
       </fieldset>
       <fieldset className="system-card">

@@ -26,7 +26,6 @@ export function PrunePreview({ plan }: { plan: SystemPrunePlan }) {
     <section className="system-preview" aria-label={t('system.prune.summary')}>
       <h3>{t('system.prune.summary')}</h3>
       {total === 0 ? <p role="status">{t('system.prune.nothing')}</p> : null}
-      {plan.buildCacheSkipped ? <p className="system-note">{t('system.prune.buildCacheSkipped')}</p> : null}
       <div className="system-grid">
         {shown.map((kind) => {
           const space = planSpace(plan, kind);
