@@ -7,7 +7,9 @@ import ssh2 from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRunning, waitFor } from '../test-support/processes';
 import { freePort } from '../test-support/sshd';
+import { VmImageStore } from '../../engine/src/vm/image-store';
 import { ensureTestVmImage } from '../test-support/vm-image';
+import { minatoVersion } from './inputs';
 
 /**
  * The image keeps the guest contract of engine/src/vm/GUEST.md, proved on a real boot under QEMU's tcg (slow: the
@@ -89,10 +91,11 @@ describe.runIf(canRun)('the VM image under QEMU (guest contract: fw_cfg keys and
   let sshPort: number;
   let hostKeyLine: string;
   let readyLine: Promise<string>;
+  let image: string;
   const exited = () => qemu?.pid === undefined || !isRunning(qemu.pid);
 
   beforeAll(async () => {
-    const image = await ensureTestVmImage();
+    image = await ensureTestVmImage();
     dir = mkdtempSync(join(tmpdir(), 'minato-test-vm-'));
     hostKeyLine = sshKey(join(dir, 'host_key'));
     sshKey(join(dir, 'user_key'));
@@ -141,6 +144,15 @@ describe.runIf(canRun)('the VM image under QEMU (guest contract: fw_cfg keys and
   });
 
   const hostKeyBlob = () => Buffer.from(hostKeyLine.split(' ')[1]!, 'base64');
+
+  it("is what the engine's image store accepts: the built folder imports with every checksum checked", async () => {
+    const store = new VmImageStore({ root: join(dir, 'store'), version: minatoVersion(), arch: 'x86_64' });
+    const installed = await store.importFrom(image);
+    expect(installed.manifest.files.map((file) => file.name).sort()).toEqual(['disk.qcow2', 'initrd.img', 'vmlinuz']);
+    expect(installed.manifest.cmdline).toBe('root=/dev/vda rw console=ttyS0 net.ifnames=0 apparmor=0');
+    expect(await store.imageFolder()).toBe(installed.folder);
+    await store.remove();
+  }, 120_000);
 
   it('writes READY with the host key it was given, once sshd and Docker answer', async () => {
     const [type, base64] = hostKeyLine.split(' ');

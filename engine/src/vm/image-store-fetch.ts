@@ -23,7 +23,7 @@ async function get(url: string, headers: Record<string, string>, signal: AbortSi
     try {
       response = await fetch(current, { headers, signal, redirect: 'manual' });
     } catch (error) {
-      if (context.signal.aborted) throw error;
+      if (context.signal.aborted) throw context.signal.reason ?? error;
       throw new MinatoError('engine-unavailable', { key: 'vmImage.unreachable', params: { url: current.href, reason: reasonOf(error) } });
     }
     const location = response.headers.get('location');
@@ -125,7 +125,9 @@ export async function fetchRange(url: string, dest: string, size: number, contex
       throw new MinatoError('engine-unavailable', { key: 'vmImage.unreachable', params: { url, reason: `the connection ended after ${written} of ${size} bytes` } });
     }
   } catch (error) {
-    if (context.signal.aborted || error instanceof MinatoError) throw error;
+    // Cancelled: the caller's reason, not the stream's generic AbortError.
+    if (context.signal.aborted) throw context.signal.reason ?? error;
+    if (error instanceof MinatoError) throw error;
     throw new MinatoError('engine-unavailable', { key: 'vmImage.unreachable', params: { url, reason: reasonOf(error) } });
   } finally {
     clearTimeout(idle);

@@ -47,6 +47,11 @@ async function startServer(folder: string) {
   const served: Served[] = [];
   const cutFirst = new Map<string, number>();
   const server = http.createServer((request, response) => {
+    // Release assets answer with a redirect to where the bytes are (GitHub sends them to its object store).
+    if (request.url?.startsWith('/moved/')) {
+      response.writeHead(302, { location: request.url.slice('/moved'.length) }).end();
+      return;
+    }
     const name = decodeURIComponent(request.url ?? '').split('/').pop() ?? '';
     void readFile(path.join(folder, name)).then(
       (data) => {
@@ -176,6 +181,27 @@ describe('VmImageStore', () => {
     expect(kept).toBeGreaterThan(0);
     const installed = await store({ retries: 0 }).download();
     expect(await digest(path.join(installed.folder, 'disk.qcow2'))).toBe(await digest(path.join(source, 'disk.qcow2')));
+    expect(server.served.filter((s) => s.name === 'disk.qcow2').at(-1)?.range).toBe(`bytes=${kept}-`);
+  });
+
+  it('follows a redirect to where the files are', async () => {
+    const moved = new VmImageStore({ root, version: VERSION, arch: ARCH, url: server.url.replace('/{version}', '/moved/{version}') });
+    const installed = await moved.download();
+    expect(await digest(path.join(installed.folder, 'vmlinuz'))).toBe(await digest(path.join(source, 'vmlinuz')));
+  });
+
+  it('stops when cancelled, keeping what it fetched for the next download', async () => {
+    const controller = new AbortController();
+    const download = store().download({
+      signal: controller.signal,
+      // Well into the file: the write stream's small buffer means the first megabyte is on disk by then.
+      onProgress: (p) => p.file === 'disk.qcow2' && p.current > 1_500_000 && controller.abort(new Error('cancelled by the test')),
+    });
+    await expect(download).rejects.toThrow('cancelled by the test');
+    expect(await store().installed()).toBeUndefined();
+    const kept = (await stat(path.join(root, `.partial-${VERSION}-${ARCH}`, 'disk.qcow2'))).size;
+    expect(kept).toBeGreaterThan(0);
+    await store().download();
     expect(server.served.filter((s) => s.name === 'disk.qcow2').at(-1)?.range).toBe(`bytes=${kept}-`);
   });
 
