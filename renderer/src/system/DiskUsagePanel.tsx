@@ -6,7 +6,7 @@ import { formatImageSize } from '../format/format-size';
 import { useEngineCommand } from '../queries/engines';
 import { useCancelTask } from '../queries/tasks';
 import { CommandBlock } from '../ui/CommandBlock';
-import { clockTime, percentOf, seconds } from './system-format';
+import { clockTime, knownState, percentOf, seconds } from './system-format';
 import { useDiskUsage } from './system-queries';
 
 const KINDS: readonly DiskUsageKindName[] = ['images', 'containers', 'volumes', 'buildCache'];
@@ -55,7 +55,7 @@ function UsageDetails({ usage, kind }: { usage: DiskUsage; kind: DiskUsageKindNa
             <code title={item.id}>{item.name}</code>
             <span className="muted">
               {item.anonymous ? `${t('system.disk.anonymous')} · ` : ''}
-              {item.detail ? `${item.detail} · ` : ''}
+              {item.detail ? `${kind === 'containers' && knownState(item.detail) ? t(`states.${knownState(item.detail)!}`) : item.detail} · ` : ''}
               {item.users > 0 ? t('system.disk.usedBy', { count: item.users }) : t('system.disk.unused')}
             </span>
             <span className="system-size">{formatImageSize(item.size)}</span>

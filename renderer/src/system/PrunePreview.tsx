@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SystemPrunePlan } from '../../../engine/contract/system-prune';
 import { formatImageSize } from '../format/format-size';
-import { clockTime } from './system-format';
+import { clockTime, knownState } from './system-format';
 import { PRUNE_KINDS, planItems, planSpace, type PruneKind } from './prune-choice';
 
 /** "2 stopped containers, 1 image and 3 volumes", in the UI's language: what the confirmation names. */
@@ -61,7 +61,7 @@ export function PrunePreview({ plan }: { plan: SystemPrunePlan }) {
                   ? plan.containers?.items.map((item) => (
                       <li key={item.id}>
                         <code>{item.name}</code>
-                        <span className="muted">{item.state}</span>
+                        <span className="muted">{knownState(item.state) ? t(`states.${knownState(item.state)!}`) : item.state}</span>
                         <span className="system-size">{formatImageSize(item.size)}</span>
                       </li>
                     ))

@@ -10,3 +10,8 @@ export const seconds = (ms: number, language: string) =>
 
 /** What a prune would give back as a share of the whole, as `docker system df` prints it (rounded down). */
 export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.floor((part * 100) / whole) : 0);
+
+const STATES = ['created', 'running', 'paused', 'restarting', 'removing', 'exited', 'dead'] as const;
+export type KnownState = (typeof STATES)[number];
+/** A container state Docker names, for the shared `states.*` words; anything else is shown as the engine said it. */
+export const knownState = (state: string | undefined): KnownState | undefined => STATES.find((known) => known === state);
