@@ -162,9 +162,13 @@ for (const [locale, colorScheme] of [
 ] as const) {
   test.describe(`screenshots (${locale}, ${colorScheme})`, () => {
     test.use({ locale, colorScheme });
-    test('the list, a network page and the create form at 1280×800 and 1024×700', async ({ server, runId, page }) => {
-      test.skip(!SHOTS, 'MINATO_SHOTS names the folder for screenshots');
-      mkdirSync(SHOTS!, { recursive: true });
+    test('the list, a network page, the create and prune forms at 1280×800 and 1024×700 pass axe (and are shot with MINATO_SHOTS)', async ({ server, runId, page }) => {
+      const shoot = async (file: string) => {
+        expect(await axeProblems(page), file).toEqual([]);
+        if (!SHOTS) return;
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SHOTS, file) });
+      };
       const name = testName(runId, 'shots');
       const subnet = freeTestSubnet(runId, 1);
       await dockerCli(['network', 'create', ...testLabels(runId), '--label', 'com.example.team=web', '--subnet', subnet, '--gateway', host(subnet, 1), '--ip-range', `${host(subnet, 128)}/25`, '--attachable', name]);
@@ -180,25 +184,25 @@ for (const [locale, colorScheme] of [
         await page.setViewportSize({ width, height });
         await page.getByRole('navigation').getByRole('link', { name: /^(Networks|ネットワーク)$/ }).click();
         await expect(page.getByRole('table').getByText(name)).toBeVisible();
-        await page.screenshot({ path: path.join(SHOTS!, `networks-list-${tag}-${width}.png`) });
+        await shoot(`networks-list-${tag}-${width}.png`);
         await page.getByRole('table').getByRole('button', { name: new RegExp(name) }).first().click();
         await expect(page.getByRole('region').getByRole('table').getByText(host(subnet, 20))).toBeVisible();
-        await page.screenshot({ path: path.join(SHOTS!, `networks-page-${tag}-${width}.png`) });
+        await shoot(`networks-page-${tag}-${width}.png`);
         await page.getByRole('button', { name: /^← / }).click();
         await page.locator('.networks-tools button').first().click();
         await page.getByRole('dialog').getByRole('textbox').nth(1).fill('10.1.2.3/24');
-        await page.screenshot({ path: path.join(SHOTS!, `networks-create-${tag}-${width}.png`) });
+        await shoot(`networks-create-${tag}-${width}.png`);
         await page.keyboard.press('Escape');
         await page.locator('.networks-tools button').nth(1).click();
         await expect(page.getByRole('dialog').getByRole('status')).toBeVisible();
-        await page.screenshot({ path: path.join(SHOTS!, `networks-prune-${tag}-${width}.png`) });
+        await shoot(`networks-prune-${tag}-${width}.png`);
         await page.keyboard.press('Escape');
       }
       // The container page's piece.
       await page.getByRole('navigation').getByRole('link').first().click();
       await page.getByRole('grid').getByRole('row', { name: testName(runId, 'api'), exact: true }).dblclick();
       await expect(page.locator('.container-networks')).toContainText(host(subnet, 20));
-      await page.screenshot({ path: path.join(SHOTS!, `networks-container-${tag}-1024.png`) });
+      await shoot(`networks-container-${tag}-1024.png`);
     });
   });
 }

@@ -51,7 +51,7 @@ export function PruneNetworksDialog({ engineId, onClose }: { engineId: string; o
       {report ? null : (
         <button
           type="button"
-          className="danger primary"
+          className="danger"
           disabled={!plan || plan.networks.length === 0 || !plan.until || prune.isPending || bad || untilBad}
           onClick={() => {
             if (!plan?.until) return;
