@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
+import type { Page } from '@playwright/test';
 import { VolumesPage } from './pages/volumes-page';
 import { expect, test } from './support/fixtures';
 
-/** The run's containers first: a volume a container still mounts cannot be removed. */
 // Downloads take the Blob path in tests: the native save picker cannot be driven headlessly.
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -12,10 +12,24 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-async function removeVolumes(runId: string): Promise<void> {
+/**
+ * The run's containers first (a volume a container still mounts cannot be removed), then its volumes, once the page
+ * has gone: the helpers of a page still browsing hold their volumes until its subscriptions end.
+ */
+async function removeVolumes(page: Page, runId: string, ...unlabelled: string[]): Promise<void> {
+  await page.goto('about:blank');
   await removeRunContainers(runId);
-  const names = (await dockerCli(['volume', 'ls', '-q', '--filter', `label=${TEST_LABEL}.run=${runId}`])).split('\n').filter(Boolean);
-  if (names.length > 0) await dockerCli(['volume', 'rm', '-f', ...names]).catch(() => undefined);
+  const left = async () => [
+    ...(await dockerCli(['volume', 'ls', '-q', '--filter', `label=${TEST_LABEL}.run=${runId}`])).split('\n').filter(Boolean),
+    ...(await Promise.all(unlabelled.map((name) => dockerCli(['volume', 'ls', '-q', '--filter', `name=^${name}$`])))).filter(Boolean),
+  ];
+  await expect
+    .poll(async () => {
+      const names = await left();
+      if (names.length > 0) await dockerCli(['volume', 'rm', ...names]).catch(() => undefined);
+      return left();
+    })
+    .toEqual([]);
 }
 
 test('create a volume, see it used by a container, browse and upload into it, remove it with the container after a confirmation naming both', async ({ server, runId, page }) => {
@@ -63,7 +77,7 @@ test('create a volume, see it used by a container, browse and upload into it, re
     await expect(page.getByRole('status').filter({ hasText: `Volume ${name} was removed.` })).toBeVisible();
     expect(await dockerCli(['ps', '-aq', '--filter', `name=^${user}$`])).toBe('');
   } finally {
-    await removeVolumes(runId);
+    await removeVolumes(page, runId);
   }
 });
 
@@ -103,8 +117,7 @@ test('back a volume up to a .tar file and restore it into a new volume', async (
     await restoredPage.getByRole('button', { name: 'Browse files' }).click();
     await expect(restoredPage.getByRole('cell', { name: 'song.txt', exact: true })).toBeVisible();
   } finally {
-    await removeVolumes(runId);
-    await dockerCli(['volume', 'rm', '-f', restored]).catch(() => undefined);
+    await removeVolumes(page, runId, restored);
   }
 });
 
@@ -148,7 +161,7 @@ for (const [width, height] of [
           await page.getByRole('dialog').locator('input').first().fill('my-data');
           await shot('create');
         } finally {
-          await removeVolumes(runId);
+          await removeVolumes(page, runId);
         }
       });
     });
