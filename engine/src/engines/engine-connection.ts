@@ -32,6 +32,8 @@ export interface EngineConnectionOptions {
   unavailableRetryMs?: number;
   /** How often a connected engine is pinged, to notice a hung daemon whose socket stays open. */
   heartbeatMs?: number;
+  /** How long a heartbeat ping may take before the engine counts as hung (an emulated VM's engine needs longer). */
+  heartbeatTimeoutMs?: number;
   coalescer?: Partial<CoalescerTiming>;
 }
 
@@ -74,6 +76,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
   const reconnectDelays = options.reconnectDelaysMs ?? DEFAULT_RECONNECT_DELAYS;
   const unavailableRetryMs = options.unavailableRetryMs ?? 3000;
   const heartbeatMs = options.heartbeatMs ?? 5000;
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 2000;
   const statusListeners = new Set<(info: EngineInfo) => void>();
   const changeListeners = new Set<(batch: ChangeBatch) => void>();
   const lineListeners = new Set<(line: string) => void>();
@@ -265,7 +268,7 @@ export function createEngineConnection(options: EngineConnectionOptions): Engine
     heartbeat = setInterval(() => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('The engine stopped answering.')), 2000);
+        timer = setTimeout(() => reject(new Error('The engine stopped answering.')), heartbeatTimeoutMs);
       });
       Promise.race([docker.ping(), timeout])
         .catch((error: Error) => {

@@ -25,6 +25,9 @@ export function vmEngineConnection(sshPort: number, remote: RemoteDeps, name: st
     remote,
     reconnectDelaysMs: [250, 500, 1000, 2000],
     unavailableRetryMs: 1000,
+    // A guest under emulation (tcg) on a busy machine answers a ping in seconds, not milliseconds: a 2 s limit took
+    // it for hung and cut the requests under way. The SSH keepalive still notices a dead link.
+    heartbeatTimeoutMs: 15_000,
     discover: async () => [{ endpoint: address, source: 'default' }],
   });
   const patch = (info: EngineInfo): EngineInfo => ({ ...info, kind: 'vm', capabilities: VM_CAPABILITIES });
