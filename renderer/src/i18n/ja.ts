@@ -542,7 +542,6 @@ export const ja: Messages = {
       imageTooBig: '{{host}} の画像は、Minato が表示できる {{megabytes}} MB を超えています。',
     },
     volumes: volumeMessagesJa,
-
     // Input refused at the contract, and the Run form's checks that say why.
     checks: {
       pathControl: 'パスに NUL などの制御文字は使えません。',
@@ -966,9 +965,9 @@ export const ja: Messages = {
     runOn: '{{name}} で実行します',
     retry: '再試行',
     version: 'Docker {{engine}}',
-    kind: { local: 'ローカル', context: 'コンテキスト', custom: '追加済み' },
+    kind: { local: 'ローカル', context: 'コンテキスト', custom: '追加済み', vm: 'Linux VM' },
     state: { connecting: '接続中', connected: '接続済み', disconnected: '再接続中', unavailable: '未接続' },
-    source: { local: 'このマシンで検出', context: 'docker コンテキスト', custom: 'ここで追加' },
+    source: { local: 'このマシンで検出', context: 'docker コンテキスト', custom: 'ここで追加', vm: 'Minato の Linux VM' },
     switcher: { menu: 'エンジン' },
     ports: {
       opening: 'SSH でポート転送を開いています…',
