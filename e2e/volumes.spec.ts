@@ -1,9 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, removeRunContainers, testLabels, testName } from '../scripts/test-support/fixtures';
 import type { Page } from '@playwright/test';
 import { VolumesPage } from './pages/volumes-page';
 import { expect, test } from './support/fixtures';
+
+/** Serious or critical WCAG 2.1 A/AA findings, each as rule: the elements it names. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+}
 
 // Downloads take the Blob path in tests: the native save picker cannot be driven headlessly.
 test.beforeEach(async ({ page }) => {
@@ -58,10 +67,12 @@ test('create a volume, see it used by a container, browse and upload into it, re
     await expect(volumePage.getByRole('button', { name: 'Upload files' })).toBeVisible();
     await volumePage.getByLabel('Upload files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('kept in a volume\n') });
     await expect(volumePage.getByRole('cell', { name: 'notes.txt', exact: true })).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
 
     // Back to the list: the row says who uses it.
     await volumePage.getByRole('button', { name: '← Volumes' }).click();
     await expect(volumes.row(name)).toContainText(user);
+    expect(await axeProblems(page)).toEqual([]);
 
     // Remove: in use, so the dialog says by whom and Remove waits for consent to remove that container first.
     await volumes.table.getByRole('button', { name: `Remove volume ${name}`, exact: true }).click();
