@@ -17,7 +17,7 @@ describe('Compose commands', () => {
   it('writes down with volumes and images, scale of one service, and the plain actions', () => {
     expect(composeSteps(v2, target, 'down', { removeVolumes: true, removeImages: 'all' })).toEqual([[...g, 'down', '--volumes', '--rmi', 'all']]);
     expect(composeSteps(v2, target, 'down', { removeImages: 'none' })).toEqual([[...g, 'down']]);
-    expect(composeSteps(v1, target, 'scale', { service: 'web', replicas: 3 })).toEqual([[...g, 'up', '-d', '--no-recreate', '--scale', 'web=3', 'web']]);
+    expect(composeSteps(v1, target, 'scale', { service: 'web', replicas: 3 })).toEqual([[...g, 'up', '-d', '--no-recreate', '--scale', 'web=3', '--', 'web']]);
     for (const action of ['start', 'stop', 'restart', 'pull'] as const) expect(composeSteps(v2, target, action)).toEqual([[...g, action]]);
     expect(composeSteps(v2, { name: 'shop', configFiles: [] }, 'stop')).toEqual([['-p', 'shop', 'stop']]);
   });

@@ -47,7 +47,8 @@ export function composeSteps(cli: ComposeCliShape, target: ComposeTarget, action
         ],
       ];
     case 'scale':
-      return [[...globals, 'up', '-d', '--no-recreate', '--scale', `${options.service ?? ''}=${options.replicas ?? 1}`, options.service ?? '']];
+      // `--` ends the options: Compose allows a service named `-V` or `--remove-orphans`, which must stay a service.
+      return [[...globals, 'up', '-d', '--no-recreate', '--scale', `${options.service ?? ''}=${options.replicas ?? 1}`, '--', options.service ?? '']];
     default:
       return [[...globals, action]];
   }
