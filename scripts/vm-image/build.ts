@@ -116,7 +116,10 @@ async function fixInodeTimes(rootfs: string, raw: string, work: string, epoch: s
     find.on('exit', (code) => (code === 0 ? resolvePaths(Buffer.concat(chunks).toString('utf8').split('\0').filter(Boolean).sort()) : reject(new Error(`find ended with ${code}`))));
   });
   // debugfs reads one command a line, arguments in double quotes (no path in a Debian tree holds a quote or newline).
-  const quoted = ['/', ...paths.map((path) => `/${path}`)].filter((path) => !/["\n]/.test(path)).map((path) => `"${path}"`);
+  const all = ['/', ...paths.map((path) => `/${path}`)];
+  const unquotable = all.filter((path) => /["\n]/.test(path));
+  if (unquotable.length > 0) console.warn(`vm-image: times left as they are (not bit-reproducible): ${unquotable.join(', ')}`);
+  const quoted = all.filter((path) => !unquotable.includes(path)).map((path) => `"${path}"`);
   const commands = quoted.flatMap((path) => [`sif ${path} ctime @${epoch}`, `sif ${path} atime @${epoch}`]);
   const script = join(work, 'times.debugfs');
   await writeFile(script, `${commands.join('\n')}\n`);
@@ -128,7 +131,7 @@ export interface BuildOptions {
   arch: VmArch;
 }
 
-/** Builds the image into `out` (made or emptied of earlier artefacts); the work folder beside it is removed. */
+/** Builds the image into `out` (made if needed; its five files replaced); the work folder beside it is removed. */
 export async function buildVmImage({ out, arch }: BuildOptions): Promise<void> {
   if (process.getuid?.() !== 0) throw new Error('The VM image is built as root (mmdebstrap makes device nodes and chroots).');
   const started = Date.now();
