@@ -1,7 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dockerCli, TEST_IMAGE, TEST_LABEL, testName } from '../scripts/test-support/fixtures';
+import { dockerCli, TEST_IMAGE, TEST_LABEL, testDockerHost, testName } from '../scripts/test-support/fixtures';
+import { startHeadless } from '../scripts/test-support/headless';
 import { ComposePage } from './pages/compose-page';
 import { expect, test } from './support/fixtures';
 
@@ -128,6 +129,26 @@ test('a YAML error in the file is shown with its line', async ({ containers, run
     await expect(problems).toContainText('expected <block end>');
   } finally {
     await cleanUp(runId, name, compose);
+  }
+});
+
+test('without a Compose CLI, the section says how to install one', async ({ page }) => {
+  // A server whose PATH holds no docker-compose (and no plugin folder has one): as on a machine without Compose.
+  const bare = await startHeadless(testDockerHost(), { PATH: path.join(os.tmpdir(), 'minato-test-no-compose') });
+  try {
+    await page.goto(bare.url);
+    const compose = new ComposePage(page);
+    await compose.open();
+    const advice = compose.list.getByRole('region', { name: 'No Compose CLI on this machine' });
+    await expect(advice).toBeVisible({ timeout: 30_000 });
+    await expect(advice).toContainText('sudo apt-get install docker-compose-plugin');
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.screenshot({ path: path.join(SHOTS, 'compose-no-cli-en-light-1280.png') });
+    }
+  } finally {
+    await bare.stop();
   }
 });
 

@@ -60,8 +60,11 @@ export function composeDomain(deps: DomainDeps, tuning: { graceMs?: number } = {
     return found;
   };
 
-  /** Where the CLI runs: the project's folder when it is here (relative paths in the file are read from it). */
-  const cwdOf = (entry: ComposeProject) => (entry.filesHere && entry.workingDir ? entry.workingDir : entry.configFiles[0] && entry.filesHere ? path.dirname(entry.configFiles[0]) : deps.homeDir);
+  /**
+   * Where the CLI runs: the first file's folder, as Compose takes it for the project's folder by default (relative
+   * paths and `.env` are read from there); a label's working_dir may name a folder that is gone.
+   */
+  const cwdOf = (entry: ComposeProject) => (entry.filesHere && entry.configFiles[0] ? path.dirname(entry.configFiles[0]) : deps.homeDir);
 
   const readConfig = async (engineId: string, entry: ComposeProject, compose: ComposeCli, json: boolean, signal: AbortSignal) => {
     const args = cliArgs(compose, [...composeGlobals(entry), 'config', ...(json ? ['--format', 'json'] : [])]);

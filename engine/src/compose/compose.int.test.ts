@@ -248,3 +248,25 @@ function processesWith(marker: string): number[] {
   }
   return pids;
 }
+
+describe('Compose without a Compose CLI on this machine', () => {
+  it('says none is there, lists services from nothing but refuses to run, and names the platform for the install advice', async () => {
+    const bare = mkdtempSync(path.join(os.tmpdir(), 'minato-test-compose-bare-'));
+    const alone = await connectEngineWith({
+      env: { DOCKER_HOST: testDockerHost(), PATH: path.join(bare, 'bin'), HOME: bare },
+      homeDir: bare,
+      settingsFile: path.join(bare, 'config', 'settings.json'),
+    });
+    try {
+      expect(await alone.client.call('compose:cli', { engineId: 'local' })).toEqual({ reach: 'ok', platform: 'linux' });
+      const folder = projectFolder(`${TEST_PREFIX}${runId}-nocli`, { 'compose.yaml': `services:\n  web:\n    image: ${TEST_IMAGE}\n` });
+      const project = await alone.client.call('compose:add', { engineId: 'local', path: folder });
+      expect(await alone.client.call('compose:project', { engineId: 'local', name: project.name })).toMatchObject({ services: [], unread: 'no-cli' });
+      const refused = await alone.client.call('compose:run', { engineId: 'local', name: project.name, action: 'up' }).catch((error: unknown) => error);
+      expect((refused as MinatoError).details).toEqual({ kind: 'compose-refused', reason: 'no-cli' });
+    } finally {
+      await alone.close();
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+});

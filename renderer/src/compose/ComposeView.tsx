@@ -47,11 +47,7 @@ export function ComposeView({ engine }: { engine: EngineInfo }) {
         {projects.error ? <p className="error-text">{composeErrorText(t, projects.error)}</p> : null}
         {projects.data ? <ProjectList projects={all} members={members} chosen={chosen?.name} onChoose={(name) => chooseProject(engine.id, name)} /> : null}
       </section>
-      {chosen ? (
-        <ProjectPage key={chosen.name} engine={engine} project={chosen} members={members(chosen.name)} status={cli.data} />
-      ) : (
-        <p className="muted compose-choose">{t('compose.choose')}</p>
-      )}
+      {chosen ? <ProjectPage key={chosen.name} engine={engine} project={chosen} members={members(chosen.name)} status={cli.data} /> : null}
     </div>
   );
 }

@@ -3,7 +3,6 @@ export const composeEn = {
   title: 'Compose',
   list: 'Compose projects',
   empty: 'No projects yet: open a compose file, or start one with docker compose up.',
-  choose: 'Choose a project, or open a compose file.',
   cli: {
     plugin: 'Runs Docker Compose {{version}} (docker compose)',
     standalone: 'Runs docker-compose {{version}}',
@@ -134,7 +133,6 @@ export const composeJa: typeof composeEn = {
   title: 'Compose',
   list: 'Compose プロジェクト',
   empty: 'プロジェクトはまだありません。Compose ファイルを開くか、docker compose up で起動してください。',
-  choose: 'プロジェクトを選ぶか、Compose ファイルを開いてください。',
   cli: {
     plugin: 'Docker Compose {{version}}（docker compose）で実行',
     standalone: 'docker-compose {{version}} で実行',
