@@ -6,7 +6,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import { engineRequest } from '../images/engine-request';
 import type { ProcedureHandlers } from '../rpc/handlers';
 import type { Helpers } from './volume-helpers';
-import { listVolumes, volumeUsers, type RawVolume } from './volume-list';
+import { isHelper, listVolumes, volumeUsers, type RawVolume } from './volume-list';
 import { planVolumePrune } from './prune-plan';
 
 type VolumeProcedures = Pick<
@@ -36,7 +36,7 @@ async function unusedVolumes(docker: Docker, signal: AbortSignal): Promise<RawVo
 /** Minato's helpers that mount `name`: removed before the volume is (they would hold it). */
 async function removeHelpersOf(docker: Docker, helpers: Helpers, name: string): Promise<void> {
   const found = await docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=${HELPER_LABEL_VALUE}`, `${HELPER_VOLUME_LABEL}=${name}`] } });
-  await Promise.all(found.map((container) => helpers.remove(docker, container.Id)));
+  await Promise.all(found.filter(isHelper).map((container) => helpers.remove(docker, container.Id)));
 }
 
 export function volumeProcedures(registry: EngineRegistry, helpers: Helpers): VolumeProcedures {

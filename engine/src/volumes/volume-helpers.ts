@@ -22,6 +22,17 @@ function hasHelperLabel(labels: Record<string, string> | null | undefined): bool
   return labels?.[HELPER_LABEL] === HELPER_LABEL_VALUE;
 }
 
+/** The name createHelper gives. */
+const HELPER_NAME = /^\/?minato-helper-[0-9a-f]{12}$/;
+
+/**
+ * A container Minato made as a helper: its label and the name it was given. The label alone is not enough: a
+ * container inherits its image's labels, so any image can carry Minato's.
+ */
+export function isHelper(labels: Record<string, string> | null | undefined, names: readonly string[]): boolean {
+  return hasHelperLabel(labels) && names.some((name) => HELPER_NAME.test(name));
+}
+
 /**
  * The helpers' image: an empty tar imported under a fixed name with Minato's label, so a helper needs nothing pulled
  * (an image with no files and no command: it could not run even if someone started it). Imported again whenever it
@@ -77,7 +88,7 @@ export async function removeHelper(docker: Docker, id: string): Promise<void> {
     throw error;
   });
   if (!info) return;
-  if (!hasHelperLabel(info.Config.Labels)) throw new MinatoError('internal', `Container ${id} is not a Minato helper.`);
+  if (!isHelper(info.Config.Labels, [info.Name])) throw new MinatoError('internal', `Container ${id} is not a Minato helper.`);
   await container.remove({ force: true, v: false }).catch((error: { statusCode?: number }) => {
     if (error.statusCode !== 404) throw error;
   });
@@ -86,7 +97,7 @@ export async function removeHelper(docker: Docker, id: string): Promise<void> {
 /** Helpers left by an earlier Minato that ended without removing them (a crash, a killed process): removed by label. */
 export async function sweepHelpers(docker: Docker, owner: string): Promise<string[]> {
   const found = await docker.listContainers({ all: true, filters: { label: [`${HELPER_LABEL}=${HELPER_LABEL_VALUE}`] } });
-  const leftovers = found.filter((container) => container.Labels?.[HELPER_OWNER_LABEL] !== owner);
+  const leftovers = found.filter((container) => isHelper(container.Labels, container.Names ?? []) && container.Labels?.[HELPER_OWNER_LABEL] !== owner);
   await Promise.all(leftovers.map((container) => removeHelper(docker, container.Id)));
   return leftovers.map((container) => container.Id);
 }

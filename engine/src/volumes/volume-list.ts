@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { HELPER_LABEL, HELPER_LABEL_VALUE } from '../../contract/volume-commands';
 import { isAnonymousVolume, type VolumeSummary, type VolumeUser } from '../../contract/volumes';
+import { isHelper as isHelperContainer } from './volume-helpers';
 
 export interface RawVolume {
   Name: string;
@@ -12,7 +12,7 @@ export interface RawVolume {
   UsageData?: { Size: number; RefCount: number } | null;
 }
 
-export const isHelper = (container: Docker.ContainerInfo) => container.Labels?.[HELPER_LABEL] === HELPER_LABEL_VALUE;
+export const isHelper = (container: Docker.ContainerInfo) => isHelperContainer(container.Labels, container.Names ?? []);
 
 const userOf = (container: Docker.ContainerInfo): VolumeUser => ({
   id: container.Id,
