@@ -1,8 +1,18 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { SystemPage } from './pages/system-page';
 import { expect, test } from './support/fixtures';
 
 const SHOTS = process.env.MINATO_SHOTS;
+
+/** Serious or critical WCAG 2.1 A/AA findings inside the System section, each as rule: the elements it names. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('.system-view').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+}
 
 async function cleanUp(runId: string): Promise<void> {
   const label = `label=${TEST_LABEL}.run=${runId}`;
@@ -34,6 +44,7 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     await expect(info.locator('dt:text-is("API version") + dd')).toHaveText(api);
     await expect(info.locator('dt:text-is("CPUs") + dd')).toHaveText(await dockerCli(['info', '--format', '{{.NCPU}}']));
     await expect(info.getByText('docker info', { exact: true })).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
 
     // Disk use: nothing until asked; then the table, with our volume among the largest.
     const disk = await system.tab('Disk use');
@@ -54,6 +65,7 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     await expect(preview.getByText(volume, { exact: true })).toBeVisible();
     await expect(preview.getByText(network, { exact: true })).toBeVisible();
     await expect(preview.getByText(`This engine (API ${api}) removes unused named volumes too, not only anonymous ones.`)).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
     await prune.getByRole('button', { name: 'Remove…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Remove these?' });
     await expect(confirm).toContainText('This removes 1 stopped container, 1 network, and 1 volume.');
@@ -81,6 +93,7 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     await expect(rows.filter({ hasText: network })).toHaveCount(0);
     await expect(rows.filter({ hasText: '<img src=x onerror=alert(1)>' }).first()).toBeVisible();
     await expect(system.eventsTable.locator('img')).toHaveCount(0);
+    expect(await axeProblems(page)).toEqual([]);
     await events.getByRole('searchbox', { name: 'Search events' }).fill('no-such-event-anywhere');
     await expect(events.getByText('No events match.')).toBeVisible();
   } finally {
@@ -122,6 +135,7 @@ for (const [locale, colorScheme] of [
           await page.locator('.system-prune .system-actions button.primary').click();
           await expect(page.locator('.system-preview .system-items li').first()).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/system-prune-${at}.png` });
+          expect(await axeProblems(page)).toEqual([]);
           await page.locator('.system-prune .system-actions button.danger').click();
           await expect(page.getByRole('alertdialog')).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/system-confirm-${at}.png` });
@@ -130,6 +144,7 @@ for (const [locale, colorScheme] of [
           await tabs.nth(3).click();
           await expect(page.locator('.system-events-table tbody tr').first()).toBeVisible();
           await page.screenshot({ path: `${SHOTS}/system-events-${at}.png` });
+          expect(await axeProblems(page)).toEqual([]);
         } finally {
           await cleanUp(runId);
         }

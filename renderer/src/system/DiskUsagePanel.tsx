@@ -49,7 +49,8 @@ function UsageDetails({ usage, kind }: { usage: DiskUsage; kind: DiskUsageKindNa
     <details className="system-card system-details">
       <summary>{t(`system.disk.details.${kind}`)}</summary>
       {entries.length === 0 ? <p className="muted">{t('system.disk.empty')}</p> : null}
-      <ul className="system-items">
+      {/* Focusable: a list taller than its box scrolls, and the keyboard must reach it too. */}
+      <ul className="system-items" tabIndex={0} aria-label={t(`system.disk.details.${kind}`)}>
         {entries.map((item) => (
           <li key={item.id}>
             <code title={item.id}>{item.name}</code>

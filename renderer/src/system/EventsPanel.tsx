@@ -76,7 +76,8 @@ export function EventsPanel({ engineId }: { engineId: string }) {
         {t('system.events.shown', { shown: Math.min(matchingEvents, SHOWN), total: events.length })}
         {matching.length > SHOWN ? ` ${t('system.events.capped', { count: SHOWN })}` : ''}
       </p>
-      <div className="system-events-table">
+      {/* Focusable so the keyboard can scroll the list as the pointer does. */}
+      <div className="system-events-table" tabIndex={0} role="region" aria-label={t('system.events.listRegion')}>
         <table className="data-table" aria-label={t('system.events.table')}>
           <thead>
             <tr>

@@ -47,7 +47,7 @@ export function PrunePreview({ plan }: { plan: SystemPrunePlan }) {
                   ) : null}
                 </>
               ) : null}
-              <ul className="system-items">
+              <ul className="system-items" tabIndex={0} aria-label={t(`system.prune.count.${kind}`, { count: items[kind].length })}>
                 {kind === 'images' && plan.images
                   ? plan.images.images.map((image, index) => (
                       <li key={image.id}>

@@ -21,7 +21,7 @@ export function PruneReportView({ plan, report }: { plan: SystemPrunePlan; repor
           <section key={kind} className="system-card" aria-label={t(`system.prune.count.${kind}`, { count: removed[kind].length })}>
             <h4>{t(`system.prune.count.${kind}`, { count: removed[kind].length })}</h4>
             {removed[kind].length === 0 ? <p className="muted">{t('system.prune.reportNothing')}</p> : null}
-            <ul className="system-items">
+            <ul className="system-items" tabIndex={0} aria-label={t(`system.prune.count.${kind}`, { count: removed[kind].length })}>
               {removed[kind].map((key) => (
                 <li key={key}>
                   <code>{nameOf(kind, key)}</code>
