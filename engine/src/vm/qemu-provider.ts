@@ -12,7 +12,7 @@ import { findQemu } from './qemu-find';
 import { ConsoleBuffer } from './vm-console';
 import { growDisk, overlayDisk, prepareDisk } from './vm-disk';
 import { VM_ENGINE_ID, vmEngineConnection, whenConnected } from './vm-engine';
-import { defaultSettings, keyBlobOf, makeKeys, readRecord, sharesText, vmLayout, writeRecord, type VmLayout, type VmRecord } from './vm-layout';
+import { defaultSettings, keyBlobOf, makeKeys, privateSocketFolder, readRecord, sharesText, vmLayout, writeRecord, type VmLayout, type VmRecord } from './vm-layout';
 import { freePort, QemuMachine } from './vm-machine';
 import { PhaseLog } from './vm-phases';
 import { hmpForwards, PortSync, publishedPorts } from './vm-ports';
@@ -274,7 +274,11 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
     for (const socket of [layout.qmp, layout.ready, layout.console]) {
       if ('path' in socket) await rm(socket.path, { force: true });
     }
-    if ('path' in layout.qmp) await mkdir(path.dirname(layout.qmp.path), { recursive: true, mode: 0o700 });
+    if ('path' in layout.qmp) {
+      await privateSocketFolder(path.dirname(layout.qmp.path)).catch((error: Error) => {
+        throw new VmFailure({ code: 'qemu-failed', detail: error.message });
+      });
+    }
     consoleBuffer.clear();
     // The accelerator is in the status (accel); a step's note would be English in a Japanese UI.
     enter('booting');

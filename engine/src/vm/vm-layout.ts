@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ssh2 from 'ssh2';
@@ -34,6 +34,20 @@ function socketFolder(folder: string): string {
   if (path.join(folder, 'console.sock').length < 100) return folder;
   const tag = createHash('sha256').update(folder).digest('hex').slice(0, 12);
   return path.join(os.tmpdir(), `minato-vm-${tag}`);
+}
+
+/**
+ * Makes the sockets' folder, or takes it if it is a folder of this user's own, closed to everyone else. It may be in
+ * the shared temp folder under a name anyone can work out: one made first by another user, or a link planted there,
+ * would let them replace the sockets QEMU creates with their own, so it is refused (mkdir's mode alone keeps
+ * whatever folder is already there).
+ */
+export async function privateSocketFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const info = await lstat(folder);
+  const uid = process.getuid?.();
+  if (!info.isDirectory() || (uid !== undefined && info.uid !== uid)) throw new Error(`${folder} is not a private folder of this user: the VM's sockets cannot go there.`);
+  if ((info.mode & 0o077) !== 0) await chmod(folder, 0o700);
 }
 
 export function vmLayout(settingsFile: string, platform: NodeJS.Platform, name = 'default', tcpPorts?: { qmp: number; ready: number; console: number }): VmLayout {
