@@ -27,6 +27,7 @@ function projectFolder(runId: string, name: string): string {
       `    image: ${TEST_IMAGE}`,
       '    command: ["sh", "-c", "echo worker ready; while true; do sleep 1; done"]',
       '    volumes: ["jobs:/jobs"]',
+      `    environment: { APP_PASSWORD: "s3cret-${runId}" }`,
       `    labels: ${labels}`,
       'volumes:',
       '  jobs:',
@@ -79,6 +80,15 @@ test('opens a project from a file path, brings it up, sees its services running 
     await expect(compose.project(name).getByText(`docker-compose -p ${name} -f ${file} up -d`, { exact: true })).toBeVisible();
     await compose.project(name).getByRole('checkbox', { name: 'Recreate containers' }).check();
     await expect(compose.project(name).getByText(`docker-compose -p ${name} -f ${file} up -d --force-recreate`, { exact: true })).toBeVisible();
+
+    // The resolved config, its secret hidden until revealed.
+    await compose.project(name).getByRole('button', { name: 'Show resolved config' }).click();
+    const config = compose.project(name).getByLabel('Resolved config');
+    await expect(config).toContainText('APP_PASSWORD: ••••••', { timeout: 30_000 });
+    await expect(config).not.toContainText(`s3cret-${runId}`);
+    await compose.project(name).getByRole('button', { name: 'Reveal secrets' }).click();
+    await expect(config).toContainText(`APP_PASSWORD: s3cret-${runId}`);
+    await compose.project(name).getByRole('button', { name: 'Hide resolved config' }).click();
 
     await compose.action(name, 'Up').click();
     await expect(compose.run(name).getByText('Done.')).toBeVisible({ timeout: 60_000 });

@@ -110,6 +110,9 @@ export const composeEn = {
     show: 'Show resolved config',
     hide: 'Hide resolved config',
     label: 'Resolved config',
+    reveal: 'Reveal secrets',
+    hideSecrets: 'Hide secrets',
+    masked: 'Values that look secret are hidden.',
   },
   logs: {
     show: 'Show logs',
@@ -240,6 +243,9 @@ export const composeJa: typeof composeEn = {
     show: '解決済みの設定を表示',
     hide: '解決済みの設定を隠す',
     label: '解決済みの設定',
+    reveal: '秘密の値を表示',
+    hideSecrets: '秘密の値を隠す',
+    masked: '秘密に見える値は隠しています。',
   },
   logs: {
     show: 'ログを表示',
