@@ -93,22 +93,33 @@ export function volumeProcedures(registry: EngineRegistry, helpers: Helpers): Vo
         const [unused, apiVersion] = await Promise.all([unusedVolumes(client, signal), apiVersionOf(registry, engineId, client)]);
         return planVolumePrune(unused, apiVersion, all);
       }),
-    'volumes:prune': ({ engineId, all, expected }, { signal }) =>
+    'volumes:prune': ({ engineId, expected }, { signal }) =>
       classified(async () => {
         const client = docker(engineId);
-        const plan = planVolumePrune([], await apiVersionOf(registry, engineId, client), all);
-        const answer = await engineRequest<{ VolumesDeleted?: string[] | null; SpaceReclaimed?: number }>(client, {
-          method: 'POST',
-          path: '/volumes/prune?',
-          // `all` is refused by engines before API 1.42 (which prune every unused volume anyway).
-          query: plan.sendAll ? { filters: JSON.stringify({ all: ['true'] }) } : {},
-          signal,
-        });
-        const removed = [...(answer.VolumesDeleted ?? [])].sort();
+        // `POST /volumes/prune` takes every volume unused at that moment (it has no `until`), so a volume made or
+        // freed after the preview would go too: the agreed volumes are removed by name instead. One in use again by
+        // now is refused by the engine (409) and stays; the sizes are read first, as the prune's answer gave them.
+        const df = await engineRequest<{ Volumes?: RawVolume[] | null }>(client, { method: 'GET', path: '/system/df?', query: { type: 'volume' }, signal });
+        const sizes = new Map((df.Volumes ?? []).map((volume) => [volume.Name, Math.max(volume.UsageData?.Size ?? 0, 0)]));
+        const removed: string[] = [];
+        for (const name of expected) {
+          const gone = await client
+            .getVolume(name)
+            .remove({ abortSignal: signal })
+            .then(
+              () => true,
+              (error: { statusCode?: number }) => {
+                if (error.statusCode === 404 || error.statusCode === 409) return false;
+                throw error;
+              },
+            );
+          if (gone) removed.push(name);
+        }
+        removed.sort();
         return {
           removed,
-          space: answer.SpaceReclaimed ?? 0,
-          unexpected: removed.filter((name) => !expected.includes(name)),
+          space: removed.reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0),
+          unexpected: [],
           missing: expected.filter((name) => !removed.includes(name)),
         };
       }),
