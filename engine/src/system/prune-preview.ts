@@ -1,9 +1,10 @@
 import type Docker from 'dockerode';
 import type { SystemPrunePlan, SystemPrunePreviewInput } from '../../contract/system-prune';
+import { compareApiVersions } from '../docker/probe';
 import { engineRequest } from '../images/engine-request';
 import { planImagePrune } from '../images/prune-handlers';
 import type { RawDiskUsage } from './disk-usage-map';
-import { compareVersions, isPredefinedNetwork, keepsContainer, newest, prunableCacheRecord, prunableVolumes, volumePruneMode } from './prune-rules';
+import { isPredefinedNetwork, keepsContainer, newest, prunableCacheRecord, prunableVolumes, volumePruneMode } from './prune-rules';
 
 type Preview = Omit<SystemPrunePreviewInput, 'engineId'>;
 
@@ -77,7 +78,7 @@ export async function previewSystemPrune(input: Preview, deps: PreviewDeps): Pro
   if (input.networks) plan.networks = await previewNetworks(docker, label, signal);
 
   // On engines below API 1.42 the only way to list build cache is the whole measurement, which also gives volume sizes.
-  const wholeDf = input.buildCache && !label && compareVersions(apiVersion, '1.42') < 0;
+  const wholeDf = input.buildCache && !label && compareApiVersions(apiVersion, '1.42') < 0;
   const df = input.buildCache && !label
     ? await engineRequest<RawDiskUsage>(docker, { method: 'GET', path: '/system/df?', query: wholeDf ? {} : { type: 'build-cache' }, signal })
     : undefined;

@@ -1,3 +1,5 @@
+import { compareApiVersions } from '../docker/probe';
+
 /**
  * The engine's own rules for what each prune removes, kept apart from the requests so they are tested on their own.
  * Sources: the daemon's prune code (containers, networks, volumes) and BuildKit's cache manager (build cache).
@@ -15,7 +17,7 @@ export const ANONYMOUS_VOLUME_LABEL = 'com.docker.volume.anonymous';
 
 /** Whether `POST /volumes/prune` sends `all` and whether named volumes go: below API 1.42 they always do. */
 export function volumePruneMode(apiVersion: string, askedAll: boolean): { all: boolean; namedIncluded: boolean } {
-  const modern = compareVersions(apiVersion, '1.42') >= 0;
+  const modern = compareApiVersions(apiVersion, '1.42') >= 0;
   return { all: modern && askedAll, namedIncluded: !modern || askedAll };
 }
 
@@ -54,9 +56,3 @@ export function compareTimes(a: string, b: string): number {
 
 /** The newest of these times, or undefined for none. */
 export const newest = (times: readonly string[]) => times.reduce<string | undefined>((best, time) => (!best || compareTimes(time, best) > 0 ? time : best), undefined);
-
-export function compareVersions(a: string, b: string): number {
-  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
-  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
-  return aMajor - bMajor || aMinor - bMinor;
-}
