@@ -77,7 +77,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`bench:vm failed to run: ${error.message}`);
-  process.exit(1);
-});
+// Exits when done: a keep-alive socket of the clients used above would otherwise hold the process open.
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(`bench:vm failed to run: ${error.message}`);
+    process.exit(1);
+  },
+);
