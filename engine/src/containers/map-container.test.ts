@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { dedupePorts, primaryName, toContainerSummary } from './map-container';
+import { dedupePorts, primaryName, toContainerDetail, toContainerSummary } from './map-container';
 
 describe('primaryName', () => {
   it('prefers the name without a link path', () => {
@@ -57,5 +57,22 @@ describe('toContainerSummary', () => {
       composeService: 'web',
       since: 1_700_000_380,
     });
+  });
+});
+
+describe('toContainerDetail', () => {
+  it("lists a network's aliases without the short id Docker 20.10 adds to every container", () => {
+    const id = 'f3a9c81d2b7e4c5a9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e';
+    const raw = {
+      Id: id,
+      Name: '/web',
+      Image: 'sha256:1',
+      Created: '2026-11-30T10:00:00Z',
+      State: { Status: 'running' },
+      Config: { Image: 'nginx:1' },
+      NetworkSettings: { Networks: { 'app-net': { IPAddress: '172.28.0.2', Aliases: [id.slice(0, 12), 'db', 'f3a9c81d2b7f'] } } },
+    } as unknown as Docker.ContainerInspectInfo;
+    // Another container's short id (or any 12-character alias not a prefix of this id) is the person's own.
+    expect(toContainerDetail('local', raw).networks.map((network) => network.aliases)).toEqual([['db', 'f3a9c81d2b7f']]);
   });
 });

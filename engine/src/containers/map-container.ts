@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { ContainerStatus, type ContainerDetail, type ContainerSummary, type PublishedPort } from '../../contract';
 import { classifyEngineText } from '../docker/engine-errors';
+import { ownAliases } from '../networks/map-network';
 import { statusFacts } from './status-age';
 
 const COMPOSE_PROJECT = 'com.docker.compose.project';
@@ -132,7 +133,7 @@ export function toContainerDetail(engineId: string, raw: Docker.ContainerInspect
       ipAddress: network.IPAddress ?? '',
       gateway: network.Gateway ?? '',
       macAddress: network.MacAddress ?? '',
-      aliases: network.Aliases ?? [],
+      aliases: ownAliases(raw.Id, network.Aliases),
     })),
     labels: raw.Config?.Labels ?? {},
     tty: raw.Config?.Tty ?? false,
