@@ -91,12 +91,23 @@ export function NetworksView({ engine }: { engine: EngineInfo }) {
 
   return (
     <div className={`networks-view${lost ? ' stale' : ''}`}>
-      <h2 className="visually-hidden">{t('networks.title')}</h2>
       {lost ? (
         <div className="banner warning" role="alert">
           {t('connection.lostBanner')}
         </div>
       ) : null}
+      {/* The title and the section's actions on their own row, as in Volumes: the filters row keeps the search and command. */}
+      <div className="networks-top">
+        <h2>{t('networks.title')}</h2>
+        <div className="networks-tools">
+          <button type="button" className="small primary" onClick={() => setCreating(true)}>
+            {t('networks.create.button')}
+          </button>
+          <button type="button" className="small" onClick={() => setPruning(true)}>
+            {t('networks.prune.button')}
+          </button>
+        </div>
+      </div>
       <div className="filters">
         <input
           ref={searchRef}
@@ -109,14 +120,6 @@ export function NetworksView({ engine }: { engine: EngineInfo }) {
         />
         {overview.data ? <span className="muted">{t('networks.count', { count: rows.length })}</span> : null}
         <CommandBlock command={onEngine(networkListCommand())} label={t('networks.listCommand')} />
-        <div className="networks-tools">
-          <button type="button" className="small primary" onClick={() => setCreating(true)}>
-            {t('networks.create.button')}
-          </button>
-          <button type="button" className="small" onClick={() => setPruning(true)}>
-            {t('networks.prune.button')}
-          </button>
-        </div>
       </div>
       {outcome ? (
         <div className="outcome" role="status">
