@@ -1,3 +1,4 @@
+import { OBJECT_NAME } from './docker-names';
 import { message, type Message } from './messages';
 import { cidrContains, cidrOverlaps, cidrWithin, formatIPv4, isHostAddress, parseCidr, parseIPv4 } from './network-addresses';
 
@@ -7,7 +8,7 @@ import { cidrContains, cidrOverlaps, cidrWithin, formatIPv4, isHostAddress, pars
  */
 
 /** A new network's name: Docker's object grammar, which is also a name other containers can resolve. */
-export const NETWORK_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+export const NETWORK_NAME = OBJECT_NAME;
 /** An alias is a host name other containers on the network resolve. */
 export const ALIAS = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 /** A prune label filter as `--filter label=…` takes it: key or key=value. */

@@ -15,7 +15,8 @@ const DRIVERS = ['bridge', 'ipvlan', 'macvlan'] as const;
 
 /**
  * `docker network create`: each address field is checked as it is typed (IPv4 block or address, gateway and range
- * inside the subnet, no overlap with a network already here) and the command follows the form.
+ * inside the subnet, no overlap with a network already here), as is the name; Create stays disabled and the command
+ * waits while any field is wrong.
  */
 export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId: string; existing: readonly NetworkInfo[]; onClose(created?: { name: string; command: string }): void }) {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId:
           <button type="button" onClick={() => onClose()}>
             {t('networks.cancel')}
           </button>
-          <button type="button" className="primary" disabled={create.isPending || (tried && blocked)} onClick={submit}>
+          <button type="button" className="primary" disabled={create.isPending || blocked} onClick={submit}>
             {t('networks.create.submit')}
           </button>
         </>
@@ -130,7 +131,8 @@ export function CreateNetworkDialog({ engineId, existing, onClose }: { engineId:
             {errorText(t, create.error)}
           </p>
         ) : null}
-        <CommandBlock command={onEngine(networkCreateCommand(draft))} label={t('networks.sameAs')} />
+        {/* A command with a field the engine would refuse teaches nothing: it shows once every field is valid. */}
+        {blocked ? <p className="muted field-note">{t('networks.create.commandPending')}</p> : <CommandBlock command={onEngine(networkCreateCommand(draft))} label={t('networks.sameAs')} />}
       </form>
     </Dialog>
   );
