@@ -144,7 +144,12 @@ test('prune lists the unused networks its filters take, removes exactly those, a
   const preview = dialog.getByRole('region', { name: 'What would be removed' });
   await expect(preview.getByRole('status')).toHaveText('These 2 networks have no container on them and would be removed:');
   await expect(preview.getByRole('listitem')).toHaveText([new RegExp(testName(runId, 'idle-a')), new RegExp(testName(runId, 'idle-b'))]);
-  await expect(dialog.locator('code').first()).toContainText(`docker network prune --filter label=${group} --filter until=`);
+  // The command as a person would type it: no until they did not give (Minato's own is said in a note).
+  await expect(dialog.locator('code').first()).toContainText(`network prune --filter label=${group} -f`);
+  await dialog.getByRole('textbox', { name: 'Created before (optional)' }).fill('24h');
+  await expect(dialog.locator('code').first()).toContainText(`network prune --filter label=${group} --filter until=24h -f`);
+  await dialog.getByRole('textbox', { name: 'Created before (optional)' }).fill('');
+  await expect(preview.getByRole('listitem')).toHaveCount(2);
   await dialog.getByRole('button', { name: 'Remove 2 networks' }).click();
   const result = dialog.getByRole('region', { name: 'What was removed' });
   await expect(result.getByRole('status')).toContainText('2 networks were removed.');

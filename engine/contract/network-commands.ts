@@ -36,7 +36,10 @@ export interface NetworkPruneCommandFilters {
   until?: string | undefined;
 }
 
-/** `docker network prune` with the very filters Minato sends, so the command does what the preview showed. */
+/**
+ * `docker network prune` as a person would type it for these filters. Minato also sends the newest candidate's
+ * creation time as `until`, so the run stays to the preview; that is not part of what a person types.
+ */
 export function networkPruneCommand({ labels = [], notLabels = [], until }: NetworkPruneCommandFilters): string {
   return shellJoin([
     'docker',

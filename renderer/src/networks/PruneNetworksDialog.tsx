@@ -38,7 +38,8 @@ export function PruneNetworksDialog({ engineId, onClose }: { engineId: string; o
   const preview = useNetworkPrunePreview(engineId, filters, !bad && !untilBad && !agreed);
   const prune = usePruneNetworks(engineId);
   const plan = agreed ?? preview.data;
-  const command = onEngine(networkPruneCommand({ labels, notLabels, until: plan?.until ?? (until || undefined) }));
+  // As a person would type it: their own until, if any; the newest candidate's (kept to the preview) is Minato's.
+  const command = onEngine(networkPruneCommand({ labels, notLabels, until: until || undefined }));
   const planned = new Set(agreed?.networks.map((network) => network.name));
   const report = prune.data;
   const asPreviewed = report !== undefined && report.deleted.length === planned.size && report.deleted.every((name) => planned.has(name));
@@ -80,6 +81,7 @@ export function PruneNetworksDialog({ engineId, onClose }: { engineId: string; o
         <NetworkField label={t('networks.prune.until')} value={untilText} onChange={setUntilText} problem={untilBad ? say(t, { key: 'networks.until' }) : undefined} hint={t('networks.prune.untilHint')} placeholder="24h" />
       </fieldset>
       <CommandBlock command={command} label={t('networks.sameAs')} />
+      <p className="muted">{t('networks.prune.keptToPreview')}</p>
       {!agreed && preview.isFetching && !preview.data ? <p className="muted">{t('networks.prune.listing')}</p> : null}
       {preview.error && !agreed ? <p className="error-text">{errorText(t, preview.error)}</p> : null}
       {plan && !report ? (
