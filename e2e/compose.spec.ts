@@ -69,6 +69,10 @@ test('opens a project from a file path, brings it up, sees its services running 
     await expect(compose.list.getByRole('button', { name: 'Open project' })).toBeDisabled();
     await compose.pathField.fill(folder);
     await expect(compose.list.getByRole('status')).toHaveText(`Found ${path.join(folder, 'compose.yaml')}: project “${name}”.`);
+    // The path field has the whole width of its row, so a typed path shows more than its tail.
+    const fieldWidth = (await compose.pathField.boundingBox())!.width;
+    const rowWidth = await compose.pathField.evaluate((field) => field.parentElement!.clientWidth);
+    expect(fieldWidth).toBeGreaterThanOrEqual(rowWidth - 1);
     await compose.list.getByRole('button', { name: 'Open project' }).click();
 
     // Services are listed from the file before any container exists.
@@ -97,6 +101,14 @@ test('opens a project from a file path, brings it up, sees its services running 
     await expect(compose.service(name, 'worker').getByText('running')).toBeVisible();
     // The merged logs of the project's containers.
     await expect(compose.project(name).getByRole('log')).toContainText('worker ready', { timeout: 15_000 });
+    // The logs' command is in the form of the CLI found here (v1: docker-compose), like every other command.
+    await expect(compose.project(name).getByText(`docker-compose -p ${name} logs -f --tail 200`, { exact: true })).toBeVisible();
+    await expect(compose.project(name).getByText(/^docker compose /)).toHaveCount(0);
+    // At 1024 px the services table fits its box: the scale control needs no sideways scroll.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    const table = compose.services(name);
+    await expect.poll(() => table.evaluate((element) => element.parentElement!.scrollWidth - element.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 800 });
     await expect(compose.list.getByRole('listitem').filter({ hasText: name })).toContainText('2 of 2 running');
 
     // The container list's project row leads to the project's page.
@@ -137,6 +149,31 @@ test('a YAML error in the file is shown with its line', async ({ containers, run
     const problems = compose.project(name).getByRole('region', { name: 'Problems in the file' });
     await expect(problems.getByText(/^Line 4, column 4/)).toBeVisible({ timeout: 30_000 });
     await expect(problems).toContainText('expected <block end>');
+
+    // Compose reads the file before every action: none can run, and the page says why and what to do.
+    await expect(compose.project(name)).toContainText('Fix the file, then read it again', { timeout: 30_000 });
+    for (const action of ['Up', 'Start', 'Stop', 'Restart', 'Pull', 'Down…']) await expect(compose.action(name, action)).toBeDisabled();
+    await expect(compose.project(name).getByRole('region', { name: 'Services' })).toContainText('The file could not be read');
+    await expect(compose.project(name)).not.toContainText('The file lists no services.');
+
+    // Opening the same file again only selects its project, after another project was chosen.
+    const other = testName(runId, 'other');
+    const otherFolder = path.join(os.tmpdir(), `minato-test-e2e-compose-${runId}`, other);
+    mkdirSync(otherFolder, { recursive: true });
+    writeFileSync(path.join(otherFolder, 'compose.yaml'), `services:\n  web:\n    image: ${TEST_IMAGE}\n`);
+    await compose.add(otherFolder);
+    await expect(compose.project(other)).toBeVisible({ timeout: 15_000 });
+    await compose.add(folder);
+    await expect(compose.project(name)).toBeVisible({ timeout: 15_000 });
+    await expect(compose.list.getByText('This project name is taken by')).toHaveCount(0);
+    // Another file under the same project name is refused, naming the file that holds the name.
+    const twin = path.join(os.tmpdir(), `minato-test-e2e-compose-${runId}`, 'twin', name);
+    mkdirSync(twin, { recursive: true });
+    writeFileSync(path.join(twin, 'compose.yaml'), `services:\n  web:\n    image: ${TEST_IMAGE}\n`);
+    await compose.add(twin);
+    await expect(compose.list.getByText(`This project name is taken by ${path.join(folder, 'docker-compose.yml')}: forget that project first`)).toBeVisible();
+    await compose.project(name).getByRole('button', { name: `Forget project ${name} (its containers stay)` }).click();
+    await compose.project(other).getByRole('button', { name: `Forget project ${other} (its containers stay)` }).click();
   } finally {
     await cleanUp(runId, name, compose);
   }

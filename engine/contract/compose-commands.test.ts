@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeCommand, composeConfigCommand, composeSteps } from './compose-commands';
+import { composeCommand, composeConfigCommand, composeLogsCommand, composeSteps } from './compose-commands';
 
 const target = { name: 'shop', configFiles: ['/home/ada/shop/compose.yaml'] };
 const v1 = { kind: 'standalone', major: 1 } as const;
@@ -30,5 +30,11 @@ describe('Compose commands', () => {
     expect(composeCommand(v2, target, 'stop', {}, context)).toBe('docker --context colima compose -p shop -f /home/ada/shop/compose.yaml stop');
     expect(composeCommand(v1, target, 'stop', {}, ssh)).toBe('DOCKER_HOST=ssh://ada@build-box docker-compose -p shop -f /home/ada/shop/compose.yaml stop');
     expect(composeConfigCommand(v1, target)).toBe('docker-compose -p shop -f /home/ada/shop/compose.yaml config');
+  });
+
+  it('writes the merged logs command in the form of the CLI found', () => {
+    expect(composeLogsCommand(v1, 'shop', 200)).toBe('docker-compose -p shop logs -f --tail 200');
+    expect(composeLogsCommand(v2, 'shop', 200)).toBe('docker compose -p shop logs -f --tail 200');
+    expect(composeLogsCommand(v1, 'shop', 50, { kind: 'custom', address: 'tcp://10.0.0.2:2376' })).toBe('DOCKER_HOST=tcp://10.0.0.2:2376 docker-compose -p shop logs -f --tail 50');
   });
 });

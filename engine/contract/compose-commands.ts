@@ -79,3 +79,9 @@ export function composeConfigCommand(cli: ComposeCliShape | undefined, target: C
   const { env, words } = composeProgram(cli, engine);
   return env + shellJoin([...words, ...composeGlobals(target), 'config']);
 }
+
+/** `compose logs -f`: what the merged logs view follows, said as the CLI found would say it. */
+export function composeLogsCommand(cli: ComposeCliShape | undefined, name: string, tail: number, engine?: CommandEngine): string {
+  const { env, words } = composeProgram(cli, engine);
+  return env + shellJoin([...words, '-p', name, 'logs', '-f', '--tail', String(tail)]);
+}

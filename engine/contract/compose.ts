@@ -135,5 +135,7 @@ export const ComposeRefusal = z.object({
   /** `path`: what the path holds; `failed`: the CLI's exit code. */
   status: ComposePathStatus.shape.status.optional(),
   exitCode: z.number().int().optional(),
+  /** `exists`: the file the project of that name was opened from. */
+  file: z.string().optional(),
 });
 export type ComposeRefusal = z.infer<typeof ComposeRefusal>;

@@ -26,6 +26,8 @@ const refused = (reason: ComposeRefusal['reason'], message: string, extra: Parti
 /** Actions Compose v2 can run from the project's name alone (its containers' labels), without the file. */
 const WITHOUT_FILE = new Set(['start', 'stop', 'restart', 'down']);
 
+const sameFiles = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((file, index) => path.resolve(file) === path.resolve(b[index]!));
+
 /** How long "no CLI" stands before looking again (a person may install one while Minato runs). */
 const CLI_TTL_MS = 30_000;
 
@@ -94,7 +96,11 @@ export function composeDomain(deps: DomainDeps, tuning: { graceMs?: number } = {
         const projectName = name ?? status.name;
         if (!projectName) throw refused('path', 'Name the project: its folder name has no letter or digit.', { status: 'no-compose-file' });
         const remembered = { name: projectName, workingDir: path.dirname(status.file), configFiles: [status.file] };
-        if (!(await store.add(remembered))) throw refused('exists', `A project named "${projectName}" is already open.`);
+        const existing = await store.add(remembered);
+        // Opening the same file again only shows it; the name taken by another file is the person's to change.
+        if (existing && !sameFiles(existing.configFiles, remembered.configFiles)) {
+          throw refused('exists', `A project named "${projectName}" is already open from ${existing.configFiles.join(', ')}.`, { file: existing.configFiles[0] ?? existing.workingDir });
+        }
         return project(engineId, projectName);
       },
       'compose:forget': async ({ name }) => {

@@ -64,9 +64,12 @@ export function createProjectStore(file: string) {
 
   return {
     list: read,
-    /** Adds a project; false when one of that name is already remembered. */
+    /** Adds a project; when one of that name is already remembered, leaves the list as it is and returns that one. */
     add: (project: RememberedProject) =>
-      update((projects) => (projects.some((entry) => entry.name === project.name) ? { next: projects, result: false } : { next: [...projects, project], result: true })),
+      update((projects): { next: RememberedProject[]; result: RememberedProject | undefined } => {
+        const existing = projects.find((entry) => entry.name === project.name);
+        return existing ? { next: projects, result: existing } : { next: [...projects, project], result: undefined };
+      }),
     forget: (name: string) => update((projects) => ({ next: projects.filter((entry) => entry.name !== name), result: undefined })),
   };
 }

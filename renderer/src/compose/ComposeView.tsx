@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, EngineInfo } from '../../../engine/contract';
+import { composeProgram } from '../../../engine/contract/compose-commands';
 import { listable, useContainerList } from '../queries/containers';
 import { AddProject } from './AddProject';
 import { CliStatus } from './CliStatus';
@@ -45,7 +46,7 @@ export function ComposeView({ engine }: { engine: EngineInfo }) {
         <CliStatus status={cli.data} />
         <AddProject engineId={engine.id} onAdded={(name) => chooseProject(engine.id, name)} />
         {projects.error ? <p className="error-text">{composeErrorText(t, projects.error)}</p> : null}
-        {projects.data ? <ProjectList projects={all} members={members} chosen={chosen?.name} onChoose={(name) => chooseProject(engine.id, name)} /> : null}
+        {projects.data ? <ProjectList projects={all} members={members} chosen={chosen?.name} onChoose={(name) => chooseProject(engine.id, name)} upCommand={`${composeProgram(cli.data?.cli).words.join(' ')} up`} /> : null}
       </section>
       {chosen ? <ProjectPage key={chosen.name} engine={engine} project={chosen} members={members(chosen.name)} status={cli.data} /> : null}
     </div>

@@ -3,9 +3,22 @@ import type { ContainerSummary } from '../../../engine/contract';
 import type { ComposeProject } from '../../../engine/contract/compose';
 
 /** The projects, each with how many of its containers run and where it came from. */
-export function ProjectList({ projects, members, chosen, onChoose }: { projects: readonly ComposeProject[]; members: (name: string) => ContainerSummary[]; chosen: string | undefined; onChoose: (name: string) => void }) {
+/** `upCommand`: how this machine's Compose CLI starts a project, for the empty list's hint. */
+export function ProjectList({
+  projects,
+  members,
+  chosen,
+  onChoose,
+  upCommand,
+}: {
+  projects: readonly ComposeProject[];
+  members: (name: string) => ContainerSummary[];
+  chosen: string | undefined;
+  onChoose: (name: string) => void;
+  upCommand: string;
+}) {
   const { t } = useTranslation();
-  if (projects.length === 0) return <p className="muted">{t('compose.empty')}</p>;
+  if (projects.length === 0) return <p className="muted">{t('compose.empty', { command: upCommand })}</p>;
   return (
     <ul className="compose-projects">
       {projects.map((project) => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerSummary, EngineInfo } from '../../../engine/contract';
 import type { ComposeAction, ComposeCliStatus, ComposeProject } from '../../../engine/contract/compose';
-import { composeCommand } from '../../../engine/contract/compose-commands';
+import { composeCommand, composeLogsCommand } from '../../../engine/contract/compose-commands';
 import { ProjectLogsView } from '../logs/ProjectLogsView';
 import { composeErrorText } from './compose-error';
 import { useComposeProject, useForgetProject, useRunCompose } from './compose-queries';
@@ -27,12 +27,22 @@ export function ProjectPage({ engine, project, members, status }: { engine: Engi
   const [logsShown, setLogsShown] = useState(true);
   const cli = status?.cli;
   const reachable = status?.reach !== 'unsupported';
-  const allowed = (action: ComposeAction) => reachable && cli !== undefined && (project.filesHere || (cli.major >= 2 && BY_NAME.includes(action)));
+  // Compose reads the file before every action, even stop and down by name: a file it cannot read stops them all.
+  const unreadable = detail.data?.unread === 'invalid';
+  const allowed = (action: ComposeAction) => reachable && cli !== undefined && !unreadable && (project.filesHere || (cli.major >= 2 && BY_NAME.includes(action)));
   const rows = serviceRows(detail.data?.services ?? [], members);
   const target = { name: project.name, configFiles: project.configFiles };
   const origin = project.remembered && project.fromLabels ? 'both' : project.remembered ? 'opened' : 'fromLabels';
   const unreadNote =
-    detail.data?.unread === 'no-cli' ? t('compose.project.noCli') : detail.data?.unread === 'no-file' ? (cli && cli.major < 2 ? t('compose.project.noFileV1') : t('compose.project.noFile')) : undefined;
+    detail.data?.unread === 'no-cli'
+      ? t('compose.project.noCli')
+      : detail.data?.unread === 'no-file'
+        ? cli && cli.major < 2
+          ? t('compose.project.noFileV1')
+          : t('compose.project.noFile')
+        : unreadable
+          ? t('compose.project.unreadable')
+          : undefined;
 
   return (
     <section className="compose-project" aria-label={t('compose.project.region', { name: project.name })}>
@@ -65,7 +75,7 @@ export function ProjectPage({ engine, project, members, status }: { engine: Engi
         <dt>{t('compose.project.files')}</dt>
         <dd className="compose-mono">{project.configFiles.join('\n') || '—'}</dd>
       </dl>
-      {unreadNote ? <p className="muted">{unreadNote}</p> : null}
+      {unreadNote ? <p className={unreadable ? 'compose-unread-note' : 'muted'}>{unreadNote}</p> : null}
       {forget.error ? <p className="error-text">{composeErrorText(t, forget.error)}</p> : null}
       <ProjectActions
         engine={engine}
@@ -79,6 +89,7 @@ export function ProjectPage({ engine, project, members, status }: { engine: Engi
       <ProblemsList problems={detail.data?.problems ?? []} />
       <ServicesTable
         rows={rows}
+        emptyText={unreadable ? t('compose.services.unreadable') : t('compose.services.empty')}
         canScale={allowed('scale')}
         scaleCommand={(options) => composeCommand(cli, target, 'scale', options, engine)}
         onScale={(service, replicas) =>
@@ -90,7 +101,7 @@ export function ProjectPage({ engine, project, members, status }: { engine: Engi
       {members.length > 0 ? (
         <div className="compose-logs">
           {logsShown ? (
-            <ProjectLogsView project={project.name} members={members} onClose={() => setLogsShown(false)} />
+            <ProjectLogsView project={project.name} members={members} command={(tail) => composeLogsCommand(cli, project.name, tail, engine)} onClose={() => setLogsShown(false)} />
           ) : (
             <button type="button" onClick={() => setLogsShown(true)}>
               {t('compose.logs.show')}

@@ -6,6 +6,8 @@ import type { ServiceRow } from './service-rows';
 
 interface ServicesTableProps {
   rows: readonly ServiceRow[];
+  /** Said when no row is left: the file lists none, or it could not be read. */
+  emptyText: string;
   /** Scaling runs `up --scale` through the CLI: only when the file is here. */
   canScale: boolean;
   scaleCommand: (options: ComposeOptionsInput) => string;
@@ -13,14 +15,14 @@ interface ServicesTableProps {
 }
 
 /** Each service: its image or build, ports, mounts, and its containers' states; a service without containers too. */
-export function ServicesTable({ rows, canScale, scaleCommand, onScale }: ServicesTableProps) {
+export function ServicesTable({ rows, emptyText, canScale, scaleCommand, onScale }: ServicesTableProps) {
   const { t } = useTranslation();
   // The scale being typed, so its command shows under the table as it will run.
   const [scaling, setScaling] = useState<{ service: string; replicas: number } | undefined>();
   return (
     <section className="compose-services" aria-labelledby="compose-services-title">
       <h3 id="compose-services-title">{t('compose.services.title')}</h3>
-      {rows.length === 0 ? <p className="muted">{t('compose.services.empty')}</p> : null}
+      {rows.length === 0 ? <p className="muted">{emptyText}</p> : null}
       {rows.length > 0 ? (
         <div className="compose-table-scroll">
           <table className="compose-table">

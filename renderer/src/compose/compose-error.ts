@@ -8,5 +8,5 @@ type ErrorLike = Parameters<typeof errorText>[1];
 export function composeErrorText(t: TFunction, error: ErrorLike): string {
   const refusal = ComposeRefusal.safeParse(error?.details);
   if (!refusal.success) return errorText(t, error);
-  return t(`compose.errors.${refusal.data.reason}`, { code: refusal.data.exitCode ?? '?' });
+  return t(`compose.errors.${refusal.data.reason}`, { code: refusal.data.exitCode ?? '?', file: refusal.data.file ?? '?' });
 }

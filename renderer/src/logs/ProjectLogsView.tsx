@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { batchLines, shellJoin, type ContainerSummary } from '../../../engine/contract';
+import { batchLines, type ContainerSummary } from '../../../engine/contract';
+import { composeLogsCommand } from '../../../engine/contract/compose-commands';
 import { useClient } from '../client-context';
 import { useSettingsStore } from '../stores/settings-store';
 import { openProjectLogs } from '../stores/ui-store';
@@ -31,9 +33,18 @@ function runOf(member: ContainerSummary): string {
  * docker compose logs -f: every container of a project in one view, each line prefixed and coloured by container.
  * The Containers section closes it through the UI store; the Compose section passes its own `onClose`.
  */
-export function ProjectLogsView({ project, members, onClose }: { project: string; members: ContainerSummary[]; onClose?: () => void }) {
+export function ProjectLogsView({ project, members, onClose, command }: { project: string; members: ContainerSummary[]; onClose?: () => void; command?: (tail: number) => string }) {
   const { t } = useTranslation();
   const client = useClient();
+  // The command is said in the form of the Compose CLI found (`docker compose` or `docker-compose`).
+  // The Compose section passes its own; elsewhere the CLI is asked here (same key as the Compose section's, so shared).
+  const engineId = members[0]?.engineId ?? '';
+  const cli = useQuery({
+    queryKey: ['compose', engineId, 'cli'],
+    queryFn: ({ signal }) => client.call('compose:cli', { engineId }, { signal }),
+    staleTime: 30_000,
+    enabled: command === undefined && engineId !== '',
+  });
   const capacity = useSettingsStore((state) => state.logBufferLines);
   const bufferRef = useRef(new LogBuffer(capacity));
   const [version, setVersion] = useState(0);
@@ -135,7 +146,7 @@ export function ProjectLogsView({ project, members, onClose }: { project: string
           ×
         </button>
       </header>
-      <CommandBlock command={shellJoin(['docker', 'compose', '-p', project, 'logs', '-f', '--tail', String(INITIAL_TAIL)])} />
+      <CommandBlock command={command ? command(INITIAL_TAIL) : composeLogsCommand(cli.data?.cli, project, INITIAL_TAIL)} />
       <div ref={scrollRef} className="log-scroll" role="log"
         aria-label={t('logs.projectTitle', { project })}
         tabIndex={0}

@@ -2,7 +2,7 @@
 export const composeEn = {
   title: 'Compose',
   list: 'Compose projects',
-  empty: 'No projects yet: open a compose file, or start one with docker compose up.',
+  empty: 'No projects yet: open a compose file, or start one with {{command}}.',
   cli: {
     plugin: 'Runs Docker Compose {{version}} (docker compose)',
     standalone: 'Runs docker-compose {{version}}',
@@ -48,6 +48,7 @@ export const composeEn = {
     noFileV1: 'The compose file is not on this machine: services are shown from the containers. Compose v1 needs the file for every action.',
     noCli: 'Without a Compose CLI, services are shown from the containers.',
     reload: 'Read the file again',
+    unreadable: 'Compose could not read the file (see its problems below). Fix the file, then read it again: Compose reads the file before every action, even stop and down, so none can run until then.',
   },
   actions: {
     label: 'Actions',
@@ -99,6 +100,7 @@ export const composeEn = {
     scaleButton: 'Scale',
     scaleCommand: 'Command of scaling {{service}}',
     empty: 'The file lists no services.',
+    unreadable: 'The file could not be read, so its services are not known. Containers of this project, if any, are listed from their labels.',
   },
   problems: {
     title: 'Problems in the file',
@@ -125,7 +127,7 @@ export const composeEn = {
     'no-cli': 'No Compose CLI is installed on this machine.',
     'no-file': 'The compose file of this project is not on this machine.',
     'ssh-unsupported': 'Compose cannot reach this engine with its settings here.',
-    exists: 'A project of this name is already open.',
+    exists: 'This project name is taken by {{file}}: forget that project first, or open this file from a folder of another name.',
     path: 'This path holds no compose file Minato can read.',
     'needs-service': 'Choose a service and a number of containers.',
     failed: 'Compose ended with exit code {{code}}: its output says why.',
@@ -135,7 +137,7 @@ export const composeEn = {
 export const composeJa: typeof composeEn = {
   title: 'Compose',
   list: 'Compose プロジェクト',
-  empty: 'プロジェクトはまだありません。Compose ファイルを開くか、docker compose up で起動してください。',
+  empty: 'プロジェクトはまだありません。Compose ファイルを開くか、{{command}} で起動してください。',
   cli: {
     plugin: 'Docker Compose {{version}}（docker compose）で実行',
     standalone: 'docker-compose {{version}} で実行',
@@ -181,6 +183,7 @@ export const composeJa: typeof composeEn = {
     noFileV1: 'Compose ファイルがこのマシンにありません。サービスはコンテナから表示しています。Compose v1 はどの操作にもファイルが必要です。',
     noCli: 'Compose CLI がないため、サービスはコンテナから表示しています。',
     reload: 'ファイルを読み直す',
+    unreadable: 'Compose がファイルを読めませんでした（下の問題を参照）。ファイルを直してから読み直してください。Compose は停止や down を含むすべての操作の前にファイルを読むため、それまではどの操作も実行できません。',
   },
   actions: {
     label: '操作',
@@ -232,6 +235,7 @@ export const composeJa: typeof composeEn = {
     scaleButton: 'スケール',
     scaleCommand: '{{service}} をスケールするコマンド',
     empty: 'ファイルにサービスがありません。',
+    unreadable: 'ファイルを読めないため、サービスはわかりません。このプロジェクトのコンテナーがあれば、ラベルから一覧にしています。',
   },
   problems: {
     title: 'ファイルの問題',
@@ -258,7 +262,7 @@ export const composeJa: typeof composeEn = {
     'no-cli': 'このマシンに Compose CLI がインストールされていません。',
     'no-file': 'このプロジェクトの Compose ファイルがこのマシンにありません。',
     'ssh-unsupported': 'このエンジンの設定では Compose が接続できません。',
-    exists: '同じ名前のプロジェクトがすでに開かれています。',
+    exists: 'このプロジェクト名は {{file}} が使っています。先にそのプロジェクトを一覧から外すか、別の名前のフォルダーからこのファイルを開いてください。',
     path: 'このパスには Minato が読める Compose ファイルがありません。',
     'needs-service': 'サービスとコンテナ数を選んでください。',
     failed: 'Compose が終了コード {{code}} で終了しました。理由は出力を見てください。',
