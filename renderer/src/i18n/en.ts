@@ -79,6 +79,7 @@ export const en = {
       loadingMore: 'Reading more tags…',
       platform: 'Platform',
       platformDefault: 'Engine default',
+      badReference: 'That is not an image reference Docker accepts (name[:tag][@digest], lowercase name).',
     },
     confirm: {
       title: 'Remove this image?',

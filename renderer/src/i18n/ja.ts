@@ -80,6 +80,7 @@ export const ja: Messages = {
       loadingMore: 'タグをさらに読み込んでいます…',
       platform: 'プラットフォーム',
       platformDefault: 'エンジンの既定',
+      badReference: 'Docker が受け付けるイメージ参照ではありません（name[:tag][@digest]、名前は小文字）。',
     },
     confirm: {
       title: 'このイメージを削除しますか？',

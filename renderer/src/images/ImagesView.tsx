@@ -88,7 +88,7 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
         </div>
       ) : null}
       <div className="images-top">
-        <PullField engineId={engine.id} />
+        <h2>{t('images.table')}</h2>
         <div className="images-tools">
           <BuildButton engine={engine} />
           <button type="button" className="small" onClick={() => setUploading('load')}>
@@ -102,6 +102,7 @@ export function ImagesView({ engine }: { engine: EngineInfo }) {
           </button>
         </div>
       </div>
+      <PullField engineId={engine.id} />
       <div className="filters">
         <input
           ref={searchRef}

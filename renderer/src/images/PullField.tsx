@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { imagePullCommand } from '../../../engine/contract';
+import { imagePullCommand, isImageReference } from '../../../engine/contract';
 import { errorText } from '../format/error-text';
 import { useCancelTask, usePullImage, useTask } from '../queries/tasks';
 import { CommandBlock } from '../ui/CommandBlock';
@@ -18,6 +18,9 @@ export function PullField({ engineId }: { engineId: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [platform, setPlatform] = useState('');
+  // A reference Docker's grammar refuses is said next to the field on Pull, never sent.
+  const [refused, setRefused] = useState(false);
+  const problemId = useId();
   const { source, tags, failed, more } = usePullTags(name);
   const [taskId, setTaskId] = useState<string | undefined>();
   const pull = usePullImage(engineId);
@@ -34,6 +37,10 @@ export function PullField({ engineId }: { engineId: string }) {
   const start = () => {
     const ref = name.trim();
     if (!ref || pulling) return;
+    if (!isImageReference(ref)) {
+      setRefused(true);
+      return;
+    }
     setTaskId(undefined);
     pull.mutate(platform ? { ref, platform } : ref, { onSuccess: ({ taskId: id }) => setTaskId(id) });
   };
@@ -49,6 +56,14 @@ export function PullField({ engineId }: { engineId: string }) {
           : pull.isPending
             ? t('images.pull.starting', { image: name.trim() })
             : '';
+  // What went wrong is about what was sent: once the field changes it no longer applies.
+  const edit = (next: string) => {
+    setName(next);
+    setRefused(false);
+    if (pull.error) pull.reset();
+    if (task && task.state !== 'running') setTaskId(undefined);
+  };
+
   const failure = pull.error ? errorText(t, pull.error) : task?.state === 'failed' ? errorText(t, task.error) : '';
 
   return (
@@ -60,7 +75,7 @@ export function PullField({ engineId }: { engineId: string }) {
         start();
       }}
     >
-      <TagCombobox value={name} onChange={setName} base={source.kind === 'none' ? '' : source.base} tags={source.kind === 'none' ? [] : tags} failed={failed} more={more} />
+      <TagCombobox value={name} onChange={edit} invalid={refused} problemId={problemId} base={source.kind === 'none' ? '' : source.base} tags={source.kind === 'none' ? [] : tags} failed={failed} more={more} />
       <select aria-label={t('images.pull.platform')} value={platform} onChange={(event) => setPlatform(event.target.value)}>
         <option value="">{t('images.pull.platformDefault')}</option>
         {platforms.map((choice) => (
@@ -84,6 +99,11 @@ export function PullField({ engineId }: { engineId: string }) {
         {status ? <span className="muted">{status}</span> : null}
         {failure ? <span className="error-text">{failure}</span> : null}
       </div>
+      {refused ? (
+        <p className="error-text pull-problem" id={problemId}>
+          {t('images.pull.badReference')}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -10,13 +10,16 @@ interface Props {
   failed: boolean;
   /** The registry has more tags than those read: the list's last option reads the next page. */
   more?: { available: boolean; loading: boolean; load(): void };
+  /** The typed reference was refused: the field says so and points at the message with this id. */
+  invalid?: boolean;
+  problemId?: string;
 }
 
 /**
  * The image field as a combobox: the typed repository's tags are offered below it (arrows move, Enter picks, Escape
  * closes), and "More tags" at the end reads the next page; whatever the list holds, the field stays free text.
  */
-export function TagCombobox({ value, onChange, base, tags, failed, more }: Props) {
+export function TagCombobox({ value, onChange, base, tags, failed, more, invalid = false, problemId }: Props) {
   const { t } = useTranslation();
   const listId = useId();
   const hintId = useId();
@@ -45,7 +48,8 @@ export function TagCombobox({ value, onChange, base, tags, failed, more }: Props
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={shown && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={failed ? hintId : undefined}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[failed ? hintId : '', invalid && problemId ? problemId : ''].filter(Boolean).join(' ') || undefined}
         placeholder={t('images.pull.placeholder')}
         value={value}
         spellCheck={false}
