@@ -48,7 +48,23 @@ export function Dialog({ title, role = 'dialog', description, onClose, initialFo
       (focusableIn(dialog)[0] ?? dialog).focus();
     };
     document.addEventListener('focusin', keepInside);
+    // A focused control that becomes disabled or goes away drops focus to the body without any focus event
+    // reaching the dialog, and Escape would no longer close it: after each change inside, take focus back.
+    const recover = () => {
+      if (open[open.length - 1] !== dialog || dialog.contains(document.activeElement)) return;
+      dialog.focus();
+    };
+    const watcher = new MutationObserver(recover);
+    watcher.observe(dialog, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled', 'hidden', 'inert'] });
+    // During focusout the body holds focus even on a move to another control: only a move to nowhere is checked,
+    // once the event is over.
+    const lost = (event: FocusEvent) => {
+      if (!event.relatedTarget) queueMicrotask(recover);
+    };
+    dialog.addEventListener('focusout', lost);
     return () => {
+      watcher.disconnect();
+      dialog.removeEventListener('focusout', lost);
       document.removeEventListener('focusin', keepInside);
       open.splice(open.indexOf(dialog), 1);
       if (app && open.length === 0) app.inert = wasInert;
