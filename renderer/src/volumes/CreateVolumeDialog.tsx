@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OBJECT_NAME } from '../../../engine/contract';
 import { volumeCreateCommand } from '../../../engine/contract/volume-commands';
@@ -18,6 +18,9 @@ export function CreateVolumeDialog({ engineId, onClose }: { engineId: string; on
   const [optionsText, setOptionsText] = useState('');
   const [labelsText, setLabelsText] = useState('');
   const create = useCreateVolume(engineId);
+  const nameField = useRef<HTMLInputElement>(null);
+  // A name taken already is about the Name field: said under it, where the keyboard goes back to fix it.
+  const nameTaken = (create.error as { code?: string } | null)?.code === 'conflict';
   const options = parseKeyValues(optionsText);
   const labels = parseKeyValues(labelsText);
   const nameProblem = name !== '' && !OBJECT_NAME.test(name) ? t('volumes.create.badName') : undefined;
@@ -29,7 +32,12 @@ export function CreateVolumeDialog({ engineId, onClose }: { engineId: string; on
 
   const submit = () => {
     if (!valid) return;
-    create.mutate(spec, { onSuccess: (made) => onClose(made.name) });
+    create.mutate(spec, {
+      onSuccess: (made) => onClose(made.name),
+      onError: (error) => {
+        if ((error as { code?: string }).code === 'conflict') nameField.current?.focus();
+      },
+    });
   };
 
   const footer = (
@@ -55,9 +63,25 @@ export function CreateVolumeDialog({ engineId, onClose }: { engineId: string; on
       >
         <label>
           {t('volumes.create.name')}
-          <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('volumes.create.namePlaceholder')} aria-invalid={nameProblem ? true : undefined} spellCheck={false} />
+          <input
+            ref={nameField}
+            value={name}
+            onChange={(event) => {
+              setName(event.target.value);
+              if (create.error) create.reset();
+            }}
+            placeholder={t('volumes.create.namePlaceholder')}
+            aria-invalid={nameProblem || nameTaken ? true : undefined}
+            aria-describedby={nameTaken ? 'volume-create-name-error' : undefined}
+            spellCheck={false}
+          />
         </label>
         {nameProblem ? <p className="error-text">{nameProblem}</p> : null}
+        {nameTaken && create.error ? (
+          <p className="error-text" id="volume-create-name-error">
+            {errorText(t, create.error)}
+          </p>
+        ) : null}
         <label>
           {t('volumes.create.driver')}
           <input value={driver} onChange={(event) => setDriver(event.target.value)} aria-invalid={driverProblem ? true : undefined} spellCheck={false} />
@@ -76,7 +100,7 @@ export function CreateVolumeDialog({ engineId, onClose }: { engineId: string; on
         <p className="muted">{t('volumes.create.keyValueHint')}</p>
       </form>
       <CommandBlock command={volumeCreateCommand(spec)} label={t('volumes.sameAs')} />
-      {create.error ? <p className="error-text">{errorText(t, create.error)}</p> : null}
+      {create.error && !nameTaken ? <p className="error-text">{errorText(t, create.error)}</p> : null}
     </Dialog>
   );
 }

@@ -16,6 +16,9 @@ interface VolumePageProps {
   engineId: string;
   volume: VolumeSummary;
   size: number | undefined;
+  /** Sizes are measured for all volumes at once (one disk-use call), from here as from the list. */
+  measuring: boolean;
+  onMeasure(): void;
   onBack(): void;
   onRemove(opener: HTMLElement): void;
   onRestore(): void;
@@ -23,7 +26,7 @@ interface VolumePageProps {
 }
 
 /** One volume: what it is, who uses it, its files, backup / restore / clone, and `docker volume inspect`. */
-export function VolumePage({ engineId, volume, size, onBack, onRemove, onRestore, onClone }: VolumePageProps) {
+export function VolumePage({ engineId, volume, size, measuring, onMeasure, onBack, onRemove, onRestore, onClone }: VolumePageProps) {
   const { t, i18n } = useTranslation();
   const [showFiles, setShowFiles] = useState(false);
   const inspect = useVolumeInspect(engineId, volume.name);
@@ -69,7 +72,18 @@ export function VolumePage({ engineId, volume, size, onBack, onRemove, onRestore
             </div>
             <div>
               <dt>{t('volumes.columns.size')}</dt>
-              <dd>{size === undefined ? t('volumes.sizeUnknown') : formatBytes(size)}</dd>
+              <dd>
+                {size !== undefined ? (
+                  formatBytes(size)
+                ) : (
+                  <>
+                    {t('volumes.notMeasured')}{' '}
+                    <button type="button" className="small" disabled={measuring} onClick={onMeasure}>
+                      {measuring ? t('volumes.measuring') : t('volumes.measureOne')}
+                    </button>
+                  </>
+                )}
+              </dd>
             </div>
             <div>
               <dt>{t('volumes.mountpoint')}</dt>

@@ -50,7 +50,7 @@ export function VolumeTable({ rows, sizes, onOpen, onRemove }: VolumeTableProps)
           const labels = Object.entries(volume.labels).map(([key, value]) => (value ? `${key}=${value}` : key));
           return (
             <tr key={volume.name}>
-              <td title={volume.name}>
+              <td className="name-cell" title={volume.name}>
                 <button type="button" className="link-button" data-volume={volume.name} aria-label={t('volumes.openLabel', { name: volume.name })} onClick={() => onOpen(volume)}>
                   {shownName(volume)}
                 </button>
@@ -77,7 +77,7 @@ export function VolumeTable({ rows, sizes, onOpen, onRemove }: VolumeTableProps)
                 {Number.isNaN(created) ? <span className="muted">—</span> : relativeTime(created / 1000, now, i18n.language)}
               </td>
               <td className="numeric">{size === undefined ? <span className="muted" title={t('volumes.sizeUnknown')}>—</span> : formatBytes(size)}</td>
-              <td title={volume.usedBy.map((user) => user.name).join(', ')}>
+              <td className="used-cell" title={volume.usedBy.map((user) => user.name).join(', ')}>
                 {volume.usedBy.length === 0 ? <span className="muted">{t('volumes.unused')}</span> : volume.usedBy.map((user) => user.name).join(', ')}
               </td>
               <td className="row-actions">

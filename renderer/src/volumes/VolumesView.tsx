@@ -96,6 +96,8 @@ export function VolumesView({ engine }: { engine: EngineInfo }) {
           engineId={engine.id}
           volume={opened}
           size={opened.size ?? sizes.data?.sizes[opened.name]}
+          measuring={sizes.isFetching}
+          onMeasure={() => (measure ? void sizes.refetch() : setMeasure(true))}
           onBack={() => {
             setOpenName(undefined);
             requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-volume="${CSS.escape(opened.name)}"]`)?.focus());
@@ -122,16 +124,25 @@ export function VolumesView({ engine }: { engine: EngineInfo }) {
       <div className="volumes-top">
         <h2>{t('volumes.title')}</h2>
         <div className="volumes-tools">
-          <button type="button" className="small primary" onClick={() => setDialog({ kind: 'create' })}>
+          <button type="button" className="small primary" onClick={(event) => {
+              opener.current = event.currentTarget;
+              setDialog({ kind: 'create' });
+            }}>
             {t('volumes.create.button')}
           </button>
-          <button type="button" className="small" onClick={() => setDialog({ kind: 'restore' })}>
+          <button type="button" className="small" onClick={(event) => {
+              opener.current = event.currentTarget;
+              setDialog({ kind: 'restore' });
+            }}>
             {t('volumes.restore.newButton')}
           </button>
           <button type="button" className="small" disabled={sizes.isFetching} onClick={() => (measure ? void sizes.refetch() : setMeasure(true))}>
             {sizes.isFetching ? t('volumes.measuring') : t('volumes.measure')}
           </button>
-          <button type="button" className="small" onClick={() => setDialog({ kind: 'prune' })}>
+          <button type="button" className="small" onClick={(event) => {
+              opener.current = event.currentTarget;
+              setDialog({ kind: 'prune' });
+            }}>
             {t('volumes.prune.button')}
           </button>
         </div>
