@@ -2,6 +2,7 @@ import type { EngineRegistry } from '../engines/engine-registry';
 import { toMinatoError } from '../docker/engine-errors';
 import type { ProcedureHandlers } from '../rpc/handlers';
 import { runContainerAction } from './container-actions';
+import { helperImageId, isHelperContainer } from '../volumes/helper-identity';
 import { settleExits } from './settle-exits';
 import { toContainerDetail, toContainerSummary } from './map-container';
 
@@ -14,10 +15,14 @@ export function containerProcedures(registry: EngineRegistry): ContainerProcedur
       const connection = registry.get(engineId);
       const docker = connection.docker();
       try {
-        const raw = await docker.listContainers({ all: true, abortSignal: signal, ...(ids ? { filters: { id: ids } } : {}) });
-        // The engine's id filter matches prefixes: keep exactly the asked ones.
+        const [raw, helperImage] = await Promise.all([
+          docker.listContainers({ all: true, abortSignal: signal, ...(ids ? { filters: { id: ids } } : {}) }),
+          helperImageId(docker),
+        ]);
+        // The engine's id filter matches prefixes: keep exactly the asked ones. Minato's own volume helpers are not
+        // the person's containers: they are left out here, so every list and count (and an image's "used by") agrees.
         const asked = ids && new Set(ids);
-        const rows = (asked ? raw.filter((container) => asked.has(container.Id)) : raw).map((container) => toContainerSummary(engineId, container));
+        const rows = raw.filter((container) => (!asked || asked.has(container.Id)) && !isHelperContainer(container, helperImage)).map((container) => toContainerSummary(engineId, container));
         return await settleExits(docker, rows, connection.diedLately, signal);
       } catch (error) {
         throw toMinatoError(error);

@@ -1,6 +1,7 @@
 import { toMinatoError } from '../docker/engine-errors';
 import type { EngineRegistry } from '../engines/engine-registry';
 import type { ProcedureHandlers } from '../rpc/handlers';
+import { helperImageId } from '../volumes/helper-identity';
 import { toImageSummary } from './map-image';
 import { withRemoveConflict } from './remove-conflict';
 
@@ -11,8 +12,10 @@ export function imageListProcedures(registry: EngineRegistry): ImageListProcedur
     // One /images/json call, as `docker image ls`: no per-image inspect, no size computed on demand.
     'images:list': async ({ engineId }, { signal }) => {
       try {
-        const raw = await registry.get(engineId).docker().listImages({ abortSignal: signal });
-        return raw.map(toImageSummary);
+        const docker = registry.get(engineId).docker();
+        const [raw, helperImage] = await Promise.all([docker.listImages({ abortSignal: signal }), helperImageId(docker)]);
+        // The image Minato's volume helpers are made from is Minato's, not the person's: not listed, not counted.
+        return raw.filter((image) => image.Id !== helperImage).map(toImageSummary);
       } catch (error) {
         throw toMinatoError(error);
       }
