@@ -49,12 +49,14 @@ export function BuildDialog({ engine }: { engine: EngineInfo }) {
   const builder = builderFor(values.builder, engine, status.data?.buildFilesExcluded);
   const command = options ? buildCommand(options, builder, engine) : '';
   const running = start.isPending || task?.state === 'running';
+  // A folder the engine says is not there (or a missing Dockerfile) cannot build: Build waits until it is fixed.
+  const blocked = Boolean(found.contextPath ?? found.dockerfile);
 
   const set = <K extends keyof BuildFormValues>(key: K, value: BuildFormValues[K]) => setBuildDraft({ ...values, [key]: value });
   const say = (message: FieldMessage | undefined) => (message ? t(message.key, message.params) : undefined);
 
   const submit = () => {
-    if (!options || running) return;
+    if (!options || running || blocked) return;
     setRefusal(undefined);
     start.mutate(options, {
       onSuccess: ({ taskId: started }) => followBuild(started),
@@ -76,9 +78,10 @@ export function BuildDialog({ engine }: { engine: EngineInfo }) {
         <>
           {command ? <CommandBlock command={command} label={t('build.command')} /> : null}
           <button type="button" onClick={closeBuildDialog}>
-            {t('build.close')}
+            {/* Before a build starts this dismisses the form, as Cancel does in every dialog; after, the build goes on. */}
+            {taskId ? t('build.close') : t('build.dismiss')}
           </button>
-          <button type="submit" form={`${id}-form`} className="primary" disabled={!options || running}>
+          <button type="submit" form={`${id}-form`} className="primary" disabled={!options || running || blocked}>
             {t('build.submit')}
           </button>
         </>

@@ -933,6 +933,7 @@ export const en = {
     command: 'Same as:',
     submit: 'Build',
     close: 'Close',
+    dismiss: 'Cancel',
     errors: {
       folderNeeded: 'Choose or type the folder to build.',
       absolute: 'Type the folder as a full path, starting with /.',

@@ -1061,6 +1061,7 @@ export const ja: Messages = {
     command: '同じ操作:',
     submit: 'ビルド',
     close: '閉じる',
+    dismiss: 'キャンセル',
     errors: {
       folderNeeded: 'ビルドするフォルダーを選ぶか入力してください。',
       absolute: 'フォルダーは / で始まるフルパスで入力してください。',
