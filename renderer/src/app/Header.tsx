@@ -32,7 +32,7 @@ export function Header({ engine, engines, allEngines, carrierUp, refused }: Head
   return (
     <header className="topbar">
       <div className="engine-info">
-        <span className="muted" id="engine-switcher-label">
+        <span className="muted engine-label" id="engine-switcher-label">
           {t('connection.engine')}
         </span>{' '}
         <EngineSwitcher engines={engines} current={allEngines ? ALL_ENGINES : engine?.id} labelId="engine-switcher-label" />
