@@ -63,17 +63,19 @@ export const SystemPrunePlan = z.object({
 });
 export type SystemPrunePlan = z.infer<typeof SystemPrunePlan>;
 
+const Agreed = z.array(z.string().min(1).max(256)).min(1).max(5000);
+
 /**
- * The prune as agreed: each kind present runs, with the filters the preview gave (the `until` of the newest item
- * listed, the build cache records by id), so nothing newer than what was shown goes.
+ * The prune as agreed: each kind present removes exactly the items the preview listed (containers, networks and
+ * images by id, volumes by name, build cache records by id), so nothing made, stopped or freed since goes.
  */
 export const SystemPruneInput = z.object({
   engineId: EngineId,
   label: LabelFilter.optional(),
-  containers: z.object({ until: Until }).optional(),
-  networks: z.object({ until: Until }).optional(),
-  volumes: z.object({ all: z.boolean() }).optional(),
-  images: z.object({ scope: PruneScope, until: Until }).optional(),
+  containers: z.object({ ids: Agreed }).optional(),
+  networks: z.object({ ids: Agreed }).optional(),
+  volumes: z.object({ all: z.boolean(), names: Agreed }).optional(),
+  images: z.object({ scope: PruneScope, ids: Agreed }).optional(),
   buildCache: z.object({ all: z.boolean(), ids: z.array(BuildCacheId).min(1).max(5000) }).optional(),
 });
 export type SystemPruneInput = z.infer<typeof SystemPruneInput>;

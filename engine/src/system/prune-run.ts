@@ -2,19 +2,17 @@ import type Docker from 'dockerode';
 import { buildCacheIdPattern } from '../../contract/system-commands';
 import type { SystemPruneInput, SystemPruneReport } from '../../contract/system-prune';
 import { engineRequest } from '../images/engine-request';
-import { runImagePrune } from '../images/prune-handlers';
 import type { TaskControl } from '../tasks/task-manager';
+import { removeContainers, removeImages, removeNetworks, removeVolumes } from './prune-exact';
 
-type Filters = Record<string, string[]>;
-const query = (filters: Filters) => ({ filters: JSON.stringify(filters) });
-const withLabel = (label: string | undefined, more: Filters = {}): Filters => ({ ...(label ? { label: [label] } : {}), ...more });
+const query = (filters: Record<string, string[]>) => ({ filters: JSON.stringify(filters) });
 
 /**
- * Runs each prune asked for, in the engine's order (containers, networks, volumes, images, build cache), writing
- * what each removed into `report` as it goes: a failure or a cancel halfway leaves the report of what already went.
+ * Removes exactly what the person agreed to, kind by kind in the engine's order (containers, networks, volumes,
+ * images, build cache; see prune-exact), writing what each removed into `report` as it goes: a failure or a cancel
+ * halfway leaves the report of what already went.
  */
 export async function runSystemPrune(docker: Docker, input: SystemPruneInput, control: TaskControl, report: SystemPruneReport): Promise<void> {
-  const { label } = input;
   const { signal } = control;
   const steps = [input.containers, input.networks, input.volumes, input.images, input.buildCache].filter(Boolean).length;
   let done = 0;
@@ -29,34 +27,25 @@ export async function runSystemPrune(docker: Docker, input: SystemPruneInput, co
 
   if (input.containers) {
     step('Removing stopped containers…');
-    const answer = await engineRequest<{ ContainersDeleted: string[] | null; SpaceReclaimed: number }>(docker, {
-      method: 'POST', path: '/containers/prune?', query: query(withLabel(label, { until: [input.containers.until] })), signal,
-    });
-    report.containers = { deleted: answer.ContainersDeleted ?? [], space: answer.SpaceReclaimed ?? 0 };
+    report.containers = await removeContainers(docker, input.containers.ids, signal);
     for (const id of report.containers.deleted) control.log(`Deleted container: ${id}`);
     finished();
   }
   if (input.networks) {
     step('Removing unused networks…');
-    const answer = await engineRequest<{ NetworksDeleted: string[] | null }>(docker, {
-      method: 'POST', path: '/networks/prune?', query: query(withLabel(label, { until: [input.networks.until] })), signal,
-    });
-    report.networks = { deleted: answer.NetworksDeleted ?? [] };
+    report.networks = { deleted: await removeNetworks(docker, input.networks.ids, signal) };
     for (const name of report.networks.deleted) control.log(`Deleted network: ${name}`);
     finished();
   }
   if (input.volumes) {
     step('Removing unused volumes…');
-    const answer = await engineRequest<{ VolumesDeleted: string[] | null; SpaceReclaimed: number }>(docker, {
-      method: 'POST', path: '/volumes/prune?', query: query(withLabel(label, input.volumes.all ? { all: ['true'] } : {})), signal,
-    });
-    report.volumes = { deleted: answer.VolumesDeleted ?? [], space: answer.SpaceReclaimed ?? 0 };
+    report.volumes = await removeVolumes(docker, input.volumes.names, signal);
     for (const name of report.volumes.deleted) control.log(`Deleted volume: ${name}`);
     finished();
   }
   if (input.images) {
     step('Removing images…');
-    report.images = await runImagePrune(docker, { scope: input.images.scope, label, until: input.images.until }, signal);
+    report.images = await removeImages(docker, input.images.ids, signal);
     for (const ref of report.images.untagged) control.log(`Untagged: ${ref}`);
     for (const id of report.images.deleted) control.log(`Deleted image: ${id}`);
     finished();

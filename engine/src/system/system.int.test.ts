@@ -135,10 +135,10 @@ describe('prune with a preview', () => {
     const { taskId } = await connected.client.call('system:prune', {
       engineId,
       label: runLabel,
-      containers: { until: plan.containers?.until ?? '' },
-      networks: { until: plan.networks?.until ?? '' },
-      volumes: { all: plan.volumes?.all ?? false },
-      images: { scope: 'unused', until: plan.images?.until ?? '' },
+      containers: { ids: plan.containers?.items.map((item) => item.id) ?? [] },
+      networks: { ids: plan.networks?.items.map((item) => item.id) ?? [] },
+      volumes: { all: plan.volumes?.all ?? false, names: plan.volumes?.items.map((item) => item.name) ?? [] },
+      images: { scope: 'unused', ids: plan.images?.images.map((candidate) => candidate.id) ?? [] },
     });
     expect((await ended(taskId)).state).toBe('succeeded');
     const report = await connected.client.call('system:pruneReport', { taskId });

@@ -13,12 +13,12 @@ const plan: SystemPrunePlan = {
 };
 
 describe('pruneInputOf', () => {
-  it('sends only kinds with something listed, each with the filters the preview gave', () => {
+  it('sends only kinds with something listed, each with exactly the items listed', () => {
     expect(pruneInputOf('local', plan)).toEqual({
       engineId: 'local',
       label: 'minato.test',
-      containers: { until: '2026-11-30T09:00:00.1Z' },
-      volumes: { all: false },
+      containers: { ids: ['c1'] },
+      volumes: { all: false, names: ['data'] },
       buildCache: { all: false, ids: ['abc'] },
     });
   });

@@ -28,19 +28,16 @@ export function planSpace(plan: SystemPrunePlan, kind: PruneKind): number | unde
   return undefined;
 }
 
-/**
- * The prune as agreed: only kinds with something listed (a kind with nothing listed has no `until` and would remove
- * whatever it finds), each with the filters that keep it to the list.
- */
+/** The prune as agreed: only kinds with something listed, each with exactly the items listed (ids, volume names). */
 export function pruneInputOf(engineId: string, plan: SystemPrunePlan): SystemPruneInput {
   const { containers, networks, volumes, images, buildCache } = plan;
   return {
     engineId,
     ...(plan.label ? { label: plan.label } : {}),
-    ...(containers?.until && containers.items.length > 0 ? { containers: { until: containers.until } } : {}),
-    ...(networks?.until && networks.items.length > 0 ? { networks: { until: networks.until } } : {}),
-    ...(volumes && volumes.items.length > 0 ? { volumes: { all: volumes.all } } : {}),
-    ...(images?.until && images.images.length > 0 ? { images: { scope: images.scope, until: images.until } } : {}),
+    ...(containers && containers.items.length > 0 ? { containers: { ids: containers.items.map((item) => item.id) } } : {}),
+    ...(networks && networks.items.length > 0 ? { networks: { ids: networks.items.map((item) => item.id) } } : {}),
+    ...(volumes && volumes.items.length > 0 ? { volumes: { all: volumes.all, names: volumes.items.map((item) => item.name) } } : {}),
+    ...(images && images.images.length > 0 ? { images: { scope: images.scope, ids: images.images.map((image) => image.id) } } : {}),
     ...(buildCache && buildCache.items.length > 0 ? { buildCache: { all: buildCache.all, ids: buildCache.items.map((item) => item.id) } } : {}),
   };
 }
