@@ -30,8 +30,11 @@ export const ComposeCli = z.object({
 });
 export type ComposeCli = z.infer<typeof ComposeCli>;
 
-/** Whether the CLI can reach this engine: ssh:// only through the person's own ssh setup, npipe only on Windows. */
-export const ComposeReach = z.enum(['ok', 'ssh', 'unsupported']);
+/**
+ * Whether the CLI can reach this engine: ssh:// only through the person's own ssh setup, npipe only on Windows;
+ * never Minato's VM (`vm`), whose pinned host key the person's own ssh would not check.
+ */
+export const ComposeReach = z.enum(['ok', 'ssh', 'unsupported', 'vm']);
 export type ComposeReach = z.infer<typeof ComposeReach>;
 
 export const ComposeCliStatus = z.object({
@@ -131,7 +134,7 @@ export const ComposeStarted = z.object({ taskId: z.string(), command: z.string()
 /** Why a Compose request was refused, typed so the view says it in the person's language (`WireError.details`). */
 export const ComposeRefusal = z.object({
   kind: z.literal('compose-refused'),
-  reason: z.enum(['no-cli', 'no-file', 'ssh-unsupported', 'exists', 'path', 'needs-service', 'failed']),
+  reason: z.enum(['no-cli', 'no-file', 'ssh-unsupported', 'vm-unsupported', 'exists', 'path', 'needs-service', 'failed']),
   /** `path`: what the path holds; `failed`: the CLI's exit code. */
   status: ComposePathStatus.shape.status.optional(),
   exitCode: z.number().int().optional(),

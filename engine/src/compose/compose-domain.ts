@@ -134,7 +134,9 @@ export function composeDomain(deps: DomainDeps, tuning: { graceMs?: number } = {
         const info = engine(engineId);
         const entry = await project(engineId, name);
         const compose = await needCli();
-        if (composeReach(info) === 'unsupported') throw refused('ssh-unsupported', 'The Compose CLI cannot reach this engine with the settings Minato has for it.');
+        const reach = composeReach(info);
+        if (reach === 'vm') throw refused('vm-unsupported', 'Compose cannot use Minato\'s VM engine: it would log in with your own ssh, not the VM\'s pinned host key.');
+        if (reach === 'unsupported') throw refused('ssh-unsupported', 'The Compose CLI cannot reach this engine with the settings Minato has for it.');
         const withFiles = entry.filesHere && entry.configFiles.length > 0;
         if (!withFiles && !(compose.major >= 2 && WITHOUT_FILE.has(action))) throw refused('no-file', 'The compose file of this project is not on this machine.');
         if (action === 'scale' && (!options.service || options.replicas === undefined)) throw refused('needs-service', 'Say which service to scale, and to how many containers.');

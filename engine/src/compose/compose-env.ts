@@ -26,6 +26,8 @@ function certFolder(info: EngineInfo): string | undefined {
 
 /** Whether the CLI can reach this engine with what Minato can pass it. */
 export function composeReach(info: EngineInfo): ComposeReach {
+  // The VM's engine is ssh:// with a host key Minato pinned; the person's own ssh would trust its known_hosts instead.
+  if (info.kind === 'vm') return 'vm';
   if (info.kind === 'context' && info.contextName) return 'ok';
   const address = info.address;
   if (address.startsWith('ssh://')) return 'ssh';
@@ -45,6 +47,8 @@ export function composeReach(info: EngineInfo): ComposeReach {
  */
 export function composeEnv(own: NodeJS.ProcessEnv, info: EngineInfo): NodeJS.ProcessEnv {
   const env = ownEnv(own);
+  // Never the VM's ssh:// address (see composeReach): `config` needs no engine, and runs are refused.
+  if (info.kind === 'vm') return env;
   if (info.kind === 'context' && info.contextName) {
     env.DOCKER_CONTEXT = info.contextName;
     return env;

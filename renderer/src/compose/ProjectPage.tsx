@@ -26,7 +26,7 @@ export function ProjectPage({ engine, project, members, status }: { engine: Engi
   const taskId = useComposeStore((state) => state.runs[runKey(engine.id, project.name)]);
   const [logsShown, setLogsShown] = useState(true);
   const cli = status?.cli;
-  const reachable = status?.reach !== 'unsupported';
+  const reachable = status?.reach !== 'unsupported' && status?.reach !== 'vm';
   // Compose reads the file before every action, even stop and down by name: a file it cannot read stops them all.
   const unreadable = detail.data?.unread === 'invalid';
   const allowed = (action: ComposeAction) => reachable && cli !== undefined && !unreadable && (project.filesHere || (cli.major >= 2 && BY_NAME.includes(action)));

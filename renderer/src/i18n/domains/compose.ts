@@ -20,6 +20,7 @@ export const composeEn = {
   reach: {
     ssh: 'This engine is reached over SSH: Compose logs in with your own ssh and its settings (~/.ssh/config, your agent). If ssh asks for anything, the command fails.',
     unsupported: 'Compose cannot reach this engine with its settings here (its TLS files are not ca.pem, cert.pem and key.pem in one folder): actions are not available for it. A docker context for it works.',
+    vm: 'Compose is not available for Minato’s VM engine: it would log in with your own ssh instead of the VM’s pinned host key. The project list still shows what runs there.',
   },
   add: {
     label: 'Compose file or folder',
@@ -127,6 +128,7 @@ export const composeEn = {
     'no-cli': 'No Compose CLI is installed on this machine.',
     'no-file': 'The compose file of this project is not on this machine.',
     'ssh-unsupported': 'Compose cannot reach this engine with its settings here.',
+    'vm-unsupported': 'Compose is not available for Minato’s VM engine.',
     exists: 'This project name is taken by {{file}}: forget that project first, or open this file from a folder of another name.',
     path: 'This path holds no compose file Minato can read.',
     'needs-service': 'Choose a service and a number of containers.',
@@ -155,6 +157,7 @@ export const composeJa: typeof composeEn = {
   reach: {
     ssh: 'このエンジンには SSH で接続します。Compose はお使いの ssh とその設定（~/.ssh/config、エージェント）でログインします。ssh が入力を求める場合、コマンドは失敗します。',
     unsupported: 'このエンジンの設定では Compose が接続できないため（TLS ファイルが 1 つのフォルダーの ca.pem・cert.pem・key.pem ではありません）、操作は使えません。このエンジンの docker コンテキストなら使えます。',
+    vm: 'Minato の VM エンジンでは Compose を使えません。VM の固定されたホスト鍵ではなく、お使いの ssh でログインしてしまうためです。プロジェクトの一覧には VM で動いているものが表示されます。',
   },
   add: {
     label: 'Compose ファイルまたはフォルダー',
@@ -262,6 +265,7 @@ export const composeJa: typeof composeEn = {
     'no-cli': 'このマシンに Compose CLI がインストールされていません。',
     'no-file': 'このプロジェクトの Compose ファイルがこのマシンにありません。',
     'ssh-unsupported': 'このエンジンの設定では Compose が接続できません。',
+    'vm-unsupported': 'Minato の VM エンジンでは Compose を使えません。',
     exists: 'このプロジェクト名は {{file}} が使っています。先にそのプロジェクトを一覧から外すか、別の名前のフォルダーからこのファイルを開いてください。',
     path: 'このパスには Minato が読める Compose ファイルがありません。',
     'needs-service': 'サービスとコンテナ数を選んでください。',
