@@ -28,19 +28,44 @@ const MAX_LINE = 16 * 1024;
  * CLI was started in, by Minato, and nothing else is in it. On Windows (no groups) the CLI itself.
  */
 function stopGently(child: ChildProcess, grouped: boolean, graceMs: number): void {
+  const timers: NodeJS.Timeout[] = [];
+  const stop = () => {
+    for (const timer of timers) clearTimeout(timer);
+    clearInterval(watch);
+  };
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  const groupAlive = (pid: number) => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  };
+  // Once the CLI has exited and its group is empty, the group's number is free for another group to take: from then
+  // on nothing may be sent to it, so the escalation stops the moment the group is seen gone.
+  const ended = () => {
+    if (!exited()) return false;
+    if (grouped && child.pid !== undefined && groupAlive(child.pid)) return false;
+    stop();
+    return true;
+  };
   const send = (signal: NodeJS.Signals) => {
+    if (ended()) return;
     if (grouped && child.pid !== undefined) {
       try {
         process.kill(-child.pid, signal);
       } catch {
         // The group is gone: everything in it has ended.
       }
-    } else if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    } else child.kill(signal);
   };
+  // Watched after the CLI exits: what it started may outlive it by a moment, and must not outlive the escalation.
+  const watch = setInterval(ended, 20);
+  watch.unref();
+  child.once('exit', ended);
   send('SIGINT');
-  // Kept after the CLI exits: what it started may outlive it by a moment, and must not outlive the escalation.
-  setTimeout(() => send('SIGTERM'), graceMs).unref();
-  setTimeout(() => send('SIGKILL'), graceMs * 2).unref();
+  timers.push(setTimeout(() => send('SIGTERM'), graceMs).unref(), setTimeout(() => { send('SIGKILL'); stop(); }, graceMs * 2).unref());
 }
 
 /** Splits a stream's text into lines across chunk borders (UTF-8 decoded across chunks too; very long lines cut). */
