@@ -15,8 +15,13 @@ export const HELPER_LABEL = 'minato.helper';
 export const HELPER_LABEL_VALUE = 'volume';
 /** Which volume a helper mounts. */
 export const HELPER_VOLUME_LABEL = 'minato.helper.volume';
-/** The command a helper is created with; it is never started, so this never runs. */
-export const HELPER_COMMAND = 'minato-never-runs';
+/**
+ * A helper's entrypoint: an absolute path to nothing (the image has no files), so a start someone else makes fails
+ * instead of finding a program in PATH that a restored tar put in the helper's own layer.
+ */
+export const HELPER_COMMAND = '/nonexistent/minato-helper-never-runs';
+/** A helper's user: nobody, never root, should anything ever run in one. */
+export const HELPER_USER = '65534:65534';
 
 export const volumeListCommand = () => 'docker volume ls';
 export const volumeInspectCommand = (name: string) => shellJoin(['docker', 'volume', 'inspect', name]);
@@ -59,12 +64,15 @@ export function helperCreateCommand(helper: string, volume: string, writable: bo
     helper,
     '--network',
     'none',
+    '--user',
+    HELPER_USER,
+    '--entrypoint',
+    HELPER_COMMAND,
     '--label',
     `${HELPER_LABEL}=${HELPER_LABEL_VALUE}`,
     '-v',
     `${volume}:${VOLUME_MOUNT}${writable ? '' : ':ro'}`,
     HELPER_IMAGE,
-    HELPER_COMMAND,
   ]);
 }
 

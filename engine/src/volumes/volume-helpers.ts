@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { MinatoError } from '../../contract/errors';
-import { HELPER_COMMAND, HELPER_IMAGE, HELPER_LABEL, HELPER_LABEL_VALUE, HELPER_VOLUME_LABEL } from '../../contract/volume-commands';
+import { HELPER_COMMAND, HELPER_IMAGE, HELPER_LABEL, HELPER_LABEL_VALUE, HELPER_USER, HELPER_VOLUME_LABEL } from '../../contract/volume-commands';
 import { VOLUME_MOUNT } from '../../contract/volumes';
 import { engineRequest, readProgress, splitRef } from '../images/engine-request';
 import type { IncomingMessage } from 'node:http';
@@ -68,7 +68,10 @@ async function createHelper(docker: Docker, volume: string, writable: boolean, o
   const container = await docker.createContainer({
     name,
     Image: HELPER_IMAGE,
-    Cmd: [HELPER_COMMAND],
+    // Nobody, and a program that does not exist: a start by anyone fails and runs nothing (see HELPER_COMMAND).
+    User: HELPER_USER,
+    Entrypoint: [HELPER_COMMAND],
+    Cmd: [],
     Labels: { [HELPER_LABEL]: HELPER_LABEL_VALUE, [HELPER_VOLUME_LABEL]: volume, [HELPER_OWNER_LABEL]: owner },
     NetworkDisabled: true,
     HostConfig: {
