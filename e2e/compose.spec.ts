@@ -155,6 +155,17 @@ test('a YAML error in the file is shown with its line', async ({ containers, run
     for (const action of ['Up', 'Start', 'Stop', 'Restart', 'Pull', 'Down…']) await expect(compose.action(name, action)).toBeDisabled();
     await expect(compose.project(name).getByRole('region', { name: 'Services' })).toContainText('The file could not be read');
     await expect(compose.project(name)).not.toContainText('The file lists no services.');
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      for (const [width, height] of [
+        [1280, 800],
+        [1024, 700],
+      ] as const) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: path.join(SHOTS, `compose-unreadable-en-light-${width}.png`) });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
 
     // Opening the same file again only selects its project, after another project was chosen.
     const other = testName(runId, 'other');
