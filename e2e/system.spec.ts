@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { TEST_IMAGE, TEST_LABEL, dockerCli, testLabels, testName } from '../scripts/test-support/fixtures';
 import { SystemPage } from './pages/system-page';
 import { expect, test } from './support/fixtures';
@@ -14,6 +14,17 @@ async function axeProblems(page: Page): Promise<string[]> {
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
+/** Lines of a command box that its bottom edge cuts through (text boxes straddling it): 0 when it shows whole lines. */
+async function cutLines(code: Locator): Promise<number> {
+  return code.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const bottom = box.top + element.clientTop + element.clientHeight;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return [...range.getClientRects()].filter((line) => line.top < bottom - 0.5 && line.bottom > bottom + 0.5).length;
+  });
+}
+
 async function cleanUp(runId: string): Promise<void> {
   const label = `label=${TEST_LABEL}.run=${runId}`;
   const volumes = (await dockerCli(['volume', 'ls', '-q', '--filter', label])).split('\n').filter(Boolean);
@@ -26,7 +37,8 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
   const runLabel = `${TEST_LABEL}.run=${runId}`;
   const stopped = testName(runId, 'stopped');
   const volume = testName(runId, 'unused-volume');
-  const network = testName(runId, 'unused-net');
+  // Long, so the events table at 1024 px must wrap it rather than cut it.
+  const network = testName(runId, 'unused-network-whose-name-is-longer-than-its-column');
   // Container events carry the container's labels: one of them is markup, which must stay text.
   await dockerCli(['create', '--name', stopped, ...testLabels(runId), '--label', 'com.example.note=<img src=x onerror=alert(1)>', TEST_IMAGE, 'true']);
   await dockerCli(['volume', 'create', ...testLabels(runId), volume]);
@@ -54,6 +66,7 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     await expect(disk.getByText(/Measured at/)).toBeVisible();
 
     // Clean up: label filter on, preview, confirm naming counts, report as previewed.
+    await page.setViewportSize({ width: 1024, height: 700 });
     const prune = await system.tab('Clean up');
     await prune.getByRole('checkbox', { name: 'Unused volumes' }).check();
     await prune.getByRole('textbox', { name: 'Only resources with this label' }).fill(runLabel);
@@ -65,11 +78,22 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     await expect(preview.getByText(volume, { exact: true })).toBeVisible();
     await expect(preview.getByText(network, { exact: true })).toBeVisible();
     await expect(preview.getByText(`This engine (API ${api}) removes unused named volumes too, not only anonymous ones.`)).toBeVisible();
+    // The command as a person would type it for these choices (dangling images too, though none is listed), no until.
+    const sameAs = prune.locator('.command-block code');
+    await expect(sameAs).toHaveText(
+      [`container prune --filter label=${runLabel} -f`, `network prune --filter label=${runLabel} -f`, `volume prune --filter label=${runLabel} -f`, `image prune --filter label=${runLabel} -f`].map(
+        (line) => `docker ${line}`,
+      ).join('\n'),
+    );
+    await expect(prune.getByText(/Minato also keeps each prune to exactly what the preview listed/)).toBeVisible();
     expect(await axeProblems(page)).toEqual([]);
     await prune.getByRole('button', { name: 'Remove…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Remove these?' });
     await expect(confirm).toContainText('This removes 1 stopped container, 1 network, and 1 volume.');
-    await expect(confirm).toContainText(`docker container prune --filter label=${runLabel}`);
+    await expect(confirm).toContainText(`docker container prune --filter label=${runLabel} -f`);
+    await expect(confirm).not.toContainText('until=');
+    // At 1024 px the commands wrap; the box shows whole lines, none cut in half by its height.
+    expect(await cutLines(confirm.locator('.command-block code'))).toBe(0);
     await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
     const report = prune.getByRole('region', { name: 'Removed' });
     await expect(report.getByText('Exactly what the preview listed.')).toBeVisible({ timeout: 30_000 });
@@ -86,6 +110,10 @@ test('System: engine facts as docker info says, disk use on demand, a clean-up k
     const rows = system.eventsTable.getByRole('row');
     await expect(rows.filter({ hasText: network })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'create' })).toHaveCount(0);
+    // The long name wraps whole in its cell at 1024 px, and its title names it too.
+    const nameCell = rows.filter({ hasText: network }).getByRole('cell', { name: network });
+    await expect(nameCell).toHaveAttribute('title', new RegExp(`^${network} `));
+    expect(await nameCell.evaluate((cell) => cell.scrollWidth <= cell.clientWidth)).toBe(true);
     await events.getByRole('combobox', { name: 'Type' }).selectOption('container');
     await events.getByRole('textbox', { name: 'Action' }).fill('');
     await events.getByRole('textbox', { name: 'Label' }).fill('com.example.note');

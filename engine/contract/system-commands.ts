@@ -1,6 +1,6 @@
 import { shellJoin } from './commands';
 import { imagePruneCommand } from './image-commands';
-import type { SystemPruneInput } from './system-prune';
+import type { PruneScope } from './image-details';
 
 /** The `docker …` commands the System section stands for, shell-quoted so they paste safely. */
 
@@ -9,27 +9,33 @@ export const systemVersionCommand = () => 'docker version';
 export const diskUsageCommand = () => 'docker system df -v';
 export const eventsCommand = () => 'docker events';
 
-const filters = (label: string | undefined, until?: string) => [
-  ...(label ? ['--filter', `label=${label}`] : []),
-  ...(until ? ['--filter', `until=${until}`] : []),
-];
+const labelFilter = (label: string | undefined) => (label ? ['--filter', `label=${label}`] : []);
 
 /** A build cache filter matching exactly these records: the engine reads `id` as a regular expression. */
 export const buildCacheIdPattern = (ids: readonly string[]) => `^(${ids.join('|')})$`;
 
+/** The choice as a person makes it: which kinds, the label, and each kind's own flags; no filter Minato adds. */
+export interface SystemPruneChoice {
+  label?: string | undefined;
+  containers?: unknown;
+  networks?: unknown;
+  volumes?: { all: boolean } | undefined;
+  images?: { scope: PruneScope } | undefined;
+  buildCache?: { all: boolean } | undefined;
+}
+
 /**
- * The prune as it runs, one `docker … prune` per kind in the engine's order (containers, networks, volumes,
- * images, build cache), each with the filters Minato sends: what `docker system prune` does, kept to the preview.
+ * The prune as a person would type it for the same choice, one `docker … prune` per kind in the engine's order
+ * (containers, networks, volumes, images, build cache). Minato also keeps the run to exactly what the preview listed
+ * (its own filters); those are no part of what a person would type.
  */
-export function systemPruneCommands(input: Omit<SystemPruneInput, 'engineId'>): string[] {
-  const { label } = input;
+export function systemPruneCommands(choice: SystemPruneChoice): string[] {
+  const { label } = choice;
   return [
-    ...(input.containers ? [shellJoin(['docker', 'container', 'prune', ...filters(label, input.containers.until), '-f'])] : []),
-    ...(input.networks ? [shellJoin(['docker', 'network', 'prune', ...filters(label, input.networks.until), '-f'])] : []),
-    ...(input.volumes ? [shellJoin(['docker', 'volume', 'prune', ...(input.volumes.all ? ['-a'] : []), ...filters(label), '-f'])] : []),
-    ...(input.images ? [imagePruneCommand({ scope: input.images.scope, label, until: input.images.until })] : []),
-    ...(input.buildCache
-      ? [shellJoin(['docker', 'builder', 'prune', ...(input.buildCache.all ? ['-a'] : []), '--filter', `id=${buildCacheIdPattern(input.buildCache.ids)}`, '-f'])]
-      : []),
+    ...(choice.containers ? [shellJoin(['docker', 'container', 'prune', ...labelFilter(label), '-f'])] : []),
+    ...(choice.networks ? [shellJoin(['docker', 'network', 'prune', ...labelFilter(label), '-f'])] : []),
+    ...(choice.volumes ? [shellJoin(['docker', 'volume', 'prune', ...(choice.volumes.all ? ['-a'] : []), ...labelFilter(label), '-f'])] : []),
+    ...(choice.images ? [imagePruneCommand({ scope: choice.images.scope, label })] : []),
+    ...(choice.buildCache ? [shellJoin(['docker', 'builder', 'prune', ...(choice.buildCache.all ? ['-a'] : []), '-f'])] : []),
   ];
 }

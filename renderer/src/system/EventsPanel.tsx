@@ -100,7 +100,9 @@ export function EventsPanel({ engineId }: { engineId: string }) {
                   <td title={clockTime(entry.time, i18n.language, true)}>{clockTime(entry.time, i18n.language)}</td>
                   <td>{entry.type}</td>
                   <td title={entry.action}>{entry.action}</td>
-                  <td title={entry.id}>{entry.name ?? shortId(entry.id)}</td>
+                  <td className="system-event-actor" title={entry.name ? `${entry.name} (${entry.id})` : entry.id}>
+                    {entry.name ?? shortId(entry.id)}
+                  </td>
                   <td title={attributesText(entry)} className="muted">
                     {attributesText(entry)}
                   </td>

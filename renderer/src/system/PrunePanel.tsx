@@ -10,7 +10,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { PruneChoices } from './PruneChoices';
 import { PrunePreview, useCountsText } from './PrunePreview';
 import { PruneReportView } from './PruneReportView';
-import { DEFAULT_CHOICE, PRUNE_KINDS, planItems, pruneInputOf, sameChoice, type PruneChoice } from './prune-choice';
+import { DEFAULT_CHOICE, PRUNE_KINDS, planItems, pruneChoiceOf, pruneInputOf, sameChoice, type PruneChoice } from './prune-choice';
 import { usePrunePreview, useStartSystemPrune, useSystemPruneReport } from './system-queries';
 
 const LABEL_RULE = /^[^=\s][^\s]*$/;
@@ -41,7 +41,7 @@ export function PrunePanel({ engineId }: { engineId: string }) {
   const plan = preview.data;
   const stale = plan !== undefined && preview.variables !== undefined && !sameChoice(preview.variables, request);
   const input = plan ? pruneInputOf(engineId, plan) : undefined;
-  const commands = input ? systemPruneCommands(input).map(onEngine) : [];
+  const commands = plan ? systemPruneCommands(pruneChoiceOf(plan)).map(onEngine) : [];
   const items = plan ? planItems(plan) : undefined;
   const total = items ? PRUNE_KINDS.reduce((sum, kind) => sum + items[kind].length, 0) : 0;
   const counts = useCountsText(plan);
@@ -107,7 +107,12 @@ export function PrunePanel({ engineId }: { engineId: string }) {
       {preview.error ? <p className="error-text">{errorText(t, preview.error)}</p> : null}
       {plan && !stale ? (
         <>
-          {commands.length > 0 ? <CommandBlock command={commands.join('\n')} label={t('system.sameAs')} /> : null}
+          {commands.length > 0 ? (
+            <>
+              <CommandBlock command={commands.join('\n')} label={t('system.sameAs')} />
+              <p className="muted">{t('system.prune.keptToPreview')}</p>
+            </>
+          ) : null}
           <PrunePreview plan={plan} />
         </>
       ) : null}
@@ -127,7 +132,9 @@ export function PrunePanel({ engineId }: { engineId: string }) {
             setAgreed(plan);
             start.mutate(input, { onSuccess: ({ taskId: id }) => setTaskId(id) });
           }}
-        />
+        >
+          <p className="muted">{t('system.prune.keptToPreview')}</p>
+        </ConfirmDialog>
       ) : null}
     </div>
   );

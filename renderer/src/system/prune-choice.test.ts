@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SystemPrunePlan } from '../../../engine/contract/system-prune';
-import { asPreviewed, pruneInputOf } from './prune-choice';
+import { systemPruneCommands } from '../../../engine/contract/system-commands';
+import { asPreviewed, pruneChoiceOf, pruneInputOf } from './prune-choice';
 
 const plan: SystemPrunePlan = {
   apiVersion: '1.41',
@@ -21,6 +22,18 @@ describe('pruneInputOf', () => {
       volumes: { all: false, names: ['data'] },
       buildCache: { all: false, ids: ['abc'] },
     });
+  });
+});
+
+describe('pruneChoiceOf', () => {
+  it('teaches every kind ticked, dangling images with nothing listed too, without the until Minato adds', () => {
+    expect(systemPruneCommands(pruneChoiceOf(plan))).toEqual([
+      'docker container prune --filter label=minato.test -f',
+      'docker network prune --filter label=minato.test -f',
+      'docker volume prune --filter label=minato.test -f',
+      'docker image prune --filter label=minato.test -f',
+      'docker builder prune -f',
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { SystemPruneChoice } from '../../../engine/contract/system-commands';
 import type { SystemPruneInput, SystemPrunePlan, SystemPrunePreviewInput, SystemPruneReport } from '../../../engine/contract/system-prune';
 
 export type PruneChoice = Omit<SystemPrunePreviewInput, 'engineId' | 'label'>;
@@ -39,6 +40,18 @@ export function pruneInputOf(engineId: string, plan: SystemPrunePlan): SystemPru
     ...(volumes && volumes.items.length > 0 ? { volumes: { all: volumes.all, names: volumes.items.map((item) => item.name) } } : {}),
     ...(images && images.images.length > 0 ? { images: { scope: images.scope, ids: images.images.map((image) => image.id) } } : {}),
     ...(buildCache && buildCache.items.length > 0 ? { buildCache: { all: buildCache.all, ids: buildCache.items.map((item) => item.id) } } : {}),
+  };
+}
+
+/** The kinds the preview was asked for, with their flags: what the commands shown teach, kinds with nothing listed too. */
+export function pruneChoiceOf(plan: SystemPrunePlan): SystemPruneChoice {
+  return {
+    label: plan.label,
+    containers: plan.containers !== undefined,
+    networks: plan.networks !== undefined,
+    volumes: plan.volumes ? { all: plan.volumes.all } : undefined,
+    images: plan.images ? { scope: plan.images.scope } : undefined,
+    buildCache: plan.buildCache ? { all: plan.buildCache.all } : undefined,
   };
 }
 

@@ -72,6 +72,7 @@ export const systemEn = {
   },
   prune: {
     intro: 'Choose what to remove. Nothing goes until you have seen the preview and confirmed it.',
+    keptToPreview: 'Minato also keeps each prune to exactly what the preview listed, and skips a kind with nothing listed.',
     kinds: 'What to remove',
     containers: 'Stopped containers',
     images: 'Images',
@@ -157,7 +158,7 @@ export const systemEn = {
 
 export const systemJa: typeof systemEn = {
   title: 'システム',
-  tabs: { label: 'システムの表示', info: 'エンジン', disk: 'ディスク使用量', prune: 'お掃除', events: 'イベント' },
+  tabs: { label: 'システムの表示', info: 'エンジン', disk: 'ディスク使用量', prune: 'クリーンアップ', events: 'イベント' },
   sameAs: '同じコマンド',
   notConnected: 'このエンジンには接続していません。接続すると情報が表示されます。',
   info: {
@@ -228,6 +229,7 @@ export const systemJa: typeof systemEn = {
   },
   prune: {
     intro: '削除するものを選んでください。プレビューを見て確認するまで、何も削除されません。',
+    keptToPreview: 'Minato はさらに、プレビューに出たものだけが削除されるよう絞り込みます。何も出なかった種類は実行しません。',
     kinds: '削除するもの',
     containers: '停止したコンテナ',
     images: 'イメージ',
@@ -276,15 +278,15 @@ export const systemJa: typeof systemEn = {
     cancel: 'キャンセル',
     running: '削除しています…',
     stop: '中止',
-    failed: 'お掃除はエラーで止まりました。それまでに削除されたものを下に示します。',
-    cancelledText: 'お掃除を中止しました。それまでに削除されたものを下に示します。',
+    failed: 'クリーンアップはエラーで止まりました。それまでに削除されたものを下に示します。',
+    cancelledText: 'クリーンアップを中止しました。それまでに削除されたものを下に示します。',
     report: '削除したもの',
     reportTotal: '合計 {{size}} を回収しました。',
     asPreviewed: 'プレビューのとおりでした。',
     differs: 'プレビューと違います（その間に何かが変わりました）。',
     reportNothing: 'なし。',
     anonymous: '匿名',
-    done: '新しくお掃除する',
+    done: 'もう一度クリーンアップする',
   },
   events: {
     intro: 'Minato は {{time}} からこのエンジンのイベントを記録しています。最新の {{bound}} 件を保持します（エンジン自体は最新の 256 件しか保持しません）。',
