@@ -7,5 +7,8 @@ export const VM_IMAGE_MESSAGES = {
   badManifest: "The VM image's manifest cannot be read ({{reason}}).",
   otherImage: 'This VM image is for Minato {{found}} ({{foundArch}}), not {{version}} ({{arch}}).',
   missingFile: 'The folder has no {{file}}: import the whole folder the image came in.',
+  needed: 'No VM image is available yet: download or import one first.',
+  noFolder: 'There is no folder at {{folder}}.',
+  notFolder: '{{folder}} is not a folder: give the folder the image came in.',
   insecureRedirect: 'The download was sent from https to plain http ({{url}}): Minato does not follow it.',
 };

@@ -244,6 +244,10 @@ describe('VmImageStore', () => {
     await writeFile(path.join(other, 'disk.qcow2'), disk);
     await rm(path.join(other, 'vmlinuz'));
     await expectRefusal(store().importFrom(other), 'vmImage.missingFile');
+    await expectRefusal(store().importFrom(path.join(other, 'nope')), 'vmImage.noFolder');
+    await expectRefusal(store().importFrom(path.join(other, 'disk.qcow2')), 'vmImage.notFolder');
+    await rm(path.join(other, 'manifest.json'));
+    await expectRefusal(store().importFrom(other), 'vmImage.missingFile');
     expect(existsSync(path.join(root, `.partial-${VERSION}-${ARCH}`, 'disk.qcow2'))).toBe(false);
   });
 });

@@ -163,12 +163,17 @@ export class VmImageStore {
   async importFrom(source: string, run: VmImageRun = {}): Promise<InstalledVmImage> {
     const signal = run.signal ?? new AbortController().signal;
     const from = path.basename(source) === MANIFEST ? path.dirname(source) : source;
+    // A mistyped path is named as such, before any file of it is looked for.
+    const kind = await stat(from).then((info) => (info.isDirectory() ? 'folder' : 'other'), () => 'none');
+    if (kind === 'none') throw new MinatoError('not-found', { key: 'vmImage.noFolder', params: { folder: from } });
+    if (kind === 'other') throw new MinatoError('invalid-input', { key: 'vmImage.notFolder', params: { folder: from } });
     const readSource = (name: string) =>
       readFile(path.join(from, name), 'utf8').catch(() => {
         throw new MinatoError('not-found', { key: 'vmImage.missingFile', params: { file: name } });
       });
-    const sumText = await readSource(MANIFEST_SUM);
+    // The manifest first: a folder without either is missing the manifest, not its checksum.
     const text = await readSource(MANIFEST);
+    const sumText = await readSource(MANIFEST_SUM);
     const manifest = readManifest(text, parseManifestSum(sumText), this.options);
     const total = manifest.files.reduce((sum, file) => sum + file.size, 0);
     // Every file there before a byte is copied: a folder missing one is refused at once.

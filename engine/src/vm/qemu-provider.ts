@@ -416,7 +416,8 @@ export function createQemuProvider(deps: QemuProviderDeps): VmProvider {
         try {
           const { img } = await locateQemu(hostArchOf(os.arch()));
           const imageFolder = await deps.imageFolder();
-          if (!imageFolder) throw new VmFailure({ code: 'image-missing', detail: 'No VM image is available yet: download or import one first.' });
+          // The code alone says it, in the person's language: an English detail would show beside it untranslated.
+          if (!imageFolder) throw new VmFailure({ code: 'image-missing', detail: '' });
           enter('creating');
           await mkdir(layout.folder, { recursive: true, mode: 0o700 });
           const defaults = defaultSettings(os.cpus().length, os.totalmem());

@@ -25,6 +25,9 @@ function background(deps: DomainDeps, work: Promise<void>): void {
 }
 
 function refusal(error: unknown): MinatoError {
+  // The one refusal a person meets before any VM exists travels as a key, so the UI words it in its language.
+  const code = (error as { problem?: { code?: string } }).problem?.code;
+  if (code === 'image-missing') return new MinatoError('conflict', { key: 'vmImage.needed', params: {} });
   return new MinatoError('conflict', (error as Error).message);
 }
 

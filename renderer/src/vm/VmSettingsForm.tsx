@@ -2,40 +2,50 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VmStatus } from '../../../engine/contract/vm';
 import { errorText } from '../format/error-text';
-import { useVmConfigure } from './use-vm';
+import { useVmConfigure, useVmDefaults } from './use-vm';
+import { VmNumberField } from './VmNumberField';
+import { vmFieldProblem, vmLimits, type VmSizeField } from './vm-limits';
+
+const FIELDS: VmSizeField[] = ['cpus', 'memoryMiB', 'diskGiB'];
 
 /** CPUs, memory, disk size (grow only), keeping it running after Minato quits, and where QEMU is. */
 export function VmSettingsForm({ vm }: { vm: VmStatus }) {
   const { t } = useTranslation();
   const configure = useVmConfigure();
+  const defaults = useVmDefaults();
   const saved = vm.settings;
-  const [draft, setDraft] = useState<{ cpus?: number; memoryMiB?: number; diskGiB?: number; keepRunning?: boolean; qemuPath?: string }>({});
-  if (!saved) return null;
+  const [sizes, setSizes] = useState<Partial<Record<VmSizeField, string>>>({});
+  const [draft, setDraft] = useState<{ keepRunning?: boolean; qemuPath?: string }>({});
+  if (!saved || !defaults.data) return null;
   const value = { ...saved, qemuPath: vm.qemu?.path ?? '', ...draft };
-  const number = (key: 'cpus' | 'memoryMiB' | 'diskGiB') => (event: React.ChangeEvent<HTMLInputElement>) =>
-    setDraft((previous) => ({ ...previous, [key]: Number(event.target.value) }));
+  // The disk can grow but not shrink: its saved size is the least it accepts.
+  const limits = vmLimits(defaults.data, saved.diskGiB);
+  const text = (key: VmSizeField) => sizes[key] ?? String(saved[key]);
+  const invalid = FIELDS.some((key) => vmFieldProblem(key, text(key), limits));
+  const changes = { ...draft, ...Object.fromEntries(Object.keys(sizes).map((key) => [key, Number(sizes[key as VmSizeField])])) };
+  const field = (key: VmSizeField, label: string) => (
+    <VmNumberField field={key} label={label} text={text(key)} limits={limits} onChange={(next) => setSizes((previous) => ({ ...previous, [key]: next }))} />
+  );
   return (
     <details className="vm-settings">
       <summary>{t('vm.settings.title')}</summary>
       <form
         className="vm-form"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          configure.mutate(draft, { onSuccess: () => setDraft({}) });
+          if (invalid) return;
+          configure.mutate(changes, {
+            onSuccess: () => {
+              setDraft({});
+              setSizes({});
+            },
+          });
         }}
       >
-        <label>
-          {t('vm.create.cpus')}
-          <input type="number" min={1} max={64} value={value.cpus} onChange={number('cpus')} />
-        </label>
-        <label>
-          {t('vm.create.memory')}
-          <input type="number" min={1024} step={256} value={value.memoryMiB} onChange={number('memoryMiB')} />
-        </label>
-        <label>
-          {t('vm.create.disk')}
-          <input type="number" min={saved.diskGiB} max={4096} value={value.diskGiB} onChange={number('diskGiB')} />
-        </label>
+        {field('cpus', t('vm.create.cpus'))}
+        {field('memoryMiB', t('vm.create.memory'))}
+        {field('diskGiB', t('vm.create.disk'))}
         <label className="checkbox">
           <input type="checkbox" checked={value.keepRunning} onChange={(event) => setDraft((previous) => ({ ...previous, keepRunning: event.target.checked }))} />
           {t('vm.settings.keepRunning')}
@@ -45,7 +55,7 @@ export function VmSettingsForm({ vm }: { vm: VmStatus }) {
           <input type="text" value={value.qemuPath} spellCheck={false} onChange={(event) => setDraft((previous) => ({ ...previous, qemuPath: event.target.value }))} />
         </label>
         {configure.error ? <p role="alert">{errorText(t, configure.error)}</p> : null}
-        <button type="submit" disabled={configure.isPending || Object.keys(draft).length === 0}>
+        <button type="submit" disabled={configure.isPending || invalid || Object.keys(changes).length === 0}>
           {t('vm.settings.save')}
         </button>
       </form>

@@ -3,7 +3,13 @@ import { useEffect, useState } from 'react';
 import type { VmStatus } from '../../../engine/contract/vm';
 import { useClient } from '../client-context';
 
-export const vmKeys = { status: ['vm', 'status'] as const, defaults: ['vm', 'defaults'] as const };
+export const vmKeys = { status: ['vm', 'status'] as const, defaults: ['vm', 'defaults'] as const, image: ['vm', 'image'] as const };
+
+/** The image to create the VM from: installed here or not (the image panel refreshes it once an import or download ends). */
+export function useVmImage() {
+  const client = useClient();
+  return useQuery({ queryKey: vmKeys.image, queryFn: ({ signal }) => client.call('vm:image', {}, { signal }) });
+}
 
 /** The VM's status: read once, then kept current by `vm:status` (every step, port and usage change). */
 export function useVmStatus() {

@@ -9,5 +9,8 @@ export const vmImageMessagesJa: typeof VM_IMAGE_MESSAGES = {
   badManifest: 'VM イメージのマニフェストを読み取れません（{{reason}}）。',
   otherImage: 'この VM イメージは Minato {{found}}（{{foundArch}}）用で、{{version}}（{{arch}}）用ではありません。',
   missingFile: 'フォルダーに {{file}} がありません。イメージが入っていたフォルダーをまるごとインポートしてください。',
+  needed: 'VM イメージがまだありません。先にダウンロードするかインポートしてください。',
+  noFolder: '{{folder}} にフォルダーはありません。',
+  notFolder: '{{folder}} はフォルダーではありません。イメージが入っていたフォルダーを指定してください。',
   insecureRedirect: 'ダウンロードが https から暗号化されない http（{{url}}）へ転送されたため、Minato は従いません。',
 };

@@ -62,6 +62,14 @@ export const vmEn = {
     diskHint: 'The disk grows as it fills, up to this size.',
     submit: 'Create and start',
     creating: 'Creating…',
+    needsImage: 'Download or import the VM image above first.',
+  },
+  form: {
+    wholeNumber: 'Enter a whole number.',
+    atLeast: 'At least {{min}}.',
+    cpusMax: 'At most {{max}}: this computer has {{host}} CPUs.',
+    memoryMax: 'At most {{max}} MiB: this computer has {{host}} MiB and keeps some for itself.',
+    diskMax: 'At most {{max}} GiB.',
   },
   settings: {
     title: 'Settings',
@@ -168,6 +176,14 @@ export const vmJa: typeof vmEn = {
     diskHint: 'ディスクは使った分だけ、このサイズまで大きくなります。',
     submit: '作成して起動',
     creating: '作成中…',
+    needsImage: '先に上の VM イメージをダウンロードするかインポートしてください。',
+  },
+  form: {
+    wholeNumber: '整数を入力してください。',
+    atLeast: '{{min}} 以上にしてください。',
+    cpusMax: '{{max}} 以下にしてください（このコンピューターの CPU は {{host}} 個です）。',
+    memoryMax: '{{max}} MiB 以下にしてください（このコンピューターのメモリは {{host}} MiB で、一部は自分用に残します）。',
+    diskMax: '{{max}} GiB 以下にしてください。',
   },
   settings: {
     title: '設定',
