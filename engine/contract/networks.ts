@@ -124,6 +124,8 @@ export const NetworkPruneInput = EngineScoped.extend({
   labels: z.array(z.string().max(512).regex(LABEL_FILTER, 'networks.labelFilter')).max(16),
   notLabels: z.array(z.string().max(512).regex(LABEL_FILTER, 'networks.labelFilter')).max(16),
   until: z.string().max(64),
+  /** The networks the preview listed: only these are removed (the filters stay for the command shown). */
+  ids: z.array(z.string().min(1).max(256)).min(1).max(5000),
 });
 export type NetworkPruneInput = z.infer<typeof NetworkPruneInput>;
 export const NetworkPruneReport = z.object({ deleted: z.array(z.string()) });

@@ -33,8 +33,7 @@ export function networkDomain({ registry }: DomainDeps): NetworkDomain {
       'networks:disconnect': ({ engineId, network, container }, { signal }) => engineCall(async () => ((await disconnectContainer(docker(engineId), network, container, signal)), {})),
       'networks:ofContainer': ({ engineId, id }, { signal }) => engineCall(() => containerNetworking(docker(engineId), id, signal)),
       'networks:prunePreview': ({ engineId, filters }, { signal }) => engineCall(() => planNetworkPrune(docker(engineId), filters, signal)),
-      'networks:prune': ({ engineId, labels, notLabels, until }, { signal }) =>
-        engineCall(async () => ({ deleted: await pruneNetworks(docker(engineId), { labels, notLabels, until }, signal) })),
+      'networks:prune': ({ engineId, ids }, { signal }) => engineCall(async () => ({ deleted: await pruneNetworks(docker(engineId), ids, signal) })),
     },
     subscriptions: {},
   };

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { pruneLabelsMatch, parseUntil } from '../../contract/network-checks';
 import { isBuiltInNetwork, type NetworkPruneFilters, type NetworkPrunePlan } from '../../contract/networks';
-import { engineRequest } from '../images/engine-request';
+import { removeNetworks } from '../system/prune-exact';
 import { membersByNetwork, type EngineNetwork } from './map-network';
 import { inspectNetwork } from './network-reads';
 
@@ -44,19 +44,10 @@ export async function planNetworkPrune(docker: Docker, filters: NetworkPruneFilt
   return { networks: plan, ...(newest ? { until: newest } : {}) };
 }
 
-/** The engine's prune with the preview's filters and its newest candidate as `until`: networks made since stay. */
-export async function pruneNetworks(docker: Docker, filters: { labels: readonly string[]; notLabels: readonly string[]; until: string }, signal: AbortSignal): Promise<string[]> {
-  const answer = await engineRequest<{ NetworksDeleted?: string[] | null }>(docker, {
-    method: 'POST',
-    path: '/networks/prune?',
-    query: {
-      filters: JSON.stringify({
-        until: [filters.until],
-        ...(filters.labels.length > 0 ? { label: filters.labels } : {}),
-        ...(filters.notLabels.length > 0 ? { 'label!': filters.notLabels } : {}),
-      }),
-    },
-    signal,
-  });
-  return (answer.NetworksDeleted ?? []).slice().sort((a, b) => a.localeCompare(b));
+/**
+ * Removes exactly the networks the preview listed, by id. The engine's prune with `until` also took a network a
+ * container left after the preview (older than the newest candidate); one in use again by now is refused and stays.
+ */
+export async function pruneNetworks(docker: Docker, ids: readonly string[], signal: AbortSignal): Promise<string[]> {
+  return (await removeNetworks(docker, ids, signal)).sort((a, b) => a.localeCompare(b));
 }

@@ -200,7 +200,7 @@ describe('networks', () => {
 
     // Made after the preview: the prune's until (the newest candidate) keeps it.
     await make('p-late');
-    const report = await connected.client.call('networks:prune', { engineId, labels: [runLabel], notLabels: ['keep=yes'], until: plan.until! });
+    const report = await connected.client.call('networks:prune', { engineId, labels: [runLabel], notLabels: ['keep=yes'], until: plan.until!, ids: plan.networks.map((network) => network.id) });
     expect(report.deleted).toEqual(plan.networks.map((network) => network.name));
     const left = (await connected.client.call('networks:overview', { engineId })).map((network) => network.name);
     expect(left).toEqual(expect.arrayContaining([testName(runId, 'p-busy'), testName(runId, 'p-kept'), testName(runId, 'p-late')]));

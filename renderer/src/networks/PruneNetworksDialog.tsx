@@ -57,7 +57,7 @@ export function PruneNetworksDialog({ engineId, onClose }: { engineId: string; o
           onClick={() => {
             if (!plan?.until) return;
             setAgreed(plan);
-            prune.mutate({ labels, notLabels, until: plan.until });
+            prune.mutate({ labels, notLabels, until: plan.until, ids: plan.networks.map((network) => network.id) });
           }}
         >
           {t('networks.prune.submit', { count: plan?.networks.length ?? 0 })}

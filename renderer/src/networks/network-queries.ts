@@ -87,7 +87,7 @@ export function usePruneNetworks(engineId: string) {
   const client = useClient();
   const refresh = useRefresh(engineId);
   return useMutation({
-    mutationFn: (input: { labels: string[]; notLabels: string[]; until: string }) => client.call('networks:prune', { ...input, engineId }),
+    mutationFn: (input: { labels: string[]; notLabels: string[]; until: string; ids: string[] }) => client.call('networks:prune', { ...input, engineId }),
     onSuccess: refresh,
   });
 }
