@@ -224,12 +224,15 @@ describe('Compose through the installed docker-compose', () => {
     await client.call('compose:forget', { engineId: 'local', name: wrong.name });
   });
 
-  it('refuses a second project of the same name and a path with no compose file', async () => {
+  it('opens the same file again as the project it is, refuses its name for another file and a path with no compose file', async () => {
     const folder = projectFolder(`${TEST_PREFIX}${runId}-twice`, { 'compose.yml': 'services: {}\n' });
     const first = await client.call('compose:add', { engineId: 'local', path: folder });
-    const again = await client.call('compose:add', { engineId: 'local', path: folder }).catch((error: unknown) => error);
-    expect(again).toBeInstanceOf(MinatoError);
-    expect((again as MinatoError).details).toEqual({ kind: 'compose-refused', reason: 'exists' });
+    const again = await client.call('compose:add', { engineId: 'local', path: folder });
+    expect(again.name).toBe(first.name);
+    const other = projectFolder(`${TEST_PREFIX}${runId}-other`, { 'compose.yml': 'services: {}\n' });
+    const taken = await client.call('compose:add', { engineId: 'local', path: other, name: first.name }).catch((error: unknown) => error);
+    expect(taken).toBeInstanceOf(MinatoError);
+    expect((taken as MinatoError).details).toEqual({ kind: 'compose-refused', reason: 'exists', file: path.join(folder, 'compose.yml') });
     const none = await client.call('compose:add', { engineId: 'local', path: root }).catch((error: unknown) => error);
     expect((none as MinatoError).details).toEqual({ kind: 'compose-refused', reason: 'path', status: 'no-compose-file' });
     await client.call('compose:forget', { engineId: 'local', name: first.name });
