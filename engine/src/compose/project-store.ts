@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createJsonListFile } from '../util/json-list-file';
 import { COMPOSE_PROJECT_NAME } from '../../contract/compose';
 
 /** A project the person opened from a file: kept for every engine (the file is not tied to one). */
@@ -23,44 +22,9 @@ const isRemembered = (entry: unknown): entry is RememberedProject => {
   );
 };
 
-/** `compose-projects.json` beside Minato's settings, written atomically (a temporary file renamed over it). */
+/** `compose-projects.json` beside Minato's settings. */
 export function createProjectStore(file: string) {
-  let queue: Promise<unknown> = Promise.resolve();
-
-  const read = async (): Promise<RememberedProject[]> => {
-    try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as { projects?: unknown };
-      return Array.isArray(parsed.projects) ? parsed.projects.filter(isRemembered) : [];
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A missing or damaged file is an empty list: opening a project again writes a good one.
-      if (code === 'ENOENT' || error instanceof SyntaxError) return [];
-      throw error;
-    }
-  };
-
-  const write = async (projects: RememberedProject[]) => {
-    await mkdir(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-    try {
-      await writeFile(temporary, `${JSON.stringify({ projects }, null, 2)}\n`, { mode: 0o600 });
-      await rename(temporary, file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-  };
-
-  /** One change at a time, so two adds at once both land. */
-  const update = <T>(change: (projects: RememberedProject[]) => { next: RememberedProject[]; result: T }): Promise<T> => {
-    const run = queue.then(async () => {
-      const { next, result } = change(await read());
-      await write(next);
-      return result;
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const { read, update } = createJsonListFile(file, 'projects', isRemembered, { damaged: 'empty' });
 
   return {
     list: read,
