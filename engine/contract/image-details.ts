@@ -138,7 +138,14 @@ export const PrunePlan = z.object({
   space: z.number().nonnegative(),
 });
 export type PrunePlan = z.infer<typeof PrunePlan>;
-export const PruneInput = z.object({ engineId: EngineId, scope: PruneScope, label: LabelFilter.optional(), until: z.string().max(64).optional() });
+export const PruneInput = z.object({
+  engineId: EngineId,
+  scope: PruneScope,
+  label: LabelFilter.optional(),
+  until: z.string().max(64).optional(),
+  /** The preview's image ids: exactly those are removed, one by one (one used again by now is kept). */
+  ids: z.array(z.string().regex(/^sha256:[0-9a-f]{64}$/)).max(10_000).optional(),
+});
 export const PruneReport = z.object({
   /** Image ids the engine deleted (layer ids it also names are left out). */
   deleted: z.array(z.string()),

@@ -10,6 +10,7 @@ import { engineRequest } from './engine-request';
 import type { HistoryEntry } from './image-detail';
 import { inspectImage } from './inspect-image';
 import { freedSpace, layerSizes, planPrune, type LayerSizes, type StoredImage } from './prune-plan';
+import { removeImages } from '../system/prune-exact';
 
 /** Reports of finished prunes, kept for the window that asks after the task ends; the oldest go first. */
 const KEPT_REPORTS = 20;
@@ -105,14 +106,16 @@ export function pruneProcedures(tasks: TaskManager, registry: EngineRegistry): P
         throw toMinatoError(error);
       }
     },
-    'images:prune': async ({ engineId, scope, label, until }) => {
+    'images:prune': async ({ engineId, scope, label, until, ids }) => {
       const docker = registry.get(engineId).docker();
       const filters = { scope, label, until };
       const task = tasks.start({ kind: 'prune', engineId, subject: scope, command: imagePruneCommand(filters) }, async (control) => {
         control.progress({ unit: 'steps', current: 0, total: 1 });
         control.status('Removing images…');
         // Cancelling aborts the request; the engine stops between images and keeps what it already removed.
-        const report = await runImagePrune(docker, filters, control.signal);
+        // The engine's prune takes whatever matches by then (`until` bounds only creation time): an image that lost its
+        // last container after the preview would go too. With the preview's ids, exactly those are removed.
+        const report = ids ? await removeImages(docker, ids, control.signal) : await runImagePrune(docker, filters, control.signal);
         for (const ref of report.untagged) control.log(`Untagged: ${ref}`);
         for (const id of report.deleted) control.log(`Deleted: ${id}`);
         control.log(`Total reclaimed space: ${report.space} bytes`);

@@ -51,7 +51,7 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
           onClick={() => {
             if (!plan) return;
             setAgreed(plan);
-            start.mutate({ scope, until: plan.until }, { onSuccess: ({ taskId: id }) => setTaskId(id) });
+            start.mutate({ scope, until: plan.until, ids: plan.images.map((image) => image.id) }, { onSuccess: ({ taskId: id }) => setTaskId(id) });
           }}
         >
           {t('imagePage.prune.submit', { count: plan?.images.length ?? 0 })}

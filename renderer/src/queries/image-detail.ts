@@ -41,7 +41,8 @@ export function usePrunePreview(engineId: string, scope: PruneScope) {
 export function useStartPrune(engineId: string) {
   const client = useClient();
   return useMutation({
-    mutationFn: ({ scope, until }: { scope: PruneScope; until: string | undefined }) => client.call('images:prune', { engineId, scope, ...(until ? { until } : {}) }),
+    mutationFn: ({ scope, until, ids }: { scope: PruneScope; until: string | undefined; ids: string[] }) =>
+      client.call('images:prune', { engineId, scope, ...(until ? { until } : {}), ids }),
   });
 }
 
