@@ -99,7 +99,8 @@ test('Prune lists what would go with the space, removes exactly that, and says s
     await expect(images.row(dangling.slice(7, 19))).toBeVisible();
 
     const dialog = await images.openPrune();
-    await expect(dialog.locator('code').first()).toContainText('docker image prune --filter until=');
+    await expect(dialog.locator('code').first()).toHaveText('docker image prune -f');
+    await expect(dialog).toContainText('Minato removes only the images listed below');
     const preview = dialog.getByRole('region', { name: 'What would be removed' });
     await expect(preview).toContainText(dangling.slice(7, 19));
     await expect(preview.getByRole('status')).toContainText(/would be removed, giving back \d/);

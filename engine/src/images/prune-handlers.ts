@@ -109,7 +109,7 @@ export function pruneProcedures(tasks: TaskManager, registry: EngineRegistry): P
     'images:prune': async ({ engineId, scope, label, until, ids }) => {
       const docker = registry.get(engineId).docker();
       const filters = { scope, label, until };
-      const task = tasks.start({ kind: 'prune', engineId, subject: scope, command: imagePruneCommand(filters) }, async (control) => {
+      const task = tasks.start({ kind: 'prune', engineId, subject: scope, command: imagePruneCommand(ids ? { scope, label } : filters) }, async (control) => {
         control.progress({ unit: 'steps', current: 0, total: 1 });
         control.status('Removing images…');
         // Cancelling aborts the request; the engine stops between images and keeps what it already removed.

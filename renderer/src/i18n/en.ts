@@ -178,6 +178,7 @@ export const en = {
     },
     prune: {
       button: 'Prune…',
+      keptToPreview: 'Minato removes only the images listed below: one a container uses again by then is kept.',
       title: 'Remove unused images',
       scope: 'What to remove',
       dangling: 'Dangling images (no tag names them)',

@@ -179,6 +179,7 @@ export const ja: Messages = {
     },
     prune: {
       button: '整理…',
+      keptToPreview: 'Minato が削除するのは下に一覧されたイメージだけです。その間にコンテナが使い始めたものは残します。',
       title: '使われていないイメージを削除',
       scope: '削除する対象',
       dangling: 'dangling イメージ（タグのないもの）',

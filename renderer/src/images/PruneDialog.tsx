@@ -28,7 +28,8 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
   const report = usePruneReport(taskId, task?.state === 'succeeded');
   const plan = preview.data;
   const running = start.isPending || task?.state === 'running';
-  const command = imagePruneCommand({ scope, until: (agreed ?? plan)?.until });
+  // What a person would type for this choice; Minato itself removes only the images listed (by id).
+  const command = imagePruneCommand({ scope });
   const planned = new Set(agreed?.images.map((image) => image.id));
   const unexpected = report.data?.deleted.filter((id) => !planned.has(id)) ?? [];
 
@@ -72,6 +73,7 @@ export function PruneDialog({ engineId, onClose }: { engineId: string; onClose()
         ))}
       </fieldset>
       <CommandBlock command={command} label={t('imagePage.sameAs')} />
+      <p className="muted">{t('imagePage.prune.keptToPreview')}</p>
       {preview.isPending ? <p className="muted">{t('imagePage.prune.listing')}</p> : null}
       {preview.error ? <p className="error-text">{errorText(t, preview.error)}</p> : null}
       {plan && !agreed ? (
