@@ -89,30 +89,22 @@ export function ConnectForm({ engineId, fixed, networks, containers, onConnected
     >
       <div className="network-form-row">
         {fixed === 'container' ? (
-          <label className="field network-field">
-            {t('networks.connect.network')}
-            <select value={networkId} disabled={networks.length === 0} onChange={(event) => setNetworkId(event.target.value)}>
-              <option value="">{networks.length === 0 ? t('networks.connect.noNetworks') : t('networks.connect.pickNetwork')}</option>
-              {networks.map((entry) => (
-                <option key={entry.id} value={entry.id}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PickField
+            label={t('networks.connect.network')}
+            value={networkId}
+            onChange={setNetworkId}
+            choices={networks}
+            prompt={networks.length === 0 ? t('networks.connect.noNetworks') : t('networks.connect.pickNetwork')}
+          />
         ) : null}
         {fixed === 'network' ? (
-          <label className="field network-field">
-            {t('networks.connect.container')}
-            <select value={containerId} disabled={containers.length === 0} onChange={(event) => setContainerId(event.target.value)}>
-              <option value="">{containers.length === 0 ? t('networks.connect.noContainers') : t('networks.connect.pickContainer')}</option>
-              {containers.map((entry) => (
-                <option key={entry.id} value={entry.id}>
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PickField
+            label={t('networks.connect.container')}
+            value={containerId}
+            onChange={setContainerId}
+            choices={containers}
+            prompt={containers.length === 0 ? t('networks.connect.noContainers') : t('networks.connect.pickContainer')}
+          />
         ) : null}
         <NetworkField
           label={t('networks.connect.aliases')}
@@ -148,5 +140,31 @@ export function ConnectForm({ engineId, fixed, networks, containers, onConnected
         </button>
       </div>
     </form>
+  );
+}
+
+interface PickFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  choices: ReadonlyArray<{ id: string; name: string }>;
+  /** The empty choice's words: what to pick, or that there is nothing to pick. */
+  prompt: string;
+}
+
+/** A network or a container to pick by name; disabled when there is none. */
+function PickField({ label, value, onChange, choices, prompt }: PickFieldProps) {
+  return (
+    <label className="field network-field">
+      {label}
+      <select value={value} disabled={choices.length === 0} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{prompt}</option>
+        {choices.map((entry) => (
+          <option key={entry.id} value={entry.id}>
+            {entry.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
